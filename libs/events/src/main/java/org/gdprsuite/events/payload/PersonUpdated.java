@@ -1,0 +1,7 @@
+package org.gdprsuite.events.payload;
+
+import java.util.UUID;
+
+/** A person's data was changed (also rectification, Art. 16). */
+public record PersonUpdated(UUID personId, String email, String category) {
+}

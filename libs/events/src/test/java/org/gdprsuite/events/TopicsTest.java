@@ -1,0 +1,31 @@
+package org.gdprsuite.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+/** The topics the local stack provisions are exactly the topics of the contract, with their dead-letter topics. */
+class TopicsTest {
+
+    @Test
+    void provisionedTopicsMatchTheContract() throws IOException {
+        Path file = Path.of("../../stack/kafka/topics.txt");
+        Set<String> provisioned = Files.readAllLines(file).stream()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .map(line -> line.split("\\s+")[0])
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        Set<String> expected = new TreeSet<>(Topics.ALL);
+        Topics.ALL.forEach(topic -> expected.add(Topics.deadLetter(topic)));
+
+        assertEquals(expected, provisioned);
+    }
+}

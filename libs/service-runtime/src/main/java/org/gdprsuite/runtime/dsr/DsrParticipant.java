@@ -1,0 +1,40 @@
+package org.gdprsuite.runtime.dsr;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.gdprsuite.events.dsr.DsrAction;
+import org.gdprsuite.events.dsr.SubjectIds;
+
+/**
+ * A service's part in data-subject requests. A service that holds personal data implements this
+ * (one CDI bean) and the library does the rest: it consumes {@code dsr.commands}, calls these methods
+ * once per command inside a transaction, replies on {@code dsr.replies} through the outbox and announces
+ * the participant at start-up. Implementations work on their own slice only and must be idempotent in
+ * effect (erasing an already erased subject is done, not an error).
+ */
+public interface DsrParticipant {
+
+    /** What this participant holds, in words for the DPO (e.g. "persons, organisations and activities"). */
+    String slice();
+
+    /** The actions this participant answers; commands for other actions are not addressed to it. */
+    default Set<DsrAction> actions() {
+        return EnumSet.of(DsrAction.EXPORT, DsrAction.ERASE);
+    }
+
+    /** The subject's data in this slice, machine-readable; {@link SliceResult#done(Object)}. */
+    SliceResult export(SubjectIds subject);
+
+    /** Anonymize this slice, keeping what law or audit needs; or hold it with the legal reason. */
+    SliceResult erase(SubjectIds subject);
+
+    /** Restriction of processing (Art. 18). */
+    default SliceResult restrict(SubjectIds subject) {
+        return SliceResult.failed("restriction is not supported by this participant");
+    }
+
+    default SliceResult liftRestriction(SubjectIds subject) {
+        return SliceResult.failed("restriction is not supported by this participant");
+    }
+}

@@ -1,0 +1,29 @@
+package org.gdprsuite.runtime.problem;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import jakarta.ws.rs.core.Response;
+
+/**
+ * An RFC 9457 problem detail. The detail never echoes submitted values, so no personal data
+ * leaks back through an error.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(String type, String title, int status, String detail, List<Violation> violations) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** One invalid field: where it is and what is wrong, without the value. */
+    public record Violation(String field, String message) {
+    }
+
+    public static Problem of(Response.StatusType status, String detail) {
+        return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, List.of());
+    }
+
+    public Response toResponse() {
+        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+    }
+}

@@ -1,0 +1,64 @@
+package org.gdprsuite.runtime.problem;
+
+import java.util.List;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JacksonException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+
+/** Turns every error of a REST call into an {@code application/problem+json} response. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        String detail = status.getFamily() == Response.Status.Family.SERVER_ERROR ? null : e.getMessage();
+        return Problem.of(status, detail).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(v.getPropertyPath().toString(), v.getMessage()))
+                .toList();
+        return new Problem("about:blank", Status.BAD_REQUEST.getReasonPhrase(), 400,
+                "The request is not valid.", violations).toResponse();
+    }
+
+    /** Malformed JSON or a value of the wrong type; the parser's message may quote the input, so it is not echoed. */
+    @ServerExceptionMapper
+    public Response unreadable(JacksonException e) {
+        return Problem.of(Status.BAD_REQUEST, "The request body is not valid JSON for this resource.").toResponse();
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthenticated(RuntimeException e) {
+        return Response.fromResponse(Problem.of(Status.UNAUTHORIZED, "A valid bearer token is required.").toResponse())
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Problem.of(Status.FORBIDDEN, "Your role does not allow this.").toResponse();
+    }
+
+    /** Anything unexpected is our bug, not the caller's: log it, answer without internals. */
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        LOG.error("Unexpected error while handling a request", e);
+        return Problem.of(Status.INTERNAL_SERVER_ERROR, null).toResponse();
+    }
+}

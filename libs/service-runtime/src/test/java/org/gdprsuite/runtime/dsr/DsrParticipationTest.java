@@ -1,0 +1,132 @@
+package org.gdprsuite.runtime.dsr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gdprsuite.events.CloudEvent;
+import org.gdprsuite.events.EventCodec;
+import org.gdprsuite.events.EventType;
+import org.gdprsuite.events.Topics;
+import org.gdprsuite.events.dsr.DsrAction;
+import org.gdprsuite.events.dsr.DsrCommand;
+import org.gdprsuite.events.dsr.DsrReply;
+import org.gdprsuite.events.dsr.DsrReply.Outcome;
+import org.gdprsuite.events.dsr.ParticipantAnnounced;
+import org.gdprsuite.events.dsr.SubjectIds;
+import org.gdprsuite.runtime.toy.ToyStore;
+import org.gdprsuite.testsupport.KafkaProbe;
+import org.gdprsuite.testsupport.SuiteStack;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/** The toy participant (ToyParticipant) answers real commands on dsr.commands through the shared wiring. */
+@QuarkusTest
+@WithTestResource(SuiteStack.class)
+class DsrParticipationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String PARTICIPANT = "runtime-test";
+
+    @Inject
+    ToyStore store;
+
+    @ConfigProperty(name = "gdpr.kafka.topic-prefix")
+    String prefix;
+
+    @Test
+    void theParticipantAnnouncesItselfWithItsSliceAndActions() {
+        List<ConsumerRecord<String, String>> read = KafkaProbe.readUntil(replies(),
+                r -> r.stream().anyMatch(rec -> PARTICIPANT.equals(rec.key())), WAIT);
+        ParticipantAnnounced announced = read.stream()
+                .filter(r -> PARTICIPANT.equals(r.key()))
+                .map(r -> EventCodec.parse(r.value()))
+                .filter(e -> e.type().equals(EventType.DSR_PARTICIPANT_ANNOUNCED.type()))
+                .map(e -> e.dataAs(ParticipantAnnounced.class))
+                .findFirst().orElseThrow();
+        assertEquals("toy notes", announced.slice());
+        assertEquals(List.of(DsrAction.EXPORT, DsrAction.ERASE), announced.actions());
+    }
+
+    @Test
+    void exportAnswersWithTheSlice() {
+        UUID person = personWithNotes("called about invoice", "prefers email");
+
+        DsrReply reply = send(EventType.DSR_EXPORT_REQUESTED, person, 1).get(0);
+
+        assertEquals(Outcome.DONE, reply.outcome());
+        assertEquals(DsrAction.EXPORT, reply.action());
+        assertEquals(PARTICIPANT, reply.participant());
+        assertEquals("[\"called about invoice\",\"prefers email\"]", reply.slice().path("notes").toString());
+    }
+
+    @Test
+    void aDuplicateEraseCommandIsAnsweredAgainWithoutASecondEffect() {
+        UUID person = personWithNotes("home address is ...");
+
+        List<DsrReply> replies = send(EventType.DSR_ERASURE_REQUESTED, person, 2);
+
+        assertEquals(2, replies.size(), "answered twice");
+        assertTrue(replies.stream().allMatch(r -> r.outcome() == Outcome.DONE));
+        assertEquals(List.of(), store.notes(person), "the slice is anonymized");
+        assertEquals(1, store.effects("erase").stream().filter(person.toString()::equals).count(), "one effect");
+    }
+
+    @Test
+    void aSliceUnderLegalHoldIsHeldWithTheReason() {
+        UUID person = personWithNotes("legal hold");
+
+        DsrReply reply = send(EventType.DSR_ERASURE_REQUESTED, person, 1).get(0);
+
+        assertEquals(Outcome.HELD, reply.outcome());
+        assertTrue(reply.legalReason().startsWith("Art. 17(3)(b)"));
+        assertEquals(List.of("legal hold"), store.notes(person), "nothing erased");
+    }
+
+    private UUID personWithNotes(String... notes) {
+        UUID person = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String note : notes) {
+                store.addNote(person, note);
+            }
+        });
+        return person;
+    }
+
+    /** Sends one command {@code times} times (same event id) and returns the replies to it. */
+    private List<DsrReply> send(EventType type, UUID person, int times) {
+        UUID requestId = UUID.randomUUID();
+        CloudEvent command = CloudEvent.of("erasure-service", type, requestId.toString(),
+                new DsrCommand(requestId, new SubjectIds(List.of(person), List.of()), List.of(PARTICIPANT)));
+        String json = EventCodec.toJson(command);
+        for (int i = 0; i < times; i++) {
+            KafkaProbe.send(prefix + Topics.DSR_COMMANDS, List.of(Map.entry(requestId.toString(), json)));
+        }
+        List<ConsumerRecord<String, String>> read = KafkaProbe.readUntil(replies(),
+                r -> repliesTo(r, command.id()).size() >= times, WAIT);
+        return repliesTo(read, command.id());
+    }
+
+    private static List<DsrReply> repliesTo(List<ConsumerRecord<String, String>> records, String commandId) {
+        return records.stream()
+                .map(r -> EventCodec.parse(r.value()))
+                .filter(e -> e.type().equals(EventType.DSR_REPLY.type()))
+                .map(e -> e.dataAs(DsrReply.class))
+                .filter(r -> commandId.equals(r.commandId()))
+                .toList();
+    }
+
+    private String replies() {
+        return prefix + Topics.DSR_REPLIES;
+    }
+}

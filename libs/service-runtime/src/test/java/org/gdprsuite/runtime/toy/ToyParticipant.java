@@ -1,0 +1,44 @@
+package org.gdprsuite.runtime.toy;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.gdprsuite.events.dsr.SubjectIds;
+import org.gdprsuite.runtime.dsr.DsrParticipant;
+import org.gdprsuite.runtime.dsr.SliceResult;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** A participant holding notes about persons; a note "legal hold" keeps the slice (Art. 17(3)(b)). */
+@ApplicationScoped
+public class ToyParticipant implements DsrParticipant {
+
+    @Inject
+    ToyStore store;
+
+    @Override
+    public String slice() {
+        return "toy notes";
+    }
+
+    @Override
+    public SliceResult export(SubjectIds subject) {
+        return SliceResult.done(Map.of("notes",
+                subject.personIds().stream().flatMap(id -> store.notes(id).stream()).toList()));
+    }
+
+    @Override
+    public SliceResult erase(SubjectIds subject) {
+        for (UUID id : subject.personIds()) {
+            if (store.notes(id).contains("legal hold")) {
+                return SliceResult.held("Art. 17(3)(b): kept under a legal obligation");
+            }
+        }
+        for (UUID id : subject.personIds()) {
+            store.anonymize(id);
+            store.effect("erase", id.toString());
+        }
+        return SliceResult.done();
+    }
+}
