@@ -1,0 +1,128 @@
+package org.gdprsuite.deploy;
+
+import static org.gdprsuite.deploy.Project.at;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.gdprsuite.deploy.Project.Service;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docker-compose.yml, the Dockerfile and the Kubernetes manifests cannot run on the build machines (no
+ * container engine), so this checks them against the services' own configuration instead.
+ */
+class DeploymentFilesTest {
+
+    /** Settings every service needs from its environment to reach PostgreSQL, Kafka and Keycloak. */
+    private static final List<String> REQUIRED = List.of("GDPR_DB_HOST", "KAFKA_BOOTSTRAP_SERVERS",
+            "QUARKUS_OIDC_AUTH_SERVER_URL", "QUARKUS_DATASOURCE_PASSWORD");
+    /** Quarkus settings the code relies on without setting them itself (the issuer differs behind a proxy). */
+    private static final Set<String> QUARKUS_ONLY = Set.of("QUARKUS_OIDC_TOKEN_ISSUER", "QUARKUS_HTTP_HOST",
+            "QUARKUS_HTTP_PORT");
+
+    private static List<Service> services;
+    private static Map<String, Object> compose;
+    private static Map<String, Map<String, Object>> kubernetes;
+
+    @BeforeAll
+    static void load() {
+        services = Project.services();
+        compose = Project.yaml("docker-compose.yml");
+        kubernetes = Project.kubernetes();
+        assertEquals(6, services.size(), "the six services of the card");
+    }
+
+    @Test
+    void composeRunsEveryServiceFromItsBuildOnItsPortWithReadinessAndSettings() {
+        String postgresInit = Project.read(Project.ROOT.resolve("deploy/compose/postgres-init.sql"));
+        for (Service service : services) {
+            Map<String, Object> s = at(compose, "services", service.name());
+            assertNotNull(s, service.name() + " in docker-compose.yml");
+            assertEquals(service.name(), at(s, "build", "args", "SERVICE"));
+            assertEquals(String.valueOf(service.port()), String.valueOf((Object) at(s, "build", "args", "PORT")), service.name());
+            assertTrue(((List<?>) s.get("ports")).contains(service.port() + ":" + service.port()), service.name());
+            assertTrue(at(s, "healthcheck", "test").toString().contains("/q/health/ready"), service.name());
+            Map<String, Object> env = at(s, "environment");
+            REQUIRED.forEach(key -> assertNotNull(env.get(key), service.name() + " sets " + key));
+            assertTrue(postgresInit.contains("CREATE ROLE " + service.database() + " LOGIN PASSWORD '"
+                    + env.get("QUARKUS_DATASOURCE_PASSWORD") + "'"), service.name() + " database role");
+            assertTrue(postgresInit.contains("CREATE DATABASE " + service.database() + " OWNER " + service.database()));
+            assertEquals("service_healthy", at(s, "depends_on", "keycloak", "condition"));
+        }
+    }
+
+    @Test
+    void composeProvisionsTheTopicsOfTheContract() {
+        List<?> volumes = at(compose, "services", "kafka-topics", "volumes");
+        assertTrue(volumes.stream().anyMatch(v -> v.toString().startsWith("./stack/kafka/topics.txt:")));
+        assertTrue(at(compose, "services", "keycloak", "volumes").toString()
+                .contains("./stack/keycloak/gdpr-suite-realm.json"));
+    }
+
+    @Test
+    void kubernetesRunsEveryServiceWithItsPortProbesAndSettings() {
+        Map<String, Object> config = at(kubernetes.get("ConfigMap/gdpr-suite-config"), "data");
+        Map<String, Object> secrets = at(kubernetes.get("Secret/gdpr-suite-db"), "stringData");
+        for (Service service : services) {
+            Map<String, Object> deployment = kubernetes.get("Deployment/" + service.name());
+            assertNotNull(deployment, service.name() + " Deployment");
+            Map<String, Object> container = at(deployment, "spec", "template", "spec", "containers", 0);
+            assertEquals(service.port(), (int) at(container, "ports", 0, "containerPort"), service.name());
+            assertEquals("http", at(container, "ports", 0, "name"));
+            assertEquals("/q/health/live", at(container, "livenessProbe", "httpGet", "path"));
+            assertEquals("/q/health/ready", at(container, "readinessProbe", "httpGet", "path"));
+            assertEquals("/q/health/started", at(container, "startupProbe", "httpGet", "path"));
+            assertEquals("http", at(container, "readinessProbe", "httpGet", "port"));
+            assertNotNull(at(container, "resources", "requests", "memory"), service.name() + " requests memory");
+            assertEquals("gdpr-suite-config", at(container, "envFrom", 0, "configMapRef", "name"));
+            Map<String, Object> password = at(container, "env", 0);
+            assertEquals("QUARKUS_DATASOURCE_PASSWORD", password.get("name"));
+            assertEquals(service.database(), at(password, "valueFrom", "secretKeyRef", "key"));
+            assertTrue(secrets.containsKey(service.database()), "secret for " + service.database());
+
+            Map<String, Object> svc = kubernetes.get("Service/" + service.name());
+            assertNotNull(svc, service.name() + " Service");
+            assertEquals(service.port(), (int) at(svc, "spec", "ports", 0, "port"));
+            assertEquals("http", at(svc, "spec", "ports", 0, "targetPort"));
+        }
+        REQUIRED.stream().filter(k -> !k.equals("QUARKUS_DATASOURCE_PASSWORD"))
+                .forEach(key -> assertNotNull(config.get(key), "ConfigMap sets " + key));
+    }
+
+    @Test
+    void everyEnvironmentVariableOverridesASettingTheCodeHas() {
+        Set<String> known = Project.definedKeys().stream().map(Project::envName).collect(Collectors.toSet());
+        known.addAll(QUARKUS_ONLY);
+        Map<String, Object> variables = new HashMap<>();
+        for (Service service : services) {
+            variables.putAll(at(compose, "services", service.name(), "environment"));
+            Map<String, Object> container = at(kubernetes.get("Deployment/" + service.name()), "spec", "template", "spec",
+                    "containers", 0);
+            for (Object env : (List<?>) container.get("env")) {
+                variables.put(at(env, "name"), "from a secret");
+            }
+        }
+        variables.putAll(at(kubernetes.get("ConfigMap/gdpr-suite-config"), "data"));
+        List<String> unknown = new ArrayList<>(variables.keySet());
+        unknown.removeAll(known);
+        assertEquals(List.of(), unknown, "variables that no setting of the code reads");
+    }
+
+    @Test
+    void oneDockerfileBuildsEveryServiceFromItsFastJar() {
+        String dockerfile = Project.read(Project.ROOT.resolve("Dockerfile"));
+        assertTrue(dockerfile.contains("ARG SERVICE"));
+        assertTrue(dockerfile.contains("${SERVICE}/target/quarkus-app/"));
+        assertTrue(dockerfile.contains("QUARKUS_HTTP_HOST=0.0.0.0"), "containers listen beyond loopback");
+        assertTrue(dockerfile.contains("USER 185"), "not root");
+    }
+}

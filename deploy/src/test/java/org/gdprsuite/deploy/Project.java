@@ -1,0 +1,119 @@
+package org.gdprsuite.deploy;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.yaml.snakeyaml.Yaml;
+
+/** The repository as the deployment files must see it: the services and the settings their code defines. */
+final class Project {
+
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path SHARED_CONFIG = ROOT
+            .resolve("libs/service-runtime/src/main/resources/META-INF/microprofile-config.properties");
+
+    /** A service module: its name, HTTP port and database, from its application.properties. */
+    record Service(String name, int port, String database) {
+    }
+
+    private Project() {
+    }
+
+    /** The modules of the root pom that are services (they have an application.properties). */
+    static List<Service> services() {
+        List<Service> services = new ArrayList<>();
+        Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(read(ROOT.resolve("pom.xml")));
+        while (module.find()) {
+            Path config = ROOT.resolve(module.group(1)).resolve("src/main/resources/application.properties");
+            if (Files.isRegularFile(config)) {
+                Properties p = properties(config);
+                services.add(new Service(p.getProperty("quarkus.application.name"),
+                        Integer.parseInt(p.getProperty("quarkus.http.port")), p.getProperty("gdpr.db.name")));
+            }
+        }
+        return services;
+    }
+
+    /** Every configuration key the code defines: shared defaults plus each service's own. */
+    static List<String> definedKeys() {
+        List<String> keys = new ArrayList<>(properties(SHARED_CONFIG).stringPropertyNames());
+        for (Service service : services()) {
+            keys.addAll(properties(ROOT.resolve(service.name()).resolve("src/main/resources/application.properties"))
+                    .stringPropertyNames());
+        }
+        return keys.stream().map(k -> k.startsWith("%") ? k.substring(k.indexOf('.') + 1) : k).toList();
+    }
+
+    /** The environment variable that overrides a key (MicroProfile Config: non-alphanumerics to _, upper case). */
+    static String envName(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> yaml(String relative) {
+        try (Reader reader = Files.newBufferedReader(ROOT.resolve(relative))) {
+            return (Map<String, Object>) new Yaml().load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every document of every manifest listed in the kustomization, by kind and name. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Map<String, Object>> kubernetes() {
+        Map<String, Map<String, Object>> byKindAndName = new HashMap<>();
+        for (Object file : (List<Object>) yaml("deploy/kubernetes/kustomization.yaml").get("resources")) {
+            try (Reader reader = Files.newBufferedReader(ROOT.resolve("deploy/kubernetes").resolve(file.toString()))) {
+                for (Object doc : new Yaml().loadAll(reader)) {
+                    Map<String, Object> manifest = (Map<String, Object>) doc;
+                    Map<String, Object> metadata = (Map<String, Object>) manifest.get("metadata");
+                    byKindAndName.put(manifest.get("kind") + "/" + metadata.get("name"), manifest);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return byKindAndName;
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Properties properties(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+
+    /** Walks a path of map keys / list indexes in parsed YAML. */
+    @SuppressWarnings("unchecked")
+    static <T> T at(Object node, Object... path) {
+        Object current = node;
+        for (Object step : path) {
+            if (current == null) {
+                return null;
+            }
+            current = step instanceof Integer i ? ((List<Object>) current).get(i) : ((Map<String, Object>) current).get(step);
+        }
+        return (T) current;
+    }
+}
