@@ -31,6 +31,9 @@ import org.gdprsuite.testsupport.KafkaProbe;
 import org.gdprsuite.testsupport.SuiteStack;
 import org.junit.jupiter.api.Test;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,6 +57,9 @@ class OutboxTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    Tracer tracer;
 
     @ConfigProperty(name = "gdpr.kafka.topic-prefix")
     String prefix;
@@ -158,6 +164,22 @@ class OutboxTest {
             }
         }
         assertTrue(has(event.id()).test(KafkaProbe.readUntil(topic(), has(event.id()), WAIT)));
+    }
+
+    @Test
+    void theTraceContextOfTheWriterTravelsWithTheEvent() {
+        UUID id = UUID.randomUUID();
+        Span span = tracer.spanBuilder("write a change").startSpan();
+        CloudEvent event;
+        try (Scope ignored = span.makeCurrent()) {
+            event = commitChange(id, "traced");
+        } finally {
+            span.end();
+        }
+        ConsumerRecord<String, String> record = KafkaProbe.readUntil(topic(), has(event.id()), WAIT).stream()
+                .filter(r -> r.value().contains(event.id())).findFirst().orElseThrow();
+        String traceparent = KafkaProbe.header(record, "traceparent");
+        assertTrue(traceparent != null && traceparent.contains(span.getSpanContext().getTraceId()), traceparent);
     }
 
     @Test
