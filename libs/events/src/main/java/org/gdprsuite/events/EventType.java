@@ -17,6 +17,7 @@ import org.gdprsuite.events.payload.PersonAnonymized;
 import org.gdprsuite.events.payload.PersonCreated;
 import org.gdprsuite.events.payload.PersonRestrictionChanged;
 import org.gdprsuite.events.payload.PersonUpdated;
+import org.gdprsuite.events.payload.RetentionErasureRequested;
 import org.gdprsuite.events.payload.SubscriptionChanged;
 
 import com.networknt.schema.JsonSchema;
@@ -34,6 +35,7 @@ public enum EventType {
     PERSON_UPDATED("contact.person.updated", Topics.CONTACT_EVENTS, PersonUpdated.class),
     PERSON_RESTRICTION_CHANGED("contact.person.restriction-changed", Topics.CONTACT_EVENTS, PersonRestrictionChanged.class),
     PERSON_ANONYMIZED("contact.person.anonymized", Topics.CONTACT_EVENTS, PersonAnonymized.class),
+    RETENTION_ERASURE_REQUESTED("contact.retention.erasure-requested", Topics.CONTACT_EVENTS, RetentionErasureRequested.class),
     CONSENT_RECORDED("consent.recorded", Topics.CONSENT_INBOUND, ConsentRecorded.class, true),
     CONSENT_STATE_CHANGED("consent.state-changed", Topics.CONSENT_EVENTS, ConsentStateChanged.class),
     SUBSCRIPTION_CHANGED("subscription.changed", Topics.SUBSCRIPTION_EVENTS, SubscriptionChanged.class),

@@ -2,6 +2,7 @@ package org.gdprsuite.runtime.problem;
 
 import java.util.List;
 
+import org.gdprsuite.runtime.links.InvalidLinkException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -48,6 +49,12 @@ public class ProblemMappers {
         return Response.fromResponse(Problem.of(Status.UNAUTHORIZED, "A valid bearer token is required.").toResponse())
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build();
+    }
+
+    /** A public link that is tampered with, of another scope or expired: one answer for every reason. */
+    @ServerExceptionMapper
+    public Response invalidLink(InvalidLinkException e) {
+        return Problem.of(Status.FORBIDDEN, e.getMessage()).toResponse();
     }
 
     @ServerExceptionMapper
