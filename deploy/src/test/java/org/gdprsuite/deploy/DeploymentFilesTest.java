@@ -24,7 +24,9 @@ class DeploymentFilesTest {
 
     /** Settings every service needs from its environment to reach PostgreSQL, Kafka and Keycloak. */
     private static final List<String> REQUIRED = List.of("GDPR_DB_HOST", "KAFKA_BOOTSTRAP_SERVERS",
-            "QUARKUS_OIDC_AUTH_SERVER_URL", "QUARKUS_DATASOURCE_PASSWORD");
+            "QUARKUS_OIDC_AUTH_SERVER_URL", "QUARKUS_DATASOURCE_PASSWORD", "GDPR_LINKS_SIGNING_KEY");
+    /** Settings that come from a Kubernetes Secret rather than the shared ConfigMap. */
+    private static final Set<String> SECRET = Set.of("QUARKUS_DATASOURCE_PASSWORD", "GDPR_LINKS_SIGNING_KEY");
     /** Quarkus settings the code relies on without setting them itself (the issuer differs behind a proxy). */
     private static final Set<String> QUARKUS_ONLY = Set.of("QUARKUS_OIDC_TOKEN_ISSUER", "QUARKUS_HTTP_HOST",
             "QUARKUS_HTTP_PORT");
@@ -88,13 +90,17 @@ class DeploymentFilesTest {
             assertEquals("QUARKUS_DATASOURCE_PASSWORD", password.get("name"));
             assertEquals(service.database(), at(password, "valueFrom", "secretKeyRef", "key"));
             assertTrue(secrets.containsKey(service.database()), "secret for " + service.database());
+            Map<String, Object> signingKey = at(container, "env", 1);
+            assertEquals("GDPR_LINKS_SIGNING_KEY", signingKey.get("name"));
+            assertEquals("gdpr-suite-links", at(signingKey, "valueFrom", "secretKeyRef", "name"));
+            assertNotNull(kubernetes.get("Secret/gdpr-suite-links"), "the signing key's Secret");
 
             Map<String, Object> svc = kubernetes.get("Service/" + service.name());
             assertNotNull(svc, service.name() + " Service");
             assertEquals(service.port(), (int) at(svc, "spec", "ports", 0, "port"));
             assertEquals("http", at(svc, "spec", "ports", 0, "targetPort"));
         }
-        REQUIRED.stream().filter(k -> !k.equals("QUARKUS_DATASOURCE_PASSWORD"))
+        REQUIRED.stream().filter(k -> !SECRET.contains(k))
                 .forEach(key -> assertNotNull(config.get(key), "ConfigMap sets " + key));
     }
 
