@@ -1,28 +1,105 @@
 package org.gdprsuite.consent.api;
 
+import java.util.Arrays;
 import java.util.List;
 
+import org.gdprsuite.consent.domain.LegalBasis;
 import org.gdprsuite.consent.domain.Purpose;
 import org.gdprsuite.runtime.security.Roles;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 
-@Path("/api/consents/purposes")
+/** The purposes catalogue and the legal bases of Art. 6(1): readable by every staff role, managed by dpo and admin. */
+@Path("/api/consents")
 public class PurposeResource {
 
-    public record PurposeView(String key, String name, String description, boolean consentRequired) {
+    static final String KEY = "^[a-z0-9][a-z0-9._-]{0,99}$";
+
+    public record PurposeView(String key, String name, String description, boolean consentRequired,
+            LegalBasis defaultLegalBasis, String retentionPeriod, Integer consentValidityDays,
+            List<String> dataCategories) {
         static PurposeView of(Purpose p) {
-            return new PurposeView(p.key, p.name, p.description, p.consentRequired);
+            return new PurposeView(p.key, p.name, p.description, p.consentRequired, p.defaultLegalBasis,
+                    p.retentionPeriod, p.consentValidityDays, p.dataCategories);
         }
     }
 
-    /** The catalogue is not personal: every staff role may read it. */
+    public record PurposeRequest(@NotBlank @Size(max = 200) String name, @Size(max = 4000) String description,
+            @NotNull Boolean consentRequired, LegalBasis defaultLegalBasis,
+            @Pattern(regexp = "^P(?=\\d)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?$", message = "must be an ISO-8601 period such as P2Y") String retentionPeriod,
+            @Positive @Max(3650) Integer consentValidityDays,
+            @Size(max = 50) List<@NotBlank @Size(max = 100) String> dataCategories) {
+
+        /** Consent is never a default: it is given by the person, not assumed for them. */
+        @AssertTrue(message = "consent cannot be a default legal basis")
+        public boolean isDefaultBasisNotConsent() {
+            return defaultLegalBasis != LegalBasis.CONSENT;
+        }
+    }
+
+    public record LegalBasisView(LegalBasis key, String article, String description) {
+    }
+
     @GET
+    @Path("/purposes")
     @RolesAllowed({ Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.FINANCE, Roles.DPO, Roles.ADMIN })
     public List<PurposeView> list() {
         return Purpose.<Purpose> listAll(Sort.by("key")).stream().map(PurposeView::of).toList();
+    }
+
+    @GET
+    @Path("/purposes/{key}")
+    @RolesAllowed({ Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.FINANCE, Roles.DPO, Roles.ADMIN })
+    public PurposeView get(@PathParam("key") String key) {
+        Purpose purpose = Purpose.findById(key);
+        if (purpose == null) {
+            throw new NotFoundException("No such purpose.");
+        }
+        return PurposeView.of(purpose);
+    }
+
+    /** Creates or replaces a purpose. */
+    @PUT
+    @Path("/purposes/{key}")
+    @RolesAllowed({ Roles.DPO, Roles.ADMIN })
+    @Transactional
+    public PurposeView put(@PathParam("key") @Pattern(regexp = KEY, message = "lower-case letters, digits, '.', '_' or '-'") String key,
+            @NotNull @Valid PurposeRequest request) {
+        Purpose purpose = Purpose.findById(key);
+        if (purpose == null) {
+            purpose = new Purpose();
+            purpose.key = key;
+        }
+        purpose.name = request.name();
+        purpose.description = request.description();
+        purpose.consentRequired = request.consentRequired();
+        purpose.defaultLegalBasis = request.defaultLegalBasis();
+        purpose.retentionPeriod = request.retentionPeriod();
+        purpose.consentValidityDays = request.consentValidityDays();
+        purpose.dataCategories = request.dataCategories() == null ? List.of() : List.copyOf(request.dataCategories());
+        purpose.persist();
+        return PurposeView.of(purpose);
+    }
+
+    @GET
+    @Path("/legal-bases")
+    @RolesAllowed({ Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.FINANCE, Roles.DPO, Roles.ADMIN })
+    public List<LegalBasisView> legalBases() {
+        return Arrays.stream(LegalBasis.values()).map(b -> new LegalBasisView(b, b.article(), b.description())).toList();
     }
 }

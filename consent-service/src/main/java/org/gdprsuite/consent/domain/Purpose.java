@@ -1,10 +1,17 @@
 package org.gdprsuite.consent.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
 /** Why personal data is processed, e.g. "newsletter" or "contract fulfilment". */
@@ -19,8 +26,25 @@ public class Purpose extends PanacheEntityBase {
 
     public String description;
 
+    /** Processing needs the person's consent; without it the purpose has a default legal basis for new persons. */
     @Column(name = "consent_required")
     public boolean consentRequired;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "default_legal_basis")
+    public LegalBasis defaultLegalBasis;
+
+    /** How long data processed for this purpose is kept, as the privacy notice says (e.g. "P2Y"). */
+    @Column(name = "retention_period")
+    public String retentionPeriod;
+
+    /** A consent for this purpose expires after this many days (none: until withdrawn). */
+    @Column(name = "consent_validity_days")
+    public Integer consentValidityDays;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "data_categories")
+    public List<String> dataCategories = new ArrayList<>();
 
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;

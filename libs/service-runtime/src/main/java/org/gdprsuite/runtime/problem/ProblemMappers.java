@@ -7,7 +7,10 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -29,7 +32,8 @@ public class ProblemMappers {
         return Problem.of(status, detail).toResponse();
     }
 
-    @ServerExceptionMapper
+    /** Bean Validation of a request (Quarkus throws its own subtype, which would otherwise get plain JSON). */
+    @ServerExceptionMapper({ ConstraintViolationException.class, ResteasyReactiveViolationException.class })
     public Response invalid(ConstraintViolationException e) {
         List<Problem.Violation> violations = e.getConstraintViolations().stream()
                 .map(v -> new Problem.Violation(v.getPropertyPath().toString(), v.getMessage()))
@@ -39,7 +43,7 @@ public class ProblemMappers {
     }
 
     /** Malformed JSON or a value of the wrong type; the parser's message may quote the input, so it is not echoed. */
-    @ServerExceptionMapper
+    @ServerExceptionMapper({ JacksonException.class, MismatchedInputException.class, JsonParseException.class })
     public Response unreadable(JacksonException e) {
         return Problem.of(Status.BAD_REQUEST, "The request body is not valid JSON for this resource.").toResponse();
     }

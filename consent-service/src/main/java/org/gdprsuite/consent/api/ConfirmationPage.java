@@ -1,0 +1,65 @@
+package org.gdprsuite.consent.api;
+
+import org.gdprsuite.consent.domain.ConsentLedger.Evidence;
+import org.gdprsuite.consent.domain.ConsentRequests;
+import org.gdprsuite.consent.domain.ConsentRequests.Confirmation;
+import org.gdprsuite.consent.domain.Purpose;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * Double opt-in: the link in the consent request mail opens a page that asks the person to confirm;
+ * only the POST of that page grants (mail scanners that follow links confirm nothing). The signed token
+ * names the person and purpose; an invalid or expired one is refused (403).
+ */
+@Path("/public/consents/confirm")
+@PermitAll
+@Produces(MediaType.TEXT_HTML)
+public class ConfirmationPage {
+
+    @Inject
+    ConsentRequests requests;
+
+    @CheckedTemplate
+    static class Templates {
+        /** outcome: ASK (show the button), CONFIRMED, or GONE (nothing pending any more). */
+        static native TemplateInstance confirm(String purposeName, String token, String outcome);
+    }
+
+    @GET
+    public TemplateInstance ask(@QueryParam("token") String token) {
+        Confirmation confirmation = requests.read(token);
+        return Templates.confirm(purposeName(confirmation), token, "ASK");
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance confirm(@FormParam("token") String token, @Context HttpServerRequest request,
+            @Context HttpHeaders headers) {
+        Confirmation confirmation = requests.read(token);
+        String userAgent = headers.getHeaderString(HttpHeaders.USER_AGENT);
+        Evidence evidence = new Evidence(request.remoteAddress().hostAddress(),
+                userAgent == null ? null : userAgent.substring(0, Math.min(userAgent.length(), 1000)), "double-opt-in");
+        boolean confirmed = requests.confirm(confirmation, evidence);
+        return Templates.confirm(purposeName(confirmation), null, confirmed ? "CONFIRMED" : "GONE");
+    }
+
+    private static String purposeName(Confirmation confirmation) {
+        Purpose purpose = Purpose.findById(confirmation.purpose());
+        return purpose == null ? confirmation.purpose() : purpose.name;
+    }
+}

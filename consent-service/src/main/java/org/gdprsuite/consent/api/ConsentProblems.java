@@ -1,0 +1,27 @@
+package org.gdprsuite.consent.api;
+
+import java.util.List;
+
+import org.gdprsuite.consent.domain.UnknownPurposeException;
+import org.gdprsuite.events.InvalidEventException;
+import org.gdprsuite.runtime.problem.Problem;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+
+/** Problems of consent-service's own kinds of bad input. */
+public class ConsentProblems {
+
+    @ServerExceptionMapper
+    public Response unknownPurpose(UnknownPurposeException e) {
+        return new Problem("about:blank", "Unprocessable Content", 422, "The purpose is not in the catalogue.", List.of())
+                .toResponse();
+    }
+
+    /** The reason names the rule that failed (the codec never quotes values). */
+    @ServerExceptionMapper
+    public Response invalidEvent(InvalidEventException e) {
+        return Problem.of(Status.BAD_REQUEST, "Invalid event: " + e.getMessage()).toResponse();
+    }
+}

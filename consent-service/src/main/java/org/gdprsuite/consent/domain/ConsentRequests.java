@@ -1,0 +1,98 @@
+package org.gdprsuite.consent.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gdprsuite.consent.domain.ConsentLedger.Entry;
+import org.gdprsuite.consent.domain.ConsentLedger.Evidence;
+import org.gdprsuite.events.EventType;
+import org.gdprsuite.events.payload.NotificationRequested;
+import org.gdprsuite.events.payload.PersonCreated;
+import org.gdprsuite.runtime.links.SignedLinks;
+import org.gdprsuite.runtime.outbox.Outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/**
+ * What a new person gets: the default legal basis of every purpose that does not need consent, and,
+ * when the setting is on, a consent request by mail (double opt-in) for every purpose that does. The
+ * request is pending until the person confirms through the signed link in the mail.
+ */
+@ApplicationScoped
+public class ConsentRequests {
+
+    /** Scope of the signed confirmation links; the subject is {@code personId|purpose}. */
+    public static final String LINK_SCOPE = "consent-confirm";
+    public static final String TEMPLATE = "consent.request";
+
+    @Inject
+    ConsentLedger ledger;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    SignedLinks links;
+
+    @ConfigProperty(name = "gdpr.public-base-url")
+    String publicBaseUrl;
+
+    @ConfigProperty(name = "gdpr.consent.confirmation-validity", defaultValue = "P7D")
+    Duration confirmationValidity;
+
+    /** What a confirmation link is about. */
+    public record Confirmation(UUID personId, String purpose) {
+    }
+
+    @Transactional
+    public void onPersonCreated(PersonCreated person, Instant createdAt) {
+        boolean sendRequests = ConsentSetting.current().sendConsentRequests;
+        for (Purpose purpose : Purpose.<Purpose> listAll()) {
+            if (!purpose.consentRequired && purpose.defaultLegalBasis != null) {
+                ledger.record(new Entry(person.personId(), purpose.key, purpose.defaultLegalBasis, ConsentStatus.GRANTED,
+                        createdAt, ConsentSource.SYSTEM, null, null, null, ConsentLedger.SYSTEM + " (default legal basis)",
+                        null));
+            } else if (purpose.consentRequired && sendRequests && person.email() != null) {
+                requestConsent(person.personId(), person.email(), purpose, createdAt);
+            }
+        }
+    }
+
+    private void requestConsent(UUID personId, String email, Purpose purpose, Instant at) {
+        ledger.record(new Entry(personId, purpose.key, LegalBasis.CONSENT, ConsentStatus.PENDING_CONFIRMATION, at,
+                ConsentSource.SYSTEM, "email", null, null, ConsentLedger.SYSTEM + " (consent request)", null));
+        String token = links.sign(LINK_SCOPE, personId + "|" + purpose.key, confirmationValidity);
+        String link = publicBaseUrl + "/public/consents/confirm?token=" + token;
+        outbox.publish(EventType.NOTIFICATION_REQUESTED, personId.toString(), new NotificationRequested(TEMPLATE,
+                personId, email, null, Map.of("purpose", purpose.name, "confirmLink", link)));
+    }
+
+    /** The person and purpose of a confirmation link; {@link org.gdprsuite.runtime.links.InvalidLinkException} if it is not valid. */
+    public Confirmation read(String token) {
+        String subject = links.verify(token, LINK_SCOPE).subject();
+        int bar = subject.indexOf('|');
+        return new Confirmation(UUID.fromString(subject.substring(0, bar)), subject.substring(bar + 1));
+    }
+
+    /**
+     * The person confirms: granted, with the evidence of the click. Only a pending request can be
+     * confirmed, so a link is used once and cannot revive a consent withdrawn or erased since.
+     */
+    @Transactional
+    public boolean confirm(Confirmation confirmation, Evidence evidence) {
+        boolean pending = ledger.currentState(confirmation.personId(), confirmation.purpose())
+                .map(state -> state.status == ConsentStatus.PENDING_CONFIRMATION).orElse(false);
+        if (!pending) {
+            return false;
+        }
+        ledger.record(new Entry(confirmation.personId(), confirmation.purpose(), LegalBasis.CONSENT,
+                ConsentStatus.GRANTED, null, ConsentSource.EMAIL, "double-opt-in", null, evidence,
+                "data subject (double opt-in)", null));
+        return true;
+    }
+}

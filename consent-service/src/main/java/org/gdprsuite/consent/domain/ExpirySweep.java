@@ -1,0 +1,23 @@
+package org.gdprsuite.consent.domain;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Consents whose validity has passed become expired (decisions already treat them as not allowed). */
+@ApplicationScoped
+public class ExpirySweep {
+
+    private static final int BATCH = 500;
+
+    @Inject
+    ConsentLedger ledger;
+
+    @Scheduled(every = "${gdpr.consent.expiry-check-every:5m}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void run() {
+        while (ledger.expireDue(BATCH) == BATCH) {
+            // a full batch: more may be due
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.gdprsuite.consent.messaging;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.gdprsuite.events.dsr.DsrAction;
+import org.gdprsuite.events.dsr.SubjectIds;
+import org.gdprsuite.runtime.dsr.DsrParticipant;
+import org.gdprsuite.runtime.dsr.SliceResult;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.gdprsuite.consent.api.ConsentViews.RecordView;
+import org.gdprsuite.consent.api.ConsentViews.StateView;
+import org.gdprsuite.consent.domain.ConsentLedger;
+
+/** consent-service's slice of a data-subject request: the person's consent ledger and current legal bases. */
+@ApplicationScoped
+public class ConsentParticipant implements DsrParticipant {
+
+    @Inject
+    ConsentLedger ledger;
+
+    @Override
+    public String slice() {
+        return "consent ledger and current legal bases per purpose";
+    }
+
+    @Override
+    public Set<DsrAction> actions() {
+        return EnumSet.of(DsrAction.EXPORT, DsrAction.ERASE);
+    }
+
+    @Override
+    public SliceResult export(SubjectIds subject) {
+        return SliceResult.done(subject.personIds().stream()
+                .map(id -> Map.of("personId", id, "current", ledger.currentStates(id).stream()
+                        .map(StateView::of).toList(),
+                        "ledger", ledger.history(id).stream().map(RecordView::of)
+                                .toList()))
+                .toList());
+    }
+
+    /** See {@link ConsentLedger#erase}: the proof stays, the evidence goes, nothing allows processing any more. */
+    @Override
+    public SliceResult erase(SubjectIds subject) {
+        ledger.erase(subject.personIds());
+        return SliceResult.done();
+    }
+}

@@ -1,0 +1,178 @@
+package org.gdprsuite.consent;
+
+import static io.restassured.RestAssured.given;
+import static org.gdprsuite.consent.ConsentFixtures.purpose;
+import static org.gdprsuite.consent.ConsentFixtures.staff;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gdprsuite.consent.domain.ExpirySweep;
+import org.gdprsuite.events.CloudEvent;
+import org.gdprsuite.events.EventCodec;
+import org.gdprsuite.events.EventType;
+import org.gdprsuite.events.Topics;
+import org.gdprsuite.events.dsr.DsrAction;
+import org.gdprsuite.events.dsr.DsrCommand;
+import org.gdprsuite.events.dsr.DsrReply;
+import org.gdprsuite.events.dsr.SubjectIds;
+import org.gdprsuite.events.payload.NotificationRequested;
+import org.gdprsuite.events.payload.PersonCreated;
+import org.gdprsuite.runtime.dsr.DsrCommandHandler;
+import org.gdprsuite.testsupport.DemoUser;
+import org.gdprsuite.testsupport.KafkaProbe;
+import org.gdprsuite.testsupport.MovableClock;
+import org.gdprsuite.testsupport.SuiteStack;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+
+/** A new person's default bases and double opt-in, expiry, and the person's slice of a data-subject request. */
+@QuarkusTest
+@WithTestResource(SuiteStack.class)
+class NewPersonAndLifecycleTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @ConfigProperty(name = "gdpr.kafka.topic-prefix")
+    String prefix;
+
+    @Inject
+    MovableClock clock;
+
+    @Inject
+    ExpirySweep expiry;
+
+    @Inject
+    DsrCommandHandler dsr;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void aNewPersonGetsDefaultBasesAndConfirmsConsentThroughTheMailedLink() {
+        purpose("optin-contract", false, "CONTRACT", null);
+        purpose("optin-news", true, null, null);
+        given().auth().oauth2(staff(DemoUser.DPO)).contentType(ContentType.JSON).body(Map.of("sendConsentRequests", true))
+                .when().put("/api/consents/settings").then().statusCode(200);
+        UUID person = UUID.randomUUID();
+        CloudEvent created = CloudEvent.of("contact-service", EventType.PERSON_CREATED, person.toString(),
+                new PersonCreated(person, "ada@example.org", "customer"));
+
+        KafkaProbe.send(prefix + Topics.CONTACT_EVENTS, person.toString(), EventCodec.toJson(created));
+
+        NotificationRequested mail = consentRequest(person, "Purpose optin-news");
+        assertEquals("ada@example.org", mail.email());
+        ConsentLedgerTest.decision(person, "optin-contract").then().body("allowed", equalTo(true))
+                .body("legalBasis", equalTo("CONTRACT"));
+        ConsentLedgerTest.decision(person, "optin-news").then().body("allowed", equalTo(false))
+                .body("status", equalTo("PENDING_CONFIRMATION"));
+
+        URI link = URI.create(mail.parameters().get("confirmLink"));
+        String token = link.getQuery().substring("token=".length());
+        given().queryParam("token", token).when().get("/public/consents/confirm")
+                .then().statusCode(200).contentType(ContentType.HTML).body(containsString("I confirm"))
+                .body(containsString("Purpose optin-news"));
+        ConsentLedgerTest.decision(person, "optin-news").then().body("allowed", equalTo(false));
+
+        given().formParam("token", token).header("User-Agent", "TestBrowser/1.0").when().post("/public/consents/confirm")
+                .then().statusCode(200).body(containsString("is recorded"));
+        ConsentLedgerTest.decision(person, "optin-news").then().body("allowed", equalTo(true))
+                .body("status", equalTo("GRANTED"));
+        given().auth().oauth2(staff(DemoUser.DPO)).when().get("/api/consents/persons/" + person + "/purposes/optin-news/history")
+                .then().body("source[1]", equalTo("EMAIL")).body("channel[1]", equalTo("double-opt-in"))
+                .body("evidence[1].userAgent", equalTo("TestBrowser/1.0")).body("evidence[1].ip", notNullValue());
+
+        given().formParam("token", token).when().post("/public/consents/confirm")
+                .then().statusCode(200).body(containsString("nothing to confirm"));
+        String tampered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
+        given().queryParam("token", tampered).when().get("/public/consents/confirm")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().when().get("/public/consents/confirm").then().statusCode(403);
+        given().auth().oauth2(staff(DemoUser.DPO)).contentType(ContentType.JSON).body(Map.of("sendConsentRequests", false))
+                .when().put("/api/consents/settings").then().statusCode(200);
+    }
+
+    @Test
+    void aConsentExpiresAfterItsValidity() {
+        purpose("expiring-news", true, null, 30);
+        UUID person = UUID.randomUUID();
+        given().auth().oauth2(staff(DemoUser.SALES)).contentType(ContentType.JSON)
+                .body(Map.of("legalBasis", "CONSENT", "status", "GRANTED", "source", "MANUAL"))
+                .when().post("/api/consents/persons/" + person + "/purposes/expiring-news")
+                .then().statusCode(201).body("validUntil", notNullValue());
+
+        clock.advance(Duration.ofDays(31));
+        ConsentLedgerTest.decision(person, "expiring-news").then().body("allowed", equalTo(false))
+                .body("status", equalTo("EXPIRED"));
+
+        expiry.run();
+
+        given().auth().oauth2(staff(DemoUser.DPO)).when().get("/api/consents/persons/" + person + "/purposes/expiring-news/history")
+                .then().body("status", hasItem("EXPIRED")).body("recordedBy[1]", equalTo("consent-service (expiry)"));
+        given().auth().oauth2(staff(DemoUser.DPO)).when().get("/api/consents/persons/" + person)
+                .then().body("purposes[0].status", equalTo("EXPIRED"));
+    }
+
+    @Test
+    void theDsrSliceExportsTheLedgerAndErasureKeepsProofButNotEvidence() {
+        purpose("dsr-news", true, null, null);
+        UUID person = UUID.randomUUID();
+        given().auth().oauth2(staff(DemoUser.SALES)).contentType(ContentType.JSON)
+                .body(Map.of("legalBasis", "CONSENT", "status", "GRANTED", "source", "WEB_FORM",
+                        "evidence", Map.of("ip", "192.0.2.1", "userAgent", "Safari")))
+                .when().post("/api/consents/persons/" + person + "/purposes/dsr-news").then().statusCode(201);
+        SubjectIds subject = new SubjectIds(List.of(person), List.of());
+
+        DsrReply export = dsr.handle(UUID.randomUUID().toString(), DsrAction.EXPORT,
+                new DsrCommand(UUID.randomUUID(), subject, List.of()));
+        assertEquals(DsrReply.Outcome.DONE, export.outcome());
+        assertTrue(export.slice().toString().contains("192.0.2.1"), "the export carries the evidence");
+        assertEquals("dsr-news", export.slice().get(0).get("current").get(0).get("purpose").asText());
+
+        String commandId = UUID.randomUUID().toString();
+        DsrCommand erase = new DsrCommand(UUID.randomUUID(), subject, List.of());
+        assertEquals(DsrReply.Outcome.DONE, dsr.handle(commandId, DsrAction.ERASE, erase).outcome());
+        assertEquals(DsrReply.Outcome.DONE, dsr.handle(commandId, DsrAction.ERASE, erase).outcome());
+
+        ConsentLedgerTest.decision(person, "dsr-news").then().body("allowed", equalTo(false))
+                .body("status", equalTo("WITHDRAWN"));
+        given().auth().oauth2(staff(DemoUser.DPO)).when().get("/api/consents/persons/" + person + "/purposes/dsr-news/history")
+                .then().body("size()", equalTo(2)).body("evidence", not(hasItem(notNullValue())))
+                .body("status[0]", equalTo("GRANTED")).body("recordedBy[1]", equalTo("consent-service (erasure)"))
+                .body("evidence[0]", nullValue());
+    }
+
+    private NotificationRequested consentRequest(UUID person, String purposeName) {
+        List<ConsumerRecord<String, String>> read = KafkaProbe.readUntil(prefix + Topics.NOTIFICATION_REQUESTS,
+                records -> records.stream().anyMatch(r -> person.toString().equals(r.key()) && r.value().contains(purposeName)),
+                WAIT);
+        // One request per purpose that needs consent; other tests add such purposes too.
+        NotificationRequested mail = read.stream().filter(r -> person.toString().equals(r.key()))
+                .map(r -> EventCodec.parse(r.value()).dataAs(NotificationRequested.class))
+                .filter(m -> purposeName.equals(m.parameters().get("purpose"))).findFirst().orElse(null);
+        assertNotNull(mail, "a consent request mail is asked for");
+        assertEquals("consent.request", mail.template());
+        return mail;
+    }
+}
