@@ -12,6 +12,7 @@ import org.gdprsuite.events.dsr.ParticipantAnnounced;
 import org.gdprsuite.events.payload.ConsentRecorded;
 import org.gdprsuite.events.payload.ConsentStateChanged;
 import org.gdprsuite.events.payload.IncidentChanged;
+import org.gdprsuite.events.payload.IncidentDeadlineAlert;
 import org.gdprsuite.events.payload.NotificationRequested;
 import org.gdprsuite.events.payload.PersonAnonymized;
 import org.gdprsuite.events.payload.PersonCreated;
@@ -46,6 +47,7 @@ public enum EventType {
     DSR_REPLY("dsr.reply", Topics.DSR_REPLIES, DsrReply.class),
     DSR_PARTICIPANT_ANNOUNCED("dsr.participant.announced", Topics.DSR_REPLIES, ParticipantAnnounced.class),
     INCIDENT_CHANGED("incident.changed", Topics.INCIDENT_EVENTS, IncidentChanged.class),
+    INCIDENT_DEADLINE_ALERT("incident.deadline-alert", Topics.INCIDENT_EVENTS, IncidentDeadlineAlert.class),
     NOTIFICATION_REQUESTED("notification.requested", Topics.NOTIFICATION_REQUESTS, NotificationRequested.class);
 
     private final String type;

@@ -20,7 +20,17 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     public static Problem of(Response.StatusType status, String detail) {
-        return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, List.of());
+        return new Problem("about:blank", title(status), status.getStatusCode(), detail, List.of());
+    }
+
+    /** The standard title; JAX-RS knows no phrase for some codes the suite uses. */
+    private static String title(Response.StatusType status) {
+        return switch (status.getStatusCode()) {
+            case 422 -> "Unprocessable Content";
+            case 428 -> "Precondition Required";
+            case 429 -> "Too Many Requests";
+            default -> status.getReasonPhrase();
+        };
     }
 
     public Response toResponse() {

@@ -29,7 +29,14 @@ public class ProblemMappers {
     public Response webApplication(WebApplicationException e) {
         Response.StatusType status = e.getResponse().getStatusInfo();
         String detail = status.getFamily() == Response.Status.Family.SERVER_ERROR ? null : e.getMessage();
-        return Problem.of(status, detail).toResponse();
+        Response.ResponseBuilder problem = Response.fromResponse(Problem.of(status, detail).toResponse());
+        // Headers of the original answer stay (Retry-After of a 429, Allow of a 405, ETag of a 412 ...).
+        e.getResponse().getStringHeaders().forEach((name, values) -> {
+            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
+                values.forEach(value -> problem.header(name, value));
+            }
+        });
+        return problem.build();
     }
 
     /** Bean Validation of a request (Quarkus throws its own subtype, which would otherwise get plain JSON). */

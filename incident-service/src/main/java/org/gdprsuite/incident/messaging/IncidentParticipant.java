@@ -1,0 +1,46 @@
+package org.gdprsuite.incident.messaging;
+
+import java.util.List;
+import java.util.Map;
+
+import org.gdprsuite.events.dsr.SubjectIds;
+import org.gdprsuite.incident.domain.AffectedPerson;
+import org.gdprsuite.incident.domain.Incident;
+import org.gdprsuite.runtime.dsr.DsrParticipant;
+import org.gdprsuite.runtime.dsr.SliceResult;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * incident-service's slice: the breaches a person was affected by. The register must document every
+ * breach (Art. 33(5)), so an entry that names the person is held, with the legal reason, not erased.
+ */
+@ApplicationScoped
+public class IncidentParticipant implements DsrParticipant {
+
+    public static final String LEGAL_REASON = "Art. 17(3)(b) and (e) GDPR: the breach register must document every "
+            + "personal-data breach and its effects (Art. 33(5)); the entry naming the person is kept";
+
+    @Override
+    public String slice() {
+        return "breach register entries naming the person as affected";
+    }
+
+    @Override
+    public SliceResult export(SubjectIds subject) {
+        return SliceResult.done(affected(subject).stream().map(a -> {
+            Incident incident = Incident.findById(a.incidentId);
+            return Map.of("personId", a.personId, "incident", incident.reference, "nature", incident.nature,
+                    "awareAt", incident.awareAt, "notifiedAt", String.valueOf(a.notifiedAt));
+        }).toList());
+    }
+
+    @Override
+    public SliceResult erase(SubjectIds subject) {
+        return affected(subject).isEmpty() ? SliceResult.done() : SliceResult.held(LEGAL_REASON);
+    }
+
+    private static List<AffectedPerson> affected(SubjectIds subject) {
+        return subject.personIds().isEmpty() ? List.of() : AffectedPerson.list("personId in ?1", subject.personIds());
+    }
+}
