@@ -1,0 +1,96 @@
+package org.gdprsuite.contact.api;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import org.gdprsuite.contact.domain.Organisation;
+import org.gdprsuite.contact.domain.Person;
+import org.gdprsuite.contact.domain.PersonField;
+import org.gdprsuite.runtime.security.Roles;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+/** The field catalogue (read-only, for the DPO), organisations, and subject resolution for data-subject requests. */
+@Path("/api/contacts")
+@RolesAllowed({ Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.FINANCE, Roles.DPO, Roles.ADMIN })
+public class CatalogueResource {
+
+    public record FieldView(String field, PersonField.Classification classification, List<String> visibleTo,
+            PersonField.Masking erasure) {
+    }
+
+    public record OrganisationRequest(@NotBlank @Size(max = 300) String name,
+            @Size(max = 500) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") String website) {
+    }
+
+    public record OrganisationView(UUID id, String name, String website) {
+        static OrganisationView of(Organisation o) {
+            return new OrganisationView(o.id, o.name, o.website);
+        }
+    }
+
+    /** Who a data-subject request is about: ids only, restricted persons included, never names. */
+    public record Subject(UUID personId, boolean restricted, boolean anonymized) {
+    }
+
+    @GET
+    @Path("/classification")
+    public List<FieldView> classification() {
+        return Arrays.stream(PersonField.values()).map(f -> new FieldView(f.json(), f.classification(),
+                f.classification().roles().stream().sorted().toList(), f.masking())).toList();
+    }
+
+    @GET
+    @Path("/subjects")
+    @RolesAllowed({ Roles.DPO, Roles.SUPPORT, Roles.ADMIN })
+    public List<Subject> subjects(@QueryParam("email") @NotBlank @Size(max = 320) String email) {
+        return Person.<Person> list("lower(email) = ?1", Sort.by("id"), email.strip().toLowerCase()).stream()
+                .map(p -> new Subject(p.id, p.restricted, p.anonymized())).toList();
+    }
+
+    @GET
+    @Path("/organisations")
+    public List<OrganisationView> organisations() {
+        return Organisation.<Organisation> listAll(Sort.by("name")).stream().map(OrganisationView::of).toList();
+    }
+
+    @GET
+    @Path("/organisations/{id}")
+    public OrganisationView organisation(@PathParam("id") UUID id) {
+        Organisation organisation = Organisation.findById(id);
+        if (organisation == null) {
+            throw new NotFoundException("No such organisation.");
+        }
+        return OrganisationView.of(organisation);
+    }
+
+    @POST
+    @Path("/organisations")
+    @RolesAllowed({ Roles.SALES, Roles.SUPPORT, Roles.DPO, Roles.ADMIN })
+    @Transactional
+    public Response createOrganisation(@NotNull @Valid OrganisationRequest request) {
+        Organisation organisation = new Organisation();
+        organisation.id = UUID.randomUUID();
+        organisation.name = request.name();
+        organisation.website = request.website();
+        organisation.persist();
+        return Response.created(URI.create("/api/contacts/organisations/" + organisation.id))
+                .entity(OrganisationView.of(organisation)).build();
+    }
+}

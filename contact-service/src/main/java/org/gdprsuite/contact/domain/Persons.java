@@ -1,0 +1,225 @@
+package org.gdprsuite.contact.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gdprsuite.events.EventType;
+import org.gdprsuite.events.payload.PersonAnonymized;
+import org.gdprsuite.events.payload.PersonCreated;
+import org.gdprsuite.events.payload.PersonRestrictionChanged;
+import org.gdprsuite.events.payload.PersonUpdated;
+import org.gdprsuite.runtime.outbox.Outbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+
+/**
+ * The one place where persons change: creation, rectification (Art. 16), restriction (Art. 18) and
+ * anonymization. Each change is logged (which fields, by whom) and published on {@code contact.events}
+ * in the same transaction.
+ */
+@ApplicationScoped
+public class Persons {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "gdpr.contact.pseudonym-key")
+    String pseudonymKey;
+
+    @Transactional
+    public Person create(JsonNode fields, Set<String> roles, String actor) {
+        Person person = new Person();
+        person.id = UUID.randomUUID();
+        List<String> set = apply(person, fields, roles);
+        if (person.collectedAt == null) {
+            person.collectedAt = clock.instant();
+        }
+        if (person.collectedBy == null) {
+            person.collectedBy = actor;
+        }
+        person.updatedAt = clock.instant();
+        person.persist();
+        log(person.id, actor, "created", set);
+        outbox.publish(EventType.PERSON_CREATED, person.id.toString(),
+                new PersonCreated(person.id, person.email, person.category.name()));
+        return person;
+    }
+
+    /** Rectification: changes the fields given (JSON merge patch), if the caller's version is current. */
+    @Transactional
+    public Person update(UUID id, long expectedVersion, JsonNode fields, Set<String> roles, String actor) {
+        Person person = live(id);
+        if (person.version != expectedVersion) {
+            throw new ClientErrorException("The person was changed by someone else; reload and apply your change again.", 412);
+        }
+        List<String> changed = apply(person, fields, roles);
+        if (!changed.isEmpty()) {
+            changed(person, actor, "rectified", changed);
+        }
+        return person;
+    }
+
+    /** Sets fields on many persons (bulk update); the caller has checked the fields and the rights. */
+    @Transactional
+    public int updateAll(Collection<UUID> ids, Map<PersonField, Object> values, String actor) {
+        int updated = 0;
+        for (UUID id : ids) {
+            Person person = Person.findById(id);
+            if (person == null || person.anonymized() || person.restricted) {
+                continue;
+            }
+            List<String> changed = new ArrayList<>();
+            values.forEach((field, value) -> {
+                if (!Objects.equals(field.get(person), value)) {
+                    field.set(person, value);
+                    changed.add(field.json());
+                }
+            });
+            if (!changed.isEmpty()) {
+                changed(person, actor, "bulk update", changed);
+                updated++;
+            }
+        }
+        return updated;
+    }
+
+    @Transactional
+    public Person restrict(UUID id, boolean restricted, String actor) {
+        Person person = live(id);
+        if (person.restricted != restricted) {
+            person.restricted = restricted;
+            person.restrictedAt = restricted ? clock.instant() : null;
+            person.updatedAt = clock.instant();
+            log(id, actor, restricted ? "restricted" : "restriction lifted", List.of());
+            outbox.publish(EventType.PERSON_RESTRICTION_CHANGED, id.toString(), new PersonRestrictionChanged(id, restricted));
+        }
+        return person;
+    }
+
+    /**
+     * Erasure: every field masked as the catalogue says, activity text destroyed; id, timestamps,
+     * category and the change log stay. Final and idempotent.
+     */
+    @Transactional
+    public void anonymize(UUID id, String actor) {
+        Person person = Person.findById(id);
+        if (person == null || person.anonymized()) {
+            return;
+        }
+        for (PersonField field : PersonField.values()) {
+            field.mask(person, pseudonymKey);
+        }
+        person.anonymizedAt = clock.instant();
+        person.restricted = false;
+        person.updatedAt = person.anonymizedAt;
+        Activity.update("subject = ?1, body = ?1 where personId = ?2", Activity.ERASED, id);
+        log(id, actor, "anonymized", List.of());
+        outbox.publish(EventType.PERSON_ANONYMIZED, id.toString(), new PersonAnonymized(id));
+    }
+
+    @Transactional
+    public Activity addActivity(UUID personId, Activity.Type type, String subject, String body, Instant occurredAt,
+            String actor) {
+        Person person = live(personId);
+        Activity activity = new Activity();
+        activity.id = UUID.randomUUID();
+        activity.personId = personId;
+        activity.type = type;
+        activity.subject = subject;
+        activity.body = body;
+        activity.occurredAt = occurredAt == null ? clock.instant() : occurredAt;
+        activity.createdBy = actor;
+        activity.persist();
+        if (person.lastActivityAt == null || person.lastActivityAt.isBefore(activity.occurredAt)) {
+            person.lastActivityAt = activity.occurredAt;
+        }
+        return activity;
+    }
+
+    /** A person that exists and is not anonymized. */
+    public Person live(UUID id) {
+        Person person = Person.findById(id);
+        if (person == null || person.anonymized()) {
+            throw new NotFoundException("No such person.");
+        }
+        return person;
+    }
+
+    /**
+     * Reads the fields of a JSON object into a person through the catalogue: unknown or invalid fields
+     * are refused all together, fields the caller may not see may not be written either.
+     */
+    public List<String> apply(Person person, JsonNode fields, Set<String> roles) {
+        if (fields == null || !fields.isObject()) {
+            throw new InvalidFields(Map.of("body", "must be a JSON object of person fields"));
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<PersonField, Object> values = new LinkedHashMap<>();
+        fields.fields().forEachRemaining(entry -> {
+            PersonField field = PersonField.byJson(entry.getKey()).orElse(null);
+            if (field == null) {
+                errors.put(entry.getKey(), "is not a field of a person (see /api/contacts/classification)");
+                return;
+            }
+            if (!field.visibleTo(roles)) {
+                throw new ForbiddenException("Your role may not write " + field.classification() + " fields.");
+            }
+            try {
+                values.put(field, field.value().read(entry.getValue()));
+            } catch (FieldValue.InvalidValue e) {
+                errors.put(entry.getKey(), e.getMessage());
+            }
+        });
+        UUID organisation = (UUID) values.get(PersonField.ORGANISATION);
+        if (organisation != null && Organisation.findById(organisation) == null) {
+            errors.put(PersonField.ORGANISATION.json(), "no such organisation");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFields(errors);
+        }
+        List<String> changed = new ArrayList<>();
+        values.forEach((field, value) -> {
+            if (!Objects.equals(field.get(person), value)) {
+                field.set(person, value);
+                changed.add(field.json());
+            }
+        });
+        return changed;
+    }
+
+    private void changed(Person person, String actor, String action, List<String> fields) {
+        person.updatedAt = clock.instant();
+        log(person.id, actor, action, fields);
+        outbox.publish(EventType.PERSON_UPDATED, person.id.toString(),
+                new PersonUpdated(person.id, person.email, person.category.name()));
+    }
+
+    private void log(UUID personId, String actor, String action, List<String> fields) {
+        PersonChange change = new PersonChange();
+        change.personId = personId;
+        change.at = clock.instant();
+        change.byUser = actor;
+        change.action = action;
+        change.fields = List.copyOf(fields);
+        change.persist();
+    }
+}

@@ -1,0 +1,93 @@
+package org.gdprsuite.contact.messaging;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.gdprsuite.contact.api.PersonViews;
+import org.gdprsuite.contact.api.PersonViews.ActivityView;
+import org.gdprsuite.contact.domain.Activity;
+import org.gdprsuite.contact.domain.Organisation;
+import org.gdprsuite.contact.domain.Person;
+import org.gdprsuite.contact.domain.PersonField;
+import org.gdprsuite.contact.domain.Persons;
+import org.gdprsuite.events.dsr.DsrAction;
+import org.gdprsuite.events.dsr.SubjectIds;
+import org.gdprsuite.runtime.dsr.DsrParticipant;
+import org.gdprsuite.runtime.dsr.SliceResult;
+import org.gdprsuite.runtime.security.Roles;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** contact-service's slice: the person record, its organisation link and activities. */
+@ApplicationScoped
+public class ContactParticipant implements DsrParticipant {
+
+    /** The subject sees all of their own data, sensitive and special categories included (Art. 15). */
+    private static final Set<String> EVERYTHING = Set.of(Roles.DPO, Roles.FINANCE, Roles.SALES);
+    private static final String ACTOR = "data-subject request";
+
+    @Inject
+    Persons persons;
+
+    @Override
+    public String slice() {
+        return "persons, organisation links and activities";
+    }
+
+    @Override
+    public Set<DsrAction> actions() {
+        return EnumSet.allOf(DsrAction.class);
+    }
+
+    @Override
+    public SliceResult export(SubjectIds subject) {
+        List<Map<String, Object>> slice = found(subject).stream().map(person -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("person", PersonViews.view(person, EVERYTHING));
+            Organisation organisation = person.organisationId == null ? null : Organisation.findById(person.organisationId);
+            entry.put("organisation", organisation == null ? null : organisation.name);
+            entry.put("activities", Activity.<Activity> list("personId", Sort.by("occurredAt"), person.id).stream()
+                    .map(ActivityView::of).toList());
+            entry.put("classification", classification());
+            return entry;
+        }).toList();
+        return SliceResult.done(slice);
+    }
+
+    @Override
+    public SliceResult erase(SubjectIds subject) {
+        found(subject).forEach(person -> persons.anonymize(person.id, ACTOR));
+        return SliceResult.done();
+    }
+
+    @Override
+    public SliceResult restrict(SubjectIds subject) {
+        found(subject).stream().filter(p -> !p.anonymized()).forEach(p -> persons.restrict(p.id, true, ACTOR));
+        return SliceResult.done();
+    }
+
+    @Override
+    public SliceResult liftRestriction(SubjectIds subject) {
+        found(subject).stream().filter(p -> !p.anonymized()).forEach(p -> persons.restrict(p.id, false, ACTOR));
+        return SliceResult.done();
+    }
+
+    private static List<Person> found(SubjectIds subject) {
+        List<UUID> ids = subject.personIds();
+        return ids.isEmpty() ? List.of() : Person.list("id in ?1", ids);
+    }
+
+    private static Map<String, String> classification() {
+        Map<String, String> classes = new LinkedHashMap<>();
+        for (PersonField field : PersonField.values()) {
+            classes.put(field.json(), field.classification().name());
+        }
+        return classes;
+    }
+}
