@@ -1,0 +1,105 @@
+package org.gdprsuite.contact.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.gdprsuite.events.EventType;
+import org.gdprsuite.events.payload.RetentionErasureRequested;
+import org.gdprsuite.runtime.outbox.Outbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * Retention policies: a dry run counts the matches and shows a sample; a sweep asks erasure-service,
+ * one event per matching person, to erase them through the same fan-out as a data subject's erasure
+ * request, so every service erases its slice. Sweeps run on a schedule, one replica at a time.
+ */
+@ApplicationScoped
+public class Retention {
+
+    private static final long SWEEP_LOCK = 0x7265_7465_6e74_696fL;
+    private static final String MATCHES = """
+            SELECT p.id FROM person p
+            WHERE p.anonymized_at IS NULL AND p.retention_requested_at IS NULL
+              AND (CAST(?1 AS varchar) IS NULL OR p.category = ?1)
+              AND (?2 OR NOT p.restricted)
+              AND (NOT ?3 OR NOT EXISTS (SELECT 1 FROM person_legal_basis b WHERE b.person_id = p.id AND b.allowed))
+              AND (CAST(?4 AS timestamptz) IS NULL OR coalesce(p.last_activity_at, p.created_at) < ?4)
+            ORDER BY p.id
+            """;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    public record DryRun(long matched, List<UUID> sample) {
+    }
+
+    public DryRun dryRun(RetentionPolicy policy) {
+        List<UUID> all = matches(policy);
+        return new DryRun(all.size(), all.stream().limit(10).toList());
+    }
+
+    /** Runs one sweep of {@code policy} and logs it; null if another replica is sweeping. */
+    @Transactional
+    public RetentionSweep sweep(RetentionPolicy policy, String startedBy) {
+        boolean mine = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, SWEEP_LOCK)
+                .getSingleResult();
+        if (!mine) {
+            return null;
+        }
+        RetentionSweep sweep = new RetentionSweep();
+        sweep.id = UUID.randomUUID();
+        sweep.policyId = policy.id;
+        sweep.startedAt = clock.instant();
+        sweep.startedBy = startedBy;
+        List<UUID> matches = matches(policy);
+        for (UUID personId : matches) {
+            outbox.publish(EventType.RETENTION_ERASURE_REQUESTED, personId.toString(),
+                    new RetentionErasureRequested(personId, policy.name, sweep.id));
+        }
+        if (!matches.isEmpty()) {
+            em.createNativeQuery("UPDATE person SET retention_requested_at = ?1 WHERE id = ANY(?2)")
+                    .setParameter(1, sweep.startedAt).setParameter(2, matches.toArray(UUID[]::new)).executeUpdate();
+        }
+        sweep.matched = matches.size();
+        sweep.finishedAt = clock.instant();
+        sweep.persist();
+        return sweep;
+    }
+
+    @Scheduled(every = "${gdpr.contact.retention-sweep-every:1h}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledSweeps() {
+        List<RetentionPolicy> policies = QuarkusTransaction.requiringNew()
+                .call(() -> RetentionPolicy.<RetentionPolicy> list("enabled", true));
+        for (RetentionPolicy policy : policies) {
+            sweep(policy, "scheduler");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<UUID> matches(RetentionPolicy policy) {
+        Instant inactiveSince = policy.inactiveMonths == null ? null
+                : clock.instant().atZone(ZoneOffset.UTC).minusMonths(policy.inactiveMonths).toInstant();
+        return em.createNativeQuery(MATCHES, UUID.class)
+                .setParameter(1, policy.category == null ? null : policy.category.name())
+                .setParameter(2, policy.includeRestricted)
+                .setParameter(3, policy.withoutLegalBasis)
+                .setParameter(4, inactiveSince)
+                .getResultList();
+    }
+}
