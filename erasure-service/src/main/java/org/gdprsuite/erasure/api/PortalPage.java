@@ -1,0 +1,135 @@
+package org.gdprsuite.erasure.api;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.gdprsuite.erasure.domain.DataSubjectRequest;
+import org.gdprsuite.erasure.domain.ExportBundle;
+import org.gdprsuite.erasure.domain.RequestType;
+import org.gdprsuite.erasure.domain.Requests;
+import org.gdprsuite.runtime.web.PublicRateLimit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The public request portal: a person asks for access, a copy, erasure, ... of their data, proves the
+ * address by a code or link sent to it, and later downloads their export through a signed link. The
+ * answers are the same whether or not the address is known, so nobody learns who is in the CRM.
+ */
+@Path("/public/requests")
+@PermitAll
+@Produces(MediaType.TEXT_HTML)
+public class PortalPage {
+
+    @Inject
+    Requests requests;
+
+    @Inject
+    PublicRateLimit rateLimit;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance portal(List<RequestType> types, List<String> errors);
+
+        static native TemplateInstance sent(UUID requestId, boolean wrongCode);
+
+        static native TemplateInstance message(String title, String text);
+
+        static native TemplateInstance bundle(String requestId, String generatedAt, Map<String, String> slices);
+    }
+
+    @GET
+    public TemplateInstance form() {
+        return Templates.portal(Arrays.asList(RequestType.values()), List.of());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response submit(@FormParam("type") String type, @FormParam("email") String email,
+            @FormParam("details") String details, @Context HttpServerRequest http) {
+        rateLimit.acquire(http.remoteAddress().hostAddress());
+        List<String> errors = new ArrayList<>();
+        RequestType requestType = Arrays.stream(RequestType.values()).filter(t -> t.name().equals(type)).findFirst()
+                .orElse(null);
+        if (requestType == null) {
+            errors.add("Please choose what you ask for.");
+        }
+        if (email == null || email.length() > 320 || !email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            errors.add("Please give the e-mail address we know you by.");
+        }
+        if (details != null && details.length() > 5000) {
+            errors.add("Please keep the details under 5000 characters.");
+        }
+        if (!errors.isEmpty()) {
+            return Response.status(400).entity(Templates.portal(Arrays.asList(RequestType.values()), errors)).build();
+        }
+        DataSubjectRequest request = requests.takeFromPortal(requestType, email, details);
+        return Response.ok(Templates.sent(request.id, false)).build();
+    }
+
+    @POST
+    @Path("/{id}/verification")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response verify(@PathParam("id") UUID id, @FormParam("code") String code, @Context HttpServerRequest http) {
+        rateLimit.acquire(http.remoteAddress().hostAddress());
+        if (code != null && code.strip().matches("\\d{6}") && requests.verifyCode(id, code.strip())) {
+            return Response.ok(verified()).build();
+        }
+        return Response.status(400).entity(Templates.sent(id, true)).build();
+    }
+
+    @GET
+    @Path("/verify")
+    public Response verifyLink(@QueryParam("token") String token) {
+        if (requests.verifyLink(token)) {
+            return Response.ok(verified()).build();
+        }
+        return Response.status(410).entity(Templates.message("Link already used",
+                "This link was used already or the request no longer waits for it.")).build();
+    }
+
+    /** The export, once: JSON (machine-readable, Art. 20) or, with format=html, a page to read. */
+    @GET
+    @Path("/download")
+    @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML })
+    public Response download(@QueryParam("token") String token, @QueryParam("format") String format) {
+        ExportBundle export = requests.download(token);
+        if (export == null) {
+            return Response.status(410).type(MediaType.TEXT_HTML).entity(Templates.message("Already downloaded",
+                    "This export was downloaded already. Ask us again if you need another copy.")).build();
+        }
+        if ("html".equals(format)) {
+            Map<String, String> slices = new java.util.LinkedHashMap<>();
+            export.bundle.path("slices").fields().forEachRemaining(e -> slices.put(e.getKey(), e.getValue().toPrettyString()));
+            return Response.ok(Templates.bundle(export.bundle.path("requestId").asText(),
+                    export.bundle.path("generatedAt").asText(), slices), MediaType.TEXT_HTML).build();
+        }
+        JsonNode bundle = export.bundle;
+        return Response.ok(bundle, MediaType.APPLICATION_JSON)
+                .header("Content-Disposition", "attachment; filename=\"my-data.json\"").build();
+    }
+
+    private static TemplateInstance verified() {
+        return Templates.message("Thank you", "Your address is confirmed. We will answer your request within one month.");
+    }
+}

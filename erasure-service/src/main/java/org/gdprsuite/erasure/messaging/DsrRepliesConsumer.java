@@ -1,0 +1,38 @@
+package org.gdprsuite.erasure.messaging;
+
+import java.util.concurrent.CompletionStage;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.gdprsuite.erasure.domain.Requests;
+import org.gdprsuite.events.EventType;
+import org.gdprsuite.events.dsr.DsrReply;
+import org.gdprsuite.events.dsr.ParticipantAnnounced;
+import org.gdprsuite.runtime.consumer.IdempotentConsumer;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** {@code dsr.replies}: participants announcing themselves and answering commands. */
+@ApplicationScoped
+public class DsrRepliesConsumer {
+
+    @Inject
+    IdempotentConsumer consumer;
+
+    @Inject
+    Requests requests;
+
+    @Incoming("dsr-replies")
+    @Blocking(ordered = true)
+    public CompletionStage<Void> onEvent(Message<String> message) {
+        return consumer.consume(message, "dsr-replies", event -> {
+            if (EventType.DSR_REPLY.type().equals(event.type())) {
+                requests.replied(event.dataAs(DsrReply.class));
+            } else if (EventType.DSR_PARTICIPANT_ANNOUNCED.type().equals(event.type())) {
+                requests.participantAnnounced(event.dataAs(ParticipantAnnounced.class));
+            }
+        });
+    }
+}

@@ -1,0 +1,340 @@
+package org.gdprsuite.erasure;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gdprsuite.erasure.domain.Requests;
+import org.gdprsuite.events.CloudEvent;
+import org.gdprsuite.events.EventCodec;
+import org.gdprsuite.events.EventType;
+import org.gdprsuite.events.Topics;
+import org.gdprsuite.events.dsr.DsrAction;
+import org.gdprsuite.events.dsr.DsrCommand;
+import org.gdprsuite.events.dsr.DsrReply.Outcome;
+import org.gdprsuite.events.payload.NotificationRequested;
+import org.gdprsuite.events.payload.RetentionErasureRequested;
+import org.gdprsuite.testsupport.DemoUser;
+import org.gdprsuite.testsupport.KafkaProbe;
+import org.gdprsuite.testsupport.MovableClock;
+import org.gdprsuite.testsupport.SuiteStack;
+import org.gdprsuite.testsupport.Tokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+
+/** The DSR orchestrator against real Kafka and PostgreSQL, with two participants played by the test on Kafka. */
+@QuarkusTest
+@WithTestResource(SuiteStack.class)
+class OrchestrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @ConfigProperty(name = "gdpr.kafka.topic-prefix")
+    String prefix;
+
+    @Inject
+    MovableClock clock;
+
+    @Inject
+    Requests requests;
+
+    private Participants participants;
+
+    @BeforeEach
+    void participantsAnnounced() {
+        participants = new Participants(prefix);
+        participants.announce("alpha-service", DsrAction.EXPORT, DsrAction.ERASE);
+        participants.announce("beta-service", DsrAction.EXPORT, DsrAction.ERASE, DsrAction.RESTRICT);
+        awaitParticipants();
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void anAccessRequestIsApprovedByTheDpoAndItsExportAssembledFromEverySliceAndDownloadedOnce() {
+        String email = "ada." + UUID.randomUUID() + "@example.org";
+        UUID person = UUID.randomUUID();
+        TestBeans.KnownSubjects.BY_EMAIL.put(email, List.of(person));
+        UUID id = create(DemoUser.SUPPORT, Map.of("type", "ACCESS", "email", email));
+        request(id).body("status", equalTo("VERIFIED"));
+
+        given().auth().oauth2(Tokens.of(DemoUser.SUPPORT)).when().post("/api/requests/" + id + "/approval").then().statusCode(403);
+        given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().post("/api/requests/" + id + "/approval").then().statusCode(200)
+                .body("status", equalTo("IN_PROGRESS")).body("personIds", equalTo(List.of(person.toString())))
+                .body("participants.participant", equalTo(List.of("alpha-service", "beta-service")));
+
+        CloudEvent command = participants.commands(id, 1).get(0);
+        assertEquals("dsr.export.requested", command.type());
+        DsrCommand sent = command.dataAs(DsrCommand.class);
+        assertEquals(List.of(person), sent.subject().personIds());
+        assertTrue(sent.participants().containsAll(List.of("alpha-service", "beta-service")));
+
+        participants.reply(command, "alpha-service", Outcome.DONE, JsonNodeFactory.instance.objectNode().put("name", "Ada"), null);
+        awaitAudit(id, "participant done");
+        request(id).body("status", equalTo("IN_PROGRESS"));
+        participants.reply(command, "beta-service", Outcome.DONE, JsonNodeFactory.instance.objectNode().put("consents", 2), null);
+        awaitStatus(id, "COMPLETED");
+
+        NotificationRequested ready = mail(email, "dsr.export-ready");
+        URI link = URI.create(ready.parameters().get("downloadLink"));
+        assertTrue(link.toString().startsWith("http://127.0.0.1:8080/public/requests/download?token="), link.toString());
+        String token = link.getQuery().substring("token=".length());
+        String tampered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
+        given().queryParam("token", tampered).when().get("/public/requests/download").then().statusCode(403);
+        given().accept(ContentType.JSON).queryParam("token", token).when().get("/public/requests/download").then().statusCode(200)
+                .body("slices.alpha-service.name", equalTo("Ada")).body("slices.beta-service.consents", equalTo(2))
+                .body("requestId", equalTo(id.toString()));
+        given().queryParam("token", token).when().get("/public/requests/download").then().statusCode(410);
+
+        clock.advance(Duration.ofDays(8));
+        given().queryParam("token", token).when().get("/public/requests/download").then().statusCode(403);
+        mail(email, "dsr.completed");
+    }
+
+    @Test
+    void anErasureCompletesOnlyWhenEveryParticipantAnsweredAndAHeldSliceMakesItPartial() {
+        UUID person = UUID.randomUUID();
+        UUID id = create(DemoUser.DPO, Map.of("type", "ERASURE", "personIds", List.of(person)));
+        approve(id);
+        CloudEvent command = participants.commands(id, 1).get(0);
+        assertEquals("dsr.erasure.requested", command.type());
+
+        String done = participants.reply(command, "alpha-service", Outcome.DONE, null, null);
+        KafkaProbe.send(prefix + Topics.DSR_REPLIES, id.toString(), done);
+        participants.reply(command, "alpha-service", Outcome.DONE, null, null);
+        awaitAudit(id, "participant done");
+        request(id).body("status", equalTo("IN_PROGRESS"));
+
+        participants.reply(command, "beta-service", Outcome.HELD, null, "Art. 17(3)(b): invoices kept 10 years");
+        awaitStatus(id, "PARTIALLY_COMPLETED");
+        request(id).body("participants.find { it.participant == 'beta-service' }.legalReason",
+                equalTo("Art. 17(3)(b): invoices kept 10 years"));
+        long doneEntries = audit(id).stream().filter("participant done"::equals).count();
+        assertEquals(1, doneEntries, "a replayed or duplicate reply changes nothing");
+    }
+
+    @Test
+    void aSilentParticipantIsAskedAgainThenTimesOutAndTheRequestIsEscalated() {
+        UUID id = create(DemoUser.DPO, Map.of("type", "ERASURE", "personIds", List.of(UUID.randomUUID())));
+        approve(id);
+        CloudEvent first = participants.commands(id, 1).get(0);
+        participants.reply(first, "alpha-service", Outcome.DONE, null, null);
+        awaitAudit(id, "participant done");
+
+        clock.advance(Duration.ofMinutes(2));
+        requests.retryDue();
+        List<CloudEvent> commands = participants.commands(id, 2);
+        assertEquals(List.of("beta-service"), commands.get(1).dataAs(DsrCommand.class).participants());
+        request(id).body("participants.find { it.participant == 'beta-service' }.attempts", equalTo(2));
+
+        clock.advance(Duration.ofMinutes(5));
+        requests.retryDue();
+        request(id).body("status", equalTo("IN_PROGRESS")).body("escalatedAt", org.hamcrest.Matchers.notNullValue())
+                .body("participants.find { it.participant == 'beta-service' }.status", equalTo("TIMED_OUT"));
+        assertTrue(audit(id).contains("escalated"));
+
+        participants.reply(commands.get(1), "beta-service", Outcome.DONE, null, null);
+        awaitStatus(id, "COMPLETED");
+    }
+
+    @Test
+    void aFailedSliceIsRetried() {
+        UUID id = create(DemoUser.DPO, Map.of("type", "ERASURE", "personIds", List.of(UUID.randomUUID())));
+        approve(id);
+        CloudEvent first = participants.commands(id, 1).get(0);
+        participants.reply(first, "alpha-service", Outcome.FAILED, null, null);
+        participants.reply(first, "beta-service", Outcome.DONE, null, null);
+        awaitAudit(id, "participant failed");
+
+        clock.advance(Duration.ofMinutes(2));
+        requests.retryDue();
+        CloudEvent second = participants.commands(id, 2).get(1);
+        assertEquals(List.of("alpha-service"), second.dataAs(DsrCommand.class).participants());
+        participants.reply(second, "alpha-service", Outcome.DONE, null, null);
+        awaitStatus(id, "COMPLETED");
+    }
+
+    @Test
+    void thePortalVerifiesTheAddressAndLinksADuplicate() {
+        String email = "portal." + UUID.randomUUID() + "@example.org";
+        given().when().get("/public/requests").then().statusCode(200).body(containsString("<label for=\"email\">"));
+        String page = given().formParam("type", "ERASURE").formParam("email", email).formParam("details", "<b>please</b>")
+                .when().post("/public/requests").then().statusCode(200).body(containsString("We have sent a code"))
+                .extract().asString();
+        UUID id = UUID.fromString(page.replaceAll("(?s).*/public/requests/([0-9a-f-]{36})/verification.*", "$1"));
+        NotificationRequested verification = mail(email, "dsr.verification");
+        assertEquals(null, verification.personId());
+        request(id).body("status", equalTo("RECEIVED")).body("origin", equalTo("PORTAL"));
+
+        given().formParam("code", "000000".equals(verification.parameters().get("code")) ? "111111" : "000000")
+                .when().post("/public/requests/" + id + "/verification").then().statusCode(400)
+                .body(containsString("not valid"));
+        given().formParam("code", verification.parameters().get("code")).when().post("/public/requests/" + id + "/verification")
+                .then().statusCode(200).body(containsString("Your address is confirmed"));
+        request(id).body("status", equalTo("VERIFIED"));
+
+        String again = given().formParam("type", "ERASURE").formParam("email", email.toUpperCase())
+                .when().post("/public/requests").then().statusCode(200).extract().asString();
+        UUID second = UUID.fromString(again.replaceAll("(?s).*/public/requests/([0-9a-f-]{36})/verification.*", "$1"));
+        String link = mails(email, "dsr.verification").stream().filter(m -> !m.parameters().get("code")
+                .equals(verification.parameters().get("code"))).findFirst().orElseThrow().parameters().get("verifyLink");
+        String token = URI.create(link).getQuery().substring("token=".length());
+        given().queryParam("token", token).when().get("/public/requests/verify").then().statusCode(200);
+        given().queryParam("token", token).when().get("/public/requests/verify").then().statusCode(410);
+        request(second).body("status", equalTo("REJECTED")).body("duplicateOf", equalTo(id.toString()));
+
+        given().formParam("type", "WISHES").formParam("email", "nope").when().post("/public/requests").then().statusCode(400)
+                .body(containsString("Please choose")).body(not(containsString("nope\"")));
+    }
+
+    @Test
+    void dueDatesAreAMonthAndAnExtensionOfAtMostTwoMoreIsRecordedAndTold() {
+        String email = "slow." + UUID.randomUUID() + "@example.org";
+        UUID id = create(DemoUser.SUPPORT, Map.of("type", "RECTIFICATION", "email", email));
+        String received = request(id).extract().path("receivedAt");
+        String due = request(id).extract().path("dueAt");
+        assertEquals(Instant.parse(received).atZone(java.time.ZoneOffset.UTC).plusMonths(1).toInstant(), Instant.parse(due));
+
+        given().auth().oauth2(Tokens.of(DemoUser.DPO)).contentType(ContentType.JSON)
+                .body(Map.of("months", 1, "reason", "Many systems to check")).when().post("/api/requests/" + id + "/extension")
+                .then().statusCode(200).body("extendedMonths", equalTo(1));
+        assertEquals("Many systems to check", mail(email, "dsr.extended").parameters().get("reason"));
+        given().auth().oauth2(Tokens.of(DemoUser.DPO)).contentType(ContentType.JSON)
+                .body(Map.of("months", 2, "reason", "more")).when().post("/api/requests/" + id + "/extension")
+                .then().statusCode(422).contentType("application/problem+json");
+
+        clock.advance(Duration.ofDays(65));
+        given().auth().oauth2(Tokens.of(DemoUser.SUPPORT)).queryParam("overdue", true).when().get("/api/requests")
+                .then().body("id", hasItem(id.toString()));
+        approve(id);
+        given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().post("/api/requests/" + id + "/completion").then().statusCode(200)
+                .body("status", equalTo("COMPLETED")).body("overdue", equalTo(false));
+        assertEquals(List.of("received", "extended", "approved", "completed"), audit(id));
+    }
+
+    @Test
+    void aRetentionSweepBecomesAnApprovedErasureOverEveryParticipant() {
+        UUID person = UUID.randomUUID();
+        CloudEvent matched = CloudEvent.of("contact-service", EventType.RETENTION_ERASURE_REQUESTED, person.toString(),
+                new RetentionErasureRequested(person, "inactive suppliers", UUID.randomUUID()));
+        KafkaProbe.send(prefix + Topics.CONTACT_EVENTS, person.toString(), EventCodec.toJson(matched));
+
+        List<ConsumerRecord<String, String>> read = KafkaProbe.readUntil(prefix + Topics.DSR_COMMANDS,
+                records -> records.stream().anyMatch(r -> r.value().contains(person.toString())), WAIT);
+        CloudEvent command = read.stream().filter(r -> r.value().contains(person.toString()))
+                .map(r -> EventCodec.parse(r.value())).findFirst().orElseThrow();
+        assertEquals("dsr.erasure.requested", command.type());
+        UUID id = UUID.fromString(command.subject());
+        request(id).body("origin", equalTo("RETENTION")).body("status", equalTo("IN_PROGRESS"))
+                .body("approvedBy", equalTo("retention policy"));
+    }
+
+    @Test
+    void badInputIsAProblemAndRolesAreEnforced() {
+        int before = given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().get("/api/requests").then().extract().jsonPath()
+                .getList("$").size();
+        given().auth().oauth2(Tokens.of(DemoUser.DPO)).contentType(ContentType.JSON).body(Map.of("type", "WISHES", "email", "a@b.org"))
+                .when().post("/api/requests").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.of(DemoUser.DPO)).contentType(ContentType.JSON).body(Map.of("type", "ACCESS"))
+                .when().post("/api/requests").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.of(DemoUser.DPO)).contentType(ContentType.JSON).body(Map.of("type", "ACCESS", "email", "not-mail"))
+                .when().post("/api/requests").then().statusCode(400).body("violations[0].field", containsString("email"));
+        given().auth().oauth2(Tokens.of(DemoUser.DPO)).contentType(ContentType.JSON)
+                .body(Map.of("type", "ACCESS", "email", "a@b.org", "colour", "red"))
+                .when().post("/api/requests").then().statusCode(400);
+        given().auth().oauth2(Tokens.of(DemoUser.SALES)).contentType(ContentType.JSON).body(Map.of("type", "ACCESS", "email", "a@b.org"))
+                .when().post("/api/requests").then().statusCode(403);
+        given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().get("/api/requests/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+        int after = given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().get("/api/requests").then().extract().jsonPath()
+                .getList("$").size();
+        assertEquals(before, after);
+
+        UUID id = create(DemoUser.DPO, Map.of("type", "ERASURE", "personIds", List.of(UUID.randomUUID())));
+        approve(id);
+        given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().post("/api/requests/" + id + "/approval").then().statusCode(409)
+                .contentType("application/problem+json");
+    }
+
+    private static UUID create(DemoUser user, Map<String, Object> body) {
+        return UUID.fromString(given().auth().oauth2(Tokens.of(user)).contentType(ContentType.JSON).body(body)
+                .when().post("/api/requests").then().statusCode(201).extract().path("id"));
+    }
+
+    private static void approve(UUID id) {
+        given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().post("/api/requests/" + id + "/approval").then().statusCode(200);
+    }
+
+    private static io.restassured.response.ValidatableResponse request(UUID id) {
+        return given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().get("/api/requests/" + id).then().statusCode(200);
+    }
+
+    private static List<String> audit(UUID id) {
+        return given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().get("/api/requests/" + id + "/audit")
+                .then().statusCode(200).extract().jsonPath().getList("action");
+    }
+
+    private static void awaitStatus(UUID id, String status) {
+        await(() -> status.equals(request(id).extract().path("status")), "status " + status);
+    }
+
+    private static void awaitAudit(UUID id, String action) {
+        await(() -> audit(id).contains(action), "audit " + action);
+    }
+
+    private void awaitParticipants() {
+        await(() -> org.gdprsuite.erasure.domain.Participant.count() >= 2, "participants announced");
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition, String what) {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not reached in time: " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private List<NotificationRequested> mails(String email, String template) {
+        List<ConsumerRecord<String, String>> read = KafkaProbe.readUntil(prefix + Topics.NOTIFICATION_REQUESTS,
+                records -> records.stream().anyMatch(r -> r.value().contains(email) && r.value().contains(template)), WAIT);
+        return read.stream().map(r -> EventCodec.parse(r.value()).dataAs(NotificationRequested.class))
+                .filter(n -> email.equals(n.email()) && template.equals(n.template())).toList();
+    }
+
+    private NotificationRequested mail(String email, String template) {
+        List<NotificationRequested> found = mails(email, template);
+        assertNotNull(found.isEmpty() ? null : found.get(0), template + " mail to " + email);
+        return found.get(0);
+    }
+}

@@ -1,0 +1,49 @@
+package org.gdprsuite.erasure;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.gdprsuite.events.CloudEvent;
+import org.gdprsuite.events.EventCodec;
+import org.gdprsuite.events.EventType;
+import org.gdprsuite.events.Topics;
+import org.gdprsuite.events.dsr.DsrAction;
+import org.gdprsuite.events.dsr.DsrReply;
+import org.gdprsuite.events.dsr.ParticipantAnnounced;
+import org.gdprsuite.testsupport.KafkaProbe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Participants as the orchestrator meets them, on Kafka: they announce themselves on dsr.replies, read
+ * commands from dsr.commands and answer there. The tests play them, so every answer is chosen.
+ */
+record Participants(String prefix) {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    void announce(String name, DsrAction... actions) {
+        CloudEvent event = CloudEvent.of(name, EventType.DSR_PARTICIPANT_ANNOUNCED, name,
+                new ParticipantAnnounced(name, "1.0", name + " slice", List.of(actions)));
+        KafkaProbe.send(prefix + Topics.DSR_REPLIES, name, EventCodec.toJson(event));
+    }
+
+    /** The commands sent for a request so far (waits until there are {@code atLeast}). */
+    List<CloudEvent> commands(UUID requestId, int atLeast) {
+        List<ConsumerRecord<String, String>> read = KafkaProbe.readUntil(prefix + Topics.DSR_COMMANDS,
+                records -> records.stream().filter(r -> requestId.toString().equals(r.key())).count() >= atLeast, WAIT);
+        return read.stream().filter(r -> requestId.toString().equals(r.key())).map(r -> EventCodec.parse(r.value())).toList();
+    }
+
+    String reply(CloudEvent command, String participant, DsrReply.Outcome outcome, JsonNode slice, String legalReason) {
+        UUID requestId = UUID.fromString(command.subject());
+        DsrAction action = DsrAction.of(EventType.byType(command.type()).orElseThrow());
+        CloudEvent reply = CloudEvent.of(participant, EventType.DSR_REPLY, requestId.toString(), new DsrReply(requestId,
+                command.id(), action, participant, outcome, legalReason, outcome == DsrReply.Outcome.FAILED ? "boom" : null, slice));
+        String json = EventCodec.toJson(reply);
+        KafkaProbe.send(prefix + Topics.DSR_REPLIES, requestId.toString(), json);
+        return json;
+    }
+}
