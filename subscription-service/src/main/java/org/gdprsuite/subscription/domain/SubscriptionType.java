@@ -19,6 +19,8 @@ public class SubscriptionType extends PanacheEntityBase {
 
     public String name;
 
+    public String description;
+
     @Column(name = "purpose_key")
     public String purposeKey;
 

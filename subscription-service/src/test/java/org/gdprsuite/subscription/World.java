@@ -1,0 +1,81 @@
+package org.gdprsuite.subscription;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.gdprsuite.events.CloudEvent;
+import org.gdprsuite.events.EventCodec;
+import org.gdprsuite.events.EventType;
+import org.gdprsuite.events.Topics;
+import org.gdprsuite.events.payload.ConsentStateChanged;
+import org.gdprsuite.events.payload.PersonAnonymized;
+import org.gdprsuite.events.payload.PersonCreated;
+import org.gdprsuite.events.payload.PersonRestrictionChanged;
+import org.gdprsuite.testsupport.DemoUser;
+import org.gdprsuite.testsupport.KafkaProbe;
+import org.gdprsuite.testsupport.Tokens;
+
+import io.restassured.http.ContentType;
+
+/** What the other services tell subscription-service, sent as they would: events on the suite's topics. */
+record World(String prefix) {
+
+    UUID person(String email) {
+        UUID id = UUID.randomUUID();
+        created(id, email);
+        return id;
+    }
+
+    void created(UUID id, String email) {
+        contactEvent(id, EventType.PERSON_CREATED, new PersonCreated(id, email, "CUSTOMER"));
+    }
+
+    void consent(UUID person, String purpose, boolean allowed) {
+        CloudEvent event = CloudEvent.of("consent-service", EventType.CONSENT_STATE_CHANGED, person.toString(),
+                new ConsentStateChanged(person, purpose, allowed, "CONSENT", allowed ? "GRANTED" : "WITHDRAWN", Instant.now(), null));
+        KafkaProbe.send(prefix + Topics.CONSENT_EVENTS, person.toString(), EventCodec.toJson(event));
+    }
+
+    void restrict(UUID person) {
+        contactEvent(person, EventType.PERSON_RESTRICTION_CHANGED, new PersonRestrictionChanged(person, true));
+    }
+
+    void anonymize(UUID person) {
+        contactEvent(person, EventType.PERSON_ANONYMIZED, new PersonAnonymized(person));
+    }
+
+    static void type(String key, String purpose) {
+        given().auth().oauth2(Tokens.of(DemoUser.MARKETING)).contentType(ContentType.JSON)
+                .body(Map.of("name", "Type " + key, "description", "About " + key, "purposeKey", purpose))
+                .when().put("/api/subscriptions/types/" + key).then().statusCode(200);
+    }
+
+    static void subscribe(UUID person, String type, boolean subscribed) {
+        given().auth().oauth2(Tokens.of(DemoUser.SALES)).contentType(ContentType.JSON)
+                .body(Map.of("subscribed", subscribed, "source", "PHONE"))
+                .when().put("/api/subscriptions/persons/" + person + "/types/" + type).then().statusCode(200);
+    }
+
+    private void contactEvent(UUID person, EventType type, Object payload) {
+        KafkaProbe.send(prefix + Topics.CONTACT_EVENTS, person.toString(),
+                EventCodec.toJson(CloudEvent.of("contact-service", type, person.toString(), payload)));
+    }
+
+    static void await(java.util.function.BooleanSupplier condition, String what) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not reached in time: " + what);
+            }
+            try {
+                Thread.sleep(150);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
