@@ -1,6 +1,7 @@
 package org.gdprsuite.gateway.domain;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -10,7 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One call to a personal-data endpoint: who (token subject and client) called what. */
+/** One call to a personal-data endpoint: who (token subject and client) called what, about whom. */
 @Entity
 @Table(name = "access_log")
 public class AccessLogEntry extends PanacheEntityBase {
@@ -35,4 +36,7 @@ public class AccessLogEntry extends PanacheEntityBase {
 
     @Column(name = "request_id")
     public String requestId;
+
+    @Column(name = "person_id")
+    public UUID personId;
 }

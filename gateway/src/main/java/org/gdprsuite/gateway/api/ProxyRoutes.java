@@ -1,0 +1,208 @@
+package org.gdprsuite.gateway.api;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.gdprsuite.gateway.domain.AccessLog;
+import org.gdprsuite.gateway.domain.Route;
+import org.gdprsuite.runtime.problem.Problem;
+import org.gdprsuite.runtime.web.FixedWindowLimiter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/**
+ * The gateway's routes to the services, on Vert.x's reverse proxy (streaming bodies both ways). Per
+ * request: a request id, the caller's identity from the bearer token (verified by quarkus-oidc), the
+ * coarse role rule of the {@link Route}, a rate limit per client or address, then the proxy; a
+ * personal-data call is written to the access log once answered. A service that is down or slow is
+ * answered with a problem 503 or 504, fast.
+ */
+@ApplicationScoped
+public class ProxyRoutes {
+
+    public static final String REQUEST_ID = "X-Request-Id";
+    private static final String PROBLEM = "application/problem+json";
+    private static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY",
+            "Referrer-Policy", "no-referrer",
+            "Strict-Transport-Security", "max-age=31536000",
+            "Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    AccessLog accessLog;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    private FixedWindowLimiter perClient;
+    private FixedWindowLimiter perAddress;
+
+    void routes(@Observes Router router) {
+        perClient = new FixedWindowLimiter(config.rateLimit().clientPerMinute(), java.time.Duration.ofMinutes(1), clock);
+        perAddress = new FixedWindowLimiter(config.rateLimit().publicPerMinute(), java.time.Duration.ofMinutes(1), clock);
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::authenticationFailed);
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis()).setMaxPoolSize(200).setKeepAlive(true));
+        Map<String, HttpProxy> proxies = new HashMap<>();
+        config.services().forEach((service, url) -> proxies.put(service, proxy(client, url)));
+        for (Route route : Route.ALL) {
+            HttpProxy proxy = proxies.get(route.service());
+            if (proxy == null) {
+                throw new IllegalStateException("no URL configured for " + route.service());
+            }
+            router.route(route.prefix() + "*").handler(rc -> handle(rc, route, proxy));
+            router.route(route.prefix().substring(0, route.prefix().length() - 1)).handler(rc -> handle(rc, route, proxy));
+        }
+        router.route().order(Integer.MIN_VALUE + 1).handler(rc -> {
+            // Every answer of the gateway, proxied or its own, carries the request id and the security headers.
+            String requestId = rc.request().getHeader(REQUEST_ID);
+            if (requestId == null || requestId.length() > 100 || requestId.isBlank()) {
+                requestId = UUID.randomUUID().toString();
+                rc.request().headers().set(REQUEST_ID, requestId);
+            }
+            String id = requestId;
+            rc.addHeadersEndHandler(v -> {
+                rc.response().headers().set(REQUEST_ID, id);
+                SECURITY_HEADERS.forEach((name, value) -> rc.response().headers().set(name, value));
+            });
+            rc.next();
+        });
+    }
+
+    private void handle(RoutingContext rc, Route route, HttpProxy proxy) {
+        SecurityIdentity identity = rc.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()
+                ? user.getSecurityIdentity() : null;
+        OptionalLong retryAfter = identity != null ? perClient.acquire(identity.getPrincipal().getName())
+                : perAddress.acquire(rc.request().remoteAddress().hostAddress());
+        if (retryAfter.isPresent()) {
+            rc.response().putHeader("Retry-After", Long.toString(retryAfter.getAsLong()));
+            problem(rc, 429, "Too Many Requests", "Too many requests; try again later.");
+            return;
+        }
+        if (!route.isPublic()) {
+            if (identity == null) {
+                rc.response().putHeader("WWW-Authenticate", "Bearer");
+                problem(rc, 401, "Unauthorized", "A valid bearer token is required.");
+                return;
+            }
+            if (!route.allows(identity.getRoles())) {
+                problem(rc, 403, "Forbidden", "Your role does not allow this.");
+                return;
+            }
+        }
+        forwarded(rc);
+        if (route.personalData() && identity != null) {
+            String principal = identity.getPrincipal().getName();
+            String client = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("azp") : null;
+            String method = rc.request().method().name();
+            String path = rc.request().path();
+            String personIdParameter = rc.request().getParam("personId");
+            String requestId = rc.request().getHeader(REQUEST_ID);
+            rc.addBodyEndHandler(v -> vertx.executeBlocking(() -> {
+                accessLog.record(new AccessLog.Call(principal, client, method, path, personIdParameter,
+                        rc.response().getStatusCode(), requestId));
+                return null;
+            }, false));
+        }
+        proxy.handle(rc.request());
+    }
+
+    private HttpProxy proxy(HttpClient client, URI url) {
+        SocketAddress origin = SocketAddress.inetSocketAddress(url.getPort(), url.getHost());
+        long timeout = config.timeout().toMillis();
+        return HttpProxy.reverseProxy(client)
+                .originRequestProvider((request, c) -> c.request(new RequestOptions().setServer(origin).setIdleTimeout(timeout)))
+                .addInterceptor(new ProxyInterceptor() {
+                    @Override
+                    public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+                        return context.sendRequest().recover(failure -> Future.succeededFuture(unavailable(context, failure)));
+                    }
+                });
+    }
+
+    /** The service could not be reached (503) or did not answer in time (504); other failures are 502. */
+    private ProxyResponse unavailable(ProxyContext context, Throwable failure) {
+        int status = failure instanceof ConnectException ? 503
+                : failure instanceof TimeoutException || failure.getClass().getSimpleName().contains("Timeout") ? 504 : 502;
+        String title = status == 503 ? "Service Unavailable" : status == 504 ? "Gateway Timeout" : "Bad Gateway";
+        String detail = status == 504 ? "The service did not answer in time." : "The service cannot be reached.";
+        ProxyResponse response = context.request().response();
+        response.setStatusCode(status).setStatusMessage(title).headers().clear();
+        response.putHeader("Content-Type", PROBLEM)
+                .setBody(Body.body(Buffer.buffer(write(new Problem("about:blank", title, status, detail, java.util.List.of())))));
+        return response;
+    }
+
+    /** The services see who really called (their evidence of consent, their rate limits). */
+    private static void forwarded(RoutingContext rc) {
+        String address = rc.request().remoteAddress().hostAddress();
+        String earlier = rc.request().getHeader("X-Forwarded-For");
+        rc.request().headers().set("X-Forwarded-For", earlier == null ? address : earlier + ", " + address);
+        rc.request().headers().set("X-Forwarded-Proto", rc.request().scheme());
+        if (rc.request().authority() != null) {
+            rc.request().headers().set("X-Forwarded-Host", rc.request().authority().toString());
+        }
+    }
+
+    /** An invalid, expired or forged token: problem 401, like every other refusal. */
+    private void authenticationFailed(RoutingContext rc) {
+        if (rc.failure() instanceof AuthenticationFailedException && !rc.response().ended()) {
+            rc.response().putHeader("WWW-Authenticate", "Bearer");
+            problem(rc, 401, "Unauthorized", "A valid bearer token is required.");
+        } else {
+            rc.next();
+        }
+    }
+
+    private void problem(RoutingContext rc, int status, String title, String detail) {
+        rc.response().setStatusCode(status).putHeader("Content-Type", PROBLEM)
+                .end(write(new Problem("about:blank", title, status, detail, java.util.List.of())));
+    }
+
+    private String write(Problem problem) {
+        try {
+            return json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.gdprsuite.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.gdprsuite.testsupport.DemoUser;
+import org.gdprsuite.testsupport.SuiteStack;
+import org.gdprsuite.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** The gateway in front of the real contact-service and incident-service, with real Keycloak tokens. */
+@QuarkusTest
+@WithTestResource(SuiteStack.class)
+@WithTestResource(BackendServices.class)
+class GatewayRoutingTest {
+
+    @Test
+    void routesToTheOwningServiceWithTheTokenAndRoleRules() {
+        String id = given().auth().oauth2(Tokens.of(DemoUser.SALES)).contentType(ContentType.JSON)
+                .body(Map.of("firstName", "Grace", "lastName", "Hopper", "email", "grace." + UUID.randomUUID() + "@example.org"))
+                .when().post("/api/contacts/persons").then().statusCode(201).header("ETag", notNullValue())
+                .extract().path("id");
+        given().auth().oauth2(Tokens.of(DemoUser.MARKETING)).when().get("/api/contacts/persons/" + id)
+                .then().statusCode(200).body("firstName", equalTo("Grace"));
+        given().auth().oauth2(Tokens.of(DemoUser.SUPPORT)).contentType(ContentType.JSON)
+                .body(Map.of("title", "Lost laptop", "nature", List.of("CONFIDENTIALITY"), "description", "Left on a train"))
+                .when().post("/api/incidents").then().statusCode(201).body("reference", containsString("INC-"));
+
+        given().when().get("/api/contacts/persons/" + id).then().statusCode(401).header("WWW-Authenticate", "Bearer")
+                .contentType("application/problem+json");
+        given().auth().oauth2(Tokens.integration()).when().get("/api/contacts/persons").then().statusCode(403)
+                .contentType("application/problem+json");
+        String token = Tokens.of(DemoUser.SALES);
+        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "c2lnbmF0dXJlLWZyb20tYW5vdGhlci1rZXk";
+        given().auth().oauth2(forged).when().get("/api/contacts/persons").then().statusCode(401)
+                .contentType("application/problem+json");
+        // The gateway's rule lets finance into incidents (to report); the service's own rule keeps the register for the DPO.
+        given().auth().oauth2(Tokens.of(DemoUser.FINANCE)).when().get("/api/incidents").then().statusCode(403);
+    }
+
+    @Test
+    void publicPagesAreOpenWithoutAToken() {
+        given().when().get("/public/incidents/report").then().statusCode(200).contentType(ContentType.HTML)
+                .body(containsString("Report a personal-data breach"))
+                .header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY");
+    }
+
+    @Test
+    void aServiceThatIsDownOrSilentIsAProblemAnsweredFast() {
+        long started = System.nanoTime();
+        given().auth().oauth2(Tokens.of(DemoUser.SALES)).when().get("/api/consents/purposes").then().statusCode(503)
+                .contentType("application/problem+json").body("status", equalTo(503));
+        assertTrue((System.nanoTime() - started) / 1_000_000 < 3_000, "a refused connection is answered at once");
+        given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().get("/api/requests").then().statusCode(504)
+                .contentType("application/problem+json").body("title", equalTo("Gateway Timeout"))
+                .time(lessThan(10_000L));
+    }
+
+    @Test
+    void theRequestIdTravelsThereAndBackAndIsMadeWhenMissing() {
+        given().header("X-Request-Id", "trace-me-42").when().get("/public/incidents/report").then()
+                .header("X-Request-Id", "trace-me-42");
+        String made = given().when().get("/public/incidents/report").then().extract().header("X-Request-Id");
+        assertEquals(36, made.length());
+    }
+
+    @Test
+    void aReadOfAPersonIsInTheAccessLogForTheDpoOnly() {
+        String id = given().auth().oauth2(Tokens.of(DemoUser.SALES)).contentType(ContentType.JSON)
+                .body(Map.of("firstName", "Logged")).when().post("/api/contacts/persons").then().statusCode(201)
+                .extract().path("id");
+        given().auth().oauth2(Tokens.of(DemoUser.FINANCE)).header("X-Request-Id", "read-" + id)
+                .when().get("/api/contacts/persons/" + id).then().statusCode(200);
+
+        List<Map<String, Object>> entries = awaitEntries(id);
+        Map<String, Object> read = entries.stream().filter(e -> "GET".equals(e.get("method"))).findFirst().orElseThrow();
+        assertEquals("finance", read.get("principal"));
+        assertEquals("suite-cli", read.get("clientId"));
+        assertEquals(200, read.get("status"));
+        assertEquals("read-" + id, read.get("requestId"));
+        given().auth().oauth2(Tokens.of(DemoUser.ADMIN)).when().get("/api/access-log").then().statusCode(403);
+        given().auth().oauth2(Tokens.of(DemoUser.DPO)).queryParam("from", "yesterday").when().get("/api/access-log")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void corsPreflightIsAnsweredForConfiguredOrigins() {
+        given().header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "Authorization").when().options("/api/contacts/persons")
+                .then().statusCode(200).header("Access-Control-Allow-Origin", "http://localhost:3000");
+    }
+
+    @Test
+    void theOneApiDescriptionMergesTheServicesAndLinksTheEvents() {
+        given().when().get("/api/openapi").then().statusCode(200)
+                .body("paths.keySet()", hasItem("/api/contacts/persons")).body("paths.keySet()", hasItem("/api/incidents"));
+        given().when().get("/api/asyncapi.yaml").then().statusCode(200).body(containsString("asyncapi: 3.0.0"));
+    }
+
+    private static List<Map<String, Object>> awaitEntries(String personId) {
+        for (int i = 0; i < 50; i++) {
+            List<Map<String, Object>> entries = given().auth().oauth2(Tokens.of(DemoUser.DPO)).queryParam("personId", personId)
+                    .when().get("/api/access-log").then().statusCode(200).extract().jsonPath().getList("$");
+            if (entries.stream().anyMatch(e -> "GET".equals(e.get("method")))) {
+                return entries;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("no access-log entry for the read");
+    }
+}
