@@ -12,6 +12,7 @@ import org.gdprsuite.erasure.domain.AuditEntry;
 import org.gdprsuite.erasure.domain.DataSubjectRequest;
 import org.gdprsuite.erasure.domain.DataSubjectRequest.Status;
 import org.gdprsuite.erasure.domain.ExportBundle;
+import org.gdprsuite.erasure.domain.Participant;
 import org.gdprsuite.erasure.domain.RequestType;
 import org.gdprsuite.erasure.domain.Requests;
 import org.gdprsuite.erasure.domain.Task;
@@ -95,6 +96,18 @@ public class RequestResource {
         static AuditView of(AuditEntry e) {
             return new AuditView(e.at, e.actor, e.action, e.detail);
         }
+    }
+
+    /** A service that announced it holds a slice, and the actions it answers. */
+    public record ParticipantView(String name, String version, String slice, List<String> actions, Instant announcedAt) {
+    }
+
+    /** Who takes part in data-subject requests: every command waits for these services. */
+    @GET
+    @Path("/participants")
+    public List<ParticipantView> participants() {
+        return Participant.<Participant> listAll(Sort.by("name")).stream()
+                .map(p -> new ParticipantView(p.name, p.version, p.slice, p.actions, p.announcedAt)).toList();
     }
 
     /** Open and closed requests by due date; {@code overdue=true} or {@code dueWithinDays=N} filter the open ones. */

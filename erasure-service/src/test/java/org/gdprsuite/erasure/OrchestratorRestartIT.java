@@ -1,0 +1,142 @@
+package org.gdprsuite.erasure;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.gdprsuite.events.CloudEvent;
+import org.gdprsuite.events.dsr.DsrAction;
+import org.gdprsuite.events.dsr.DsrReply.Outcome;
+import org.gdprsuite.testsupport.DemoUser;
+import org.gdprsuite.testsupport.SuiteStack;
+import org.gdprsuite.testsupport.TestTopics;
+import org.gdprsuite.testsupport.Tokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The orchestrator is killed (-9) in the middle of an erasure and started again: the request completes
+ * from what the database and Kafka kept, with no command sent twice and no answer counted twice. Runs
+ * the built jar, so it is an integration test (after package).
+ */
+class OrchestratorRestartIT {
+
+    private final List<Process> started = new ArrayList<>();
+    private TestTopics topics;
+    private int port;
+
+    @BeforeEach
+    void stack() {
+        SuiteStack.ensureRunning();
+        topics = TestTopics.create();
+        port = freePort();
+    }
+
+    @AfterEach
+    void stop() {
+        started.forEach(Process::destroyForcibly);
+        topics.delete();
+    }
+
+    @Test
+    void aKilledOrchestratorCompletesTheRequestAfterRestartWithoutDuplicateEffects() throws Exception {
+        Participants participants = new Participants(topics.prefix());
+        participants.announce("alpha-service", DsrAction.EXPORT, DsrAction.ERASE);
+        participants.announce("beta-service", DsrAction.EXPORT, DsrAction.ERASE);
+        Process first = start(true);
+        awaitParticipants();
+
+        UUID id = UUID.fromString(api(DemoUser.DPO).contentType(ContentType.JSON)
+                .body(Map.of("type", "ERASURE", "personIds", List.of(UUID.randomUUID())))
+                .when().post("/api/requests").then().statusCode(201).extract().path("id"));
+        api(DemoUser.DPO).when().post("/api/requests/" + id + "/approval").then().statusCode(200);
+        CloudEvent command = participants.commands(id, 1).get(0);
+        participants.reply(command, "alpha-service", Outcome.DONE, null, null);
+        awaitAudit(id, "participant done", 1);
+
+        first.destroyForcibly().waitFor();
+        participants.reply(command, "beta-service", Outcome.DONE, null, null);
+        participants.reply(command, "alpha-service", Outcome.DONE, null, null);
+        start(false);
+
+        await(() -> "COMPLETED".equals(api(DemoUser.DPO).when().get("/api/requests/" + id).then().extract().path("status")),
+                "completed after the restart");
+        List<String> audit = audit(id);
+        assertEquals(2, audit.stream().filter("participant done"::equals).count(), audit.toString());
+        assertEquals(1, audit.stream().filter("completed"::equals).count(), audit.toString());
+        assertEquals(1, participants.commands(id, 1).size(), "no command was sent again");
+    }
+
+    private Process start(boolean cleanDatabase) throws IOException {
+        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
+        assertTrue(Files.exists(jar), jar + " is built before the integration tests");
+        Path log = Files.createTempFile("erasure-restart", ".log");
+        Process process = new ProcessBuilder("java", "-Xmx256m", "-Dquarkus.profile=test", "-Dquarkus.http.port=" + port,
+                "-Dquarkus.flyway.clean-at-start=" + cleanDatabase, "-Dgdpr.kafka.topic-prefix=" + topics.prefix(),
+                "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        started.add(process);
+        await(() -> {
+            try {
+                return given().port(port).when().get("/q/health/ready").statusCode() == 200;
+            } catch (Exception notYet) { // not listening yet
+                return false;
+            }
+        }, "erasure-service ready (log " + log + ")");
+        return process;
+    }
+
+    private void awaitParticipants() {
+        await(() -> api(DemoUser.DPO).when().get("/api/requests/participants").then().extract().jsonPath()
+                .getList("name").size() >= 2, "both participants announced");
+    }
+
+    private void awaitAudit(UUID id, String action, int count) {
+        await(() -> audit(id).stream().filter(action::equals).count() >= count, "audit " + action);
+    }
+
+    private List<String> audit(UUID id) {
+        return api(DemoUser.DPO).when().get("/api/requests/" + id + "/audit").then().statusCode(200).extract()
+                .jsonPath().getList("action");
+    }
+
+    private RequestSpecification api(DemoUser user) {
+        return given().port(port).auth().oauth2(Tokens.of(user));
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition, String what) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not reached in time: " + what);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
