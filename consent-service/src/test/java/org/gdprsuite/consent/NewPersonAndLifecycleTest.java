@@ -163,6 +163,29 @@ class NewPersonAndLifecycleTest {
                 .body("evidence[0]", nullValue());
     }
 
+    @Test
+    void anAnonymizedPersonLosesTheEvidenceAndEveryBasisThatAllowedProcessing() {
+        purpose("anon-news", true, null, null);
+        UUID person = UUID.randomUUID();
+        given().auth().oauth2(staff(DemoUser.SALES)).contentType(ContentType.JSON)
+                .body(Map.of("legalBasis", "CONSENT", "status", "GRANTED", "source", "WEB_FORM",
+                        "evidence", Map.of("ip", "192.0.2.9", "userAgent", "Edge")))
+                .when().post("/api/consents/persons/" + person + "/purposes/anon-news").then().statusCode(201);
+        CloudEvent anonymized = CloudEvent.of("contact-service", EventType.PERSON_ANONYMIZED, person.toString(),
+                new org.gdprsuite.events.payload.PersonAnonymized(person));
+
+        KafkaProbe.send(prefix + Topics.CONTACT_EVENTS, person.toString(), EventCodec.toJson(anonymized));
+
+        java.time.Instant deadline = java.time.Instant.now().plus(WAIT);
+        while (ConsentLedgerTest.decision(person, "anon-news").then().extract().<Boolean> path("allowed")
+                && java.time.Instant.now().isBefore(deadline)) {
+            InboundConsentTest.sleep();
+        }
+        ConsentLedgerTest.decision(person, "anon-news").then().body("allowed", equalTo(false)).body("status", equalTo("WITHDRAWN"));
+        given().auth().oauth2(staff(DemoUser.DPO)).when().get("/api/consents/persons/" + person + "/purposes/anon-news/history")
+                .then().body("evidence", not(hasItem(notNullValue())));
+    }
+
     private NotificationRequested consentRequest(UUID person, String purposeName) {
         List<ConsumerRecord<String, String>> read = KafkaProbe.readUntil(prefix + Topics.NOTIFICATION_REQUESTS,
                 records -> records.stream().anyMatch(r -> person.toString().equals(r.key()) && r.value().contains(purposeName)),

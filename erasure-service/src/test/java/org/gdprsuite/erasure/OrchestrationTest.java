@@ -114,6 +114,9 @@ class OrchestrationTest {
         clock.advance(Duration.ofDays(8));
         given().queryParam("token", token).when().get("/public/requests/download").then().statusCode(403);
         mail(email, "dsr.completed");
+        requests.purgeExpiredExports();
+        given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().get("/api/requests/" + id + "/export").then().statusCode(404);
+        assertTrue(audit(id).contains("export purged"));
     }
 
     @Test

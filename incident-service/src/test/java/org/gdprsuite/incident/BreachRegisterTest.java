@@ -208,6 +208,11 @@ class BreachRegisterTest {
                 .body("title", hasItem("=HYPERLINK(\"http://evil\")"));
         given().auth().oauth2(Tokens.of(DemoUser.SUPPORT)).accept("text/csv").when().get("/api/incidents/register")
                 .then().statusCode(403);
+        given().auth().oauth2(dpo).accept(ContentType.JSON).queryParam("from", "2000-01-01T00:00:00Z")
+                .queryParam("to", "2000-02-01T00:00:00Z").when().get("/api/incidents/register").then().statusCode(200)
+                .body("size()", equalTo(0));
+        given().auth().oauth2(dpo).accept(ContentType.JSON).queryParam("from", "last year").when().get("/api/incidents/register")
+                .then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test
@@ -221,6 +226,15 @@ class BreachRegisterTest {
                 .body(not(containsString("finder@example.org")));
         given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().get("/api/incidents").then()
                 .body("find { it.origin == 'PUBLIC' && it.description.contains('invoice') }.reportedBy", equalTo("public form"));
+        SubjectIds reporter = new SubjectIds(List.of(), List.of("finder@example.org"));
+        DsrReply export = dsr.handle(UUID.randomUUID().toString(), DsrAction.EXPORT, new DsrCommand(UUID.randomUUID(), reporter, List.of()));
+        assertTrue(export.slice().get("reported").toString().contains("finder@example.org"), export.slice().toString());
+        assertEquals(DsrReply.Outcome.DONE, dsr.handle(UUID.randomUUID().toString(), DsrAction.ERASE,
+                new DsrCommand(UUID.randomUUID(), reporter, List.of())).outcome());
+        given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().get("/api/incidents").then()
+                .body("find { it.origin == 'PUBLIC' && it.description.contains('invoice') }.reportedBy", equalTo("public form"));
+        assertEquals(0, dsr.handle(UUID.randomUUID().toString(), DsrAction.EXPORT, new DsrCommand(UUID.randomUUID(), reporter,
+                List.of())).slice().get("reported").size());
         given().formParam("description", "").when().post("/public/incidents/report").then().statusCode(400)
                 .body(containsString("Please describe what happened"));
         given().formParam("description", "x").formParam("noticedOn", "yesterday").when().post("/public/incidents/report")

@@ -62,6 +62,8 @@ class PreferenceCentreBrowserTest {
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        // Saving submits the form: look for what the next page shows until it is there.
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
     }
 
     @AfterAll

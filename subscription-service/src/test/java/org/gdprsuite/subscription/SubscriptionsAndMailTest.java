@@ -175,10 +175,17 @@ class SubscriptionsAndMailTest {
         DsrReply export = dsr.handle(UUID.randomUUID().toString(), DsrAction.EXPORT, new DsrCommand(UUID.randomUUID(), subject, List.of()));
         assertTrue(export.slice().toString().contains("news-dsr"), export.slice().toString());
 
+        DsrReply objection = dsr.handle(UUID.randomUUID().toString(), DsrAction.RESTRICT,
+                new DsrCommand(UUID.randomUUID(), subject, List.of()));
+        assertEquals(DsrReply.Outcome.DONE, objection.outcome());
+        given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().get("/api/subscriptions/persons/" + person)
+                .then().body("globalOptOut", equalTo(true));
+
         DsrReply erase = dsr.handle(UUID.randomUUID().toString(), DsrAction.ERASE, new DsrCommand(UUID.randomUUID(), subject, List.of()));
         assertEquals(DsrReply.Outcome.DONE, erase.outcome());
         given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().get("/api/subscriptions/persons/" + person + "/history")
-                .then().body("by", equalTo(java.util.Arrays.asList(null, null))).body("subscribed", equalTo(List.of(true, false)));
+                .then().body("by", equalTo(java.util.Arrays.asList(null, null, null)))
+                .body("subscribed", equalTo(List.of(true, false, false))).body("source[1]", equalTo("OBJECTION"));
     }
 
     static List<String> audience(String type) {

@@ -17,7 +17,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-/** Runs the retries of silent or failed participants, and keeps the overdue / due-soon gauges current. */
+/**
+ * Runs the retries of silent or failed participants, purges export bundles past their link's validity,
+ * and keeps the overdue / due-soon gauges current.
+ */
 @ApplicationScoped
 public class Deadlines {
 
@@ -49,6 +52,7 @@ public class Deadlines {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void run() {
         requests.retryDue();
+        requests.purgeExpiredExports();
         QuarkusTransaction.requiringNew().run(() -> {
             var now = clock.instant();
             overdue.set(DataSubjectRequest.count("status in ?1 and dueAt < ?2", OPEN, now));

@@ -315,6 +315,20 @@ public class Requests {
         return byRequest.size();
     }
 
+    /**
+     * The orchestrator keeps no copy of a subject's data longer than the download link lives: bundles
+     * past it are deleted (the audit trail records that). Returns how many.
+     */
+    @Transactional
+    public int purgeExpiredExports() {
+        List<ExportBundle> expired = ExportBundle.list("readyAt < ?1", clock.instant().minus(downloadValidity));
+        for (ExportBundle bundle : expired) {
+            audit(find(bundle.requestId), "erasure-service", "export purged", null);
+            bundle.delete();
+        }
+        return expired.size();
+    }
+
     public DataSubjectRequest find(UUID id) {
         DataSubjectRequest request = DataSubjectRequest.findById(id);
         if (request == null) {

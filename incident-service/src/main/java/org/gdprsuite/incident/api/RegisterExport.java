@@ -1,6 +1,7 @@
 package org.gdprsuite.incident.api;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -12,9 +13,11 @@ import org.gdprsuite.runtime.security.Roles;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 /** The register as the authority may ask for it (Art. 33(5)): every breach, notified or not. */
@@ -29,16 +32,17 @@ public class RegisterExport {
     @Inject
     Clock clock;
 
+    /** All incidents, or those the controller became aware of in [from, to). */
     @GET
     @Produces("application/json")
-    public List<IncidentView> json() {
-        return incidents().map(i -> IncidentView.of(i, clock)).toList();
+    public List<IncidentView> json(@QueryParam("from") String from, @QueryParam("to") String to) {
+        return incidents(from, to).map(i -> IncidentView.of(i, clock)).toList();
     }
 
     @GET
     @Produces("text/csv")
-    public Response csv() {
-        String rows = incidents().map(i -> Stream.of(i.reference, i.title, i.status, String.join("|", i.nature), i.occurredAt,
+    public Response csv(@QueryParam("from") String from, @QueryParam("to") String to) {
+        String rows = incidents(from, to).map(i -> Stream.of(i.reference, i.title, i.status, String.join("|", i.nature), i.occurredAt,
                 i.awareAt, i.notifyBy(), i.risk, i.riskRationale, i.authorityNotifiedAt, i.authorityReference,
                 i.authorityDelayReason, i.approxSubjects, i.approxRecords, String.join("|", i.dataCategories),
                 i.likelyConsequences, i.measures).map(RegisterExport::cell).collect(Collectors.joining(",")))
@@ -46,8 +50,22 @@ public class RegisterExport {
         return Response.ok(rows).header("Content-Disposition", "attachment; filename=\"breach-register.csv\"").build();
     }
 
-    private static Stream<Incident> incidents() {
-        return Incident.<Incident> listAll(Sort.by("reportedAt")).stream();
+    private static Stream<Incident> incidents(String from, String to) {
+        Instant start = instant(from, Instant.MIN);
+        Instant end = instant(to, Instant.MAX);
+        return Incident.<Incident> listAll(Sort.by("reportedAt")).stream()
+                .filter(i -> !i.awareAt.isBefore(start) && i.awareAt.isBefore(end));
+    }
+
+    private static Instant instant(String value, Instant none) {
+        if (value == null || value.isBlank()) {
+            return none;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BadRequestException("from and to must be ISO-8601 instants such as 2026-01-01T00:00:00Z.");
+        }
     }
 
     /**

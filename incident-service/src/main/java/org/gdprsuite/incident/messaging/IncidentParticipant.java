@@ -28,16 +28,29 @@ public class IncidentParticipant implements DsrParticipant {
 
     @Override
     public SliceResult export(SubjectIds subject) {
-        return SliceResult.done(affected(subject).stream().map(a -> {
+        List<Map<String, Object>> asAffected = affected(subject).stream().map(a -> {
             Incident incident = Incident.findById(a.incidentId);
-            return Map.of("personId", a.personId, "incident", incident.reference, "nature", incident.nature,
+            return Map.<String, Object> of("personId", a.personId, "incident", incident.reference, "nature", incident.nature,
                     "awareAt", incident.awareAt, "notifiedAt", String.valueOf(a.notifiedAt));
-        }).toList());
+        }).toList();
+        List<Map<String, Object>> asReporter = reported(subject).stream().map(i -> Map.<String, Object> of(
+                "incident", i.reference, "reportedAt", i.reportedAt, "contact", i.reporterContact)).toList();
+        return SliceResult.done(Map.of("affectedBy", asAffected, "reported", asReporter));
     }
 
+    /**
+     * A reporter's contact address is needed only to ask questions about the report: it is erased. An
+     * entry naming the person as affected is held, with the legal reason.
+     */
     @Override
     public SliceResult erase(SubjectIds subject) {
+        reported(subject).forEach(incident -> incident.reporterContact = null);
         return affected(subject).isEmpty() ? SliceResult.done() : SliceResult.held(LEGAL_REASON);
+    }
+
+    private static List<Incident> reported(SubjectIds subject) {
+        List<String> emails = subject.emails().stream().map(String::toLowerCase).toList();
+        return emails.isEmpty() ? List.of() : Incident.list("lower(reporterContact) in ?1", emails);
     }
 
     private static List<AffectedPerson> affected(SubjectIds subject) {

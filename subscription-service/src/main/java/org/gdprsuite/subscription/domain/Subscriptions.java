@@ -108,9 +108,18 @@ public class Subscriptions {
                 """, HistoryEntry.class).setParameter(1, personId).getResultList();
     }
 
+    /** Mail sent to the person: which template, when (the log keeps no address and no content). */
+    public record Delivery(String template, Instant sentAt) {
+    }
+
+    public List<Delivery> deliveries(UUID personId) {
+        return em.createNativeQuery("SELECT template, sent_at FROM mail_log WHERE person_id = ?1 ORDER BY id", Delivery.class)
+                .setParameter(1, personId).getResultList();
+    }
+
     /**
      * Erasure of the person's slice: the choices and their dates stay (proof that mail was wanted or
-     * refused), who made them is forgotten, and the person is opted out of everything.
+     * refused), who made them is forgotten, the delivery log goes, and the person is opted out of everything.
      */
     @Transactional
     public void erase(List<UUID> personIds) {
@@ -129,6 +138,7 @@ public class Subscriptions {
         }
         em.createNativeQuery("UPDATE contact_read_model SET email = NULL, anonymized = true WHERE person_id = ANY(?1)")
                 .setParameter(1, ids).executeUpdate();
+        em.createNativeQuery("DELETE FROM mail_log WHERE person_id = ANY(?1)").setParameter(1, ids).executeUpdate();
     }
 
     private void record(UUID personId, String typeKey, boolean subscribed, String source, String by, Instant at) {

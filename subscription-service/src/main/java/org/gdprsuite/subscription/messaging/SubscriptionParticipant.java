@@ -19,14 +19,28 @@ public class SubscriptionParticipant implements DsrParticipant {
 
     @Override
     public String slice() {
-        return "subscriptions, global opt-out and their history";
+        return "subscriptions, global opt-out, their history and the delivery log";
+    }
+
+    /** RESTRICT is how an objection (Art. 21) reaches this service: to direct marketing it is absolute (Art. 21(3)). */
+    @Override
+    public java.util.Set<org.gdprsuite.events.dsr.DsrAction> actions() {
+        return java.util.EnumSet.of(org.gdprsuite.events.dsr.DsrAction.EXPORT, org.gdprsuite.events.dsr.DsrAction.ERASE,
+                org.gdprsuite.events.dsr.DsrAction.RESTRICT);
+    }
+
+    @Override
+    public SliceResult restrict(SubjectIds subject) {
+        subject.personIds().forEach(id -> subscriptions.setGlobalOptOut(id, true, "OBJECTION", null));
+        return SliceResult.done();
     }
 
     @Override
     public SliceResult export(SubjectIds subject) {
         return SliceResult.done(subject.personIds().stream().map(id -> Map.of("personId", id,
                 "preferences", subscriptions.of(id),
-                "history", subscriptions.history(id))).toList());
+                "history", subscriptions.history(id),
+                "deliveries", subscriptions.deliveries(id))).toList());
     }
 
     /** See {@link Subscriptions#erase}. */
