@@ -161,6 +161,33 @@ class PersonsTest {
     }
 
     @Test
+    void activitiesLoggedAtTheSameTimeDoNotConflictNorInvalidateTheEditorsETag() throws Exception {
+        String id = create(DemoUser.DPO, ada("busy." + UUID.randomUUID() + "@example.org"));
+        String etag = given().auth().oauth2(Tokens.of(DemoUser.SALES)).when().get("/api/contacts/persons/" + id)
+                .then().extract().header("ETag");
+        String token = Tokens.of(DemoUser.SUPPORT);
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String occurredAt = java.time.Instant.parse("2026-03-01T10:00:00Z").plusSeconds(60L * i).toString();
+                answers.add(callers.submit(() -> given().auth().oauth2(token).contentType(ContentType.JSON)
+                        .body(Map.of("type", "NOTE", "subject", "Note", "occurredAt", occurredAt))
+                        .when().post("/api/contacts/persons/" + id + "/activities").statusCode()));
+            }
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                assertEquals(201, answer.get());
+            }
+        } finally {
+            callers.shutdown();
+        }
+        given().auth().oauth2(Tokens.of(DemoUser.SALES)).when().get("/api/contacts/persons/" + id + "/activities")
+                .then().statusCode(200).body("size()", equalTo(12));
+        given().auth().oauth2(Tokens.of(DemoUser.SALES)).when().get("/api/contacts/persons/" + id).then()
+                .header("ETag", etag).body("lastActivityAt", equalTo("2026-03-01T10:11:00Z"));
+    }
+
+    @Test
     void theDsrSliceExportsEverythingAndErasureAnonymizesPerTheCatalogue() {
         String email = "eve." + UUID.randomUUID() + "@example.org";
         String id = create(DemoUser.DPO, ada(email));

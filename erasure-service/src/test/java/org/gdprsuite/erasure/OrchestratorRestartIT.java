@@ -2,15 +2,9 @@ package org.gdprsuite.erasure;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +13,7 @@ import org.gdprsuite.events.CloudEvent;
 import org.gdprsuite.events.dsr.DsrAction;
 import org.gdprsuite.events.dsr.DsrReply.Outcome;
 import org.gdprsuite.testsupport.DemoUser;
+import org.gdprsuite.testsupport.ServiceProcess;
 import org.gdprsuite.testsupport.SuiteStack;
 import org.gdprsuite.testsupport.TestTopics;
 import org.gdprsuite.testsupport.Tokens;
@@ -36,29 +31,30 @@ import io.restassured.specification.RequestSpecification;
  */
 class OrchestratorRestartIT {
 
-    private final List<Process> started = new ArrayList<>();
     private TestTopics topics;
-    private int port;
+    private ServiceProcess orchestrator;
 
     @BeforeEach
     void stack() {
         SuiteStack.ensureRunning();
         topics = TestTopics.create();
-        port = freePort();
     }
 
     @AfterEach
     void stop() {
-        started.forEach(Process::destroyForcibly);
+        if (orchestrator != null) {
+            orchestrator.kill();
+        }
         topics.delete();
     }
 
     @Test
-    void aKilledOrchestratorCompletesTheRequestAfterRestartWithoutDuplicateEffects() throws Exception {
+    void aKilledOrchestratorCompletesTheRequestAfterRestartWithoutDuplicateEffects() {
         Participants participants = new Participants(topics.prefix());
         participants.announce("alpha-service", DsrAction.EXPORT, DsrAction.ERASE);
         participants.announce("beta-service", DsrAction.EXPORT, DsrAction.ERASE);
-        Process first = start(true);
+        orchestrator = ServiceProcess.start("erasure-service", ServiceProcess.freePort(), Map.of("quarkus.profile", "test",
+                "quarkus.flyway.clean-at-start", "true", TestTopics.PREFIX_PROPERTY, topics.prefix()));
         awaitParticipants();
 
         UUID id = UUID.fromString(api(DemoUser.DPO).contentType(ContentType.JSON)
@@ -69,10 +65,10 @@ class OrchestratorRestartIT {
         participants.reply(command, "alpha-service", Outcome.DONE, null, null);
         awaitAudit(id, "participant done", 1);
 
-        first.destroyForcibly().waitFor();
+        orchestrator.kill();
         participants.reply(command, "beta-service", Outcome.DONE, null, null);
         participants.reply(command, "alpha-service", Outcome.DONE, null, null);
-        start(false);
+        orchestrator.restart(Map.of("quarkus.flyway.clean-at-start", "false"));
 
         await(() -> "COMPLETED".equals(api(DemoUser.DPO).when().get("/api/requests/" + id).then().extract().path("status")),
                 "completed after the restart");
@@ -80,24 +76,6 @@ class OrchestratorRestartIT {
         assertEquals(2, audit.stream().filter("participant done"::equals).count(), audit.toString());
         assertEquals(1, audit.stream().filter("completed"::equals).count(), audit.toString());
         assertEquals(1, participants.commands(id, 1).size(), "no command was sent again");
-    }
-
-    private Process start(boolean cleanDatabase) throws IOException {
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
-        assertTrue(Files.exists(jar), jar + " is built before the integration tests");
-        Path log = Files.createTempFile("erasure-restart", ".log");
-        Process process = new ProcessBuilder("java", "-Xmx256m", "-Dquarkus.profile=test", "-Dquarkus.http.port=" + port,
-                "-Dquarkus.flyway.clean-at-start=" + cleanDatabase, "-Dgdpr.kafka.topic-prefix=" + topics.prefix(),
-                "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        started.add(process);
-        await(() -> {
-            try {
-                return given().port(port).when().get("/q/health/ready").statusCode() == 200;
-            } catch (Exception notYet) { // not listening yet
-                return false;
-            }
-        }, "erasure-service ready (log " + log + ")");
-        return process;
     }
 
     private void awaitParticipants() {
@@ -115,7 +93,7 @@ class OrchestratorRestartIT {
     }
 
     private RequestSpecification api(DemoUser user) {
-        return given().port(port).auth().oauth2(Tokens.of(user));
+        return given().port(orchestrator.port()).auth().oauth2(Tokens.of(user));
     }
 
     private static void await(java.util.function.BooleanSupplier condition, String what) {
@@ -129,14 +107,6 @@ class OrchestratorRestartIT {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

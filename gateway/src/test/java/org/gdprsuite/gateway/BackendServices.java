@@ -1,19 +1,14 @@
 package org.gdprsuite.gateway;
 
 import java.io.IOException;
-import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.gdprsuite.testsupport.ServiceProcess;
 import org.gdprsuite.testsupport.SuiteStack;
 import org.gdprsuite.testsupport.TestTopics;
 
@@ -26,7 +21,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class BackendServices implements QuarkusTestResourceLifecycleManager {
 
-    private final List<Process> processes = new ArrayList<>();
+    private final List<ServiceProcess> processes = new ArrayList<>();
     private TestTopics topics;
     private ServerSocket silent;
 
@@ -37,7 +32,7 @@ public class BackendServices implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>();
         config.put("gdpr.gateway.services.contact-service", start("contact-service"));
         config.put("gdpr.gateway.services.incident-service", start("incident-service"));
-        config.put("gdpr.gateway.services.consent-service", "http://127.0.0.1:" + freePort());
+        config.put("gdpr.gateway.services.consent-service", "http://127.0.0.1:" + ServiceProcess.freePort());
         try {
             silent = new ServerSocket(0);
             Thread acceptor = new Thread(this::acceptAndStaySilent, "silent-service");
@@ -47,20 +42,13 @@ public class BackendServices implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException(e);
         }
         config.put("gdpr.gateway.services.erasure-service", "http://127.0.0.1:" + silent.getLocalPort());
-        config.put("gdpr.gateway.services.subscription-service", "http://127.0.0.1:" + freePort());
+        config.put("gdpr.gateway.services.subscription-service", "http://127.0.0.1:" + ServiceProcess.freePort());
         return config;
     }
 
     @Override
     public void stop() {
-        processes.forEach(Process::destroy);
-        for (Process process : processes) {
-            try {
-                process.waitFor();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        processes.forEach(ServiceProcess::stop);
         try {
             silent.close();
         } catch (IOException e) {
@@ -70,47 +58,10 @@ public class BackendServices implements QuarkusTestResourceLifecycleManager {
     }
 
     private String start(String service) {
-        Path jar = Path.of("..", service, "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize();
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build " + service + " first (the reactor does)");
-        }
-        int port = freePort();
-        try {
-            Path log = Files.createTempFile(service + "-behind-gateway", ".log");
-            Process process = new ProcessBuilder("java", "-Xmx256m", "-Dquarkus.profile=test", "-Dquarkus.http.port=" + port,
-                    "-Dgdpr.kafka.topic-prefix=" + topics.prefix(), "-jar", jar.toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            processes.add(process);
-            awaitReady(service, port, process, log);
-        } catch (IOException e) {
-            throw new IllegalStateException("could not start " + service, e);
-        }
-        return "http://127.0.0.1:" + port;
-    }
-
-    private static void awaitReady(String service, int port, Process process, Path log) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(service + " stopped; see " + log);
-            }
-            try {
-                HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/q/health/ready").toURL()
-                        .openConnection();
-                if (c.getResponseCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        throw new IllegalStateException(service + " not ready in 90 s; see " + log);
+        ServiceProcess backend = ServiceProcess.start(service, ServiceProcess.freePort(),
+                Map.of("quarkus.profile", "test", TestTopics.PREFIX_PROPERTY, topics.prefix()));
+        processes.add(backend);
+        return backend.url();
     }
 
     private void acceptAndStaySilent() {
@@ -121,14 +72,6 @@ public class BackendServices implements QuarkusTestResourceLifecycleManager {
             } catch (IOException closed) {
                 return;
             }
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

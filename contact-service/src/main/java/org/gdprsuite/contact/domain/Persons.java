@@ -139,7 +139,7 @@ public class Persons {
     @Transactional
     public Activity addActivity(UUID personId, Activity.Type type, String subject, String body, Instant occurredAt,
             String actor) {
-        Person person = live(personId);
+        live(personId);
         Activity activity = new Activity();
         activity.id = UUID.randomUUID();
         activity.personId = personId;
@@ -149,9 +149,10 @@ public class Persons {
         activity.occurredAt = occurredAt == null ? clock.instant() : occurredAt;
         activity.createdBy = actor;
         activity.persist();
-        if (person.lastActivityAt == null || person.lastActivityAt.isBefore(activity.occurredAt)) {
-            person.lastActivityAt = activity.occurredAt;
-        }
+        // An activity is not an edit of the person: it moves lastActivityAt without a new version, so that
+        // activities logged at the same time, or an editor holding the person's ETag, do not conflict.
+        Person.update("lastActivityAt = ?1 where id = ?2 and (lastActivityAt is null or lastActivityAt < ?1)",
+                activity.occurredAt, personId);
         return activity;
     }
 

@@ -65,16 +65,21 @@ public class SuiteStack implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static void startStack() {
+    /** The checkout's root: the nearest folder above the working directory that holds the ./suite launcher. */
+    public static Path projectRoot() {
         Path root = Path.of("").toAbsolutePath();
         while (root != null && !Files.isRegularFile(root.resolve("suite"))) {
             root = root.getParent();
         }
         if (root == null) {
-            throw new IllegalStateException("The stack is down and the ./suite launcher was not found");
+            throw new IllegalStateException("The ./suite launcher was not found above " + Path.of("").toAbsolutePath());
         }
+        return root;
+    }
+
+    private static void startStack() {
         try {
-            Process process = new ProcessBuilder("bash", "suite", "infra").directory(root.toFile()).inheritIO().start();
+            Process process = new ProcessBuilder("bash", "suite", "infra").directory(projectRoot().toFile()).inheritIO().start();
             if (process.waitFor() != 0) {
                 throw new IllegalStateException("'./suite infra' failed; see .stack/logs");
             }

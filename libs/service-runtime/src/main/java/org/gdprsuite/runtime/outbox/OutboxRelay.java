@@ -77,6 +77,14 @@ public class OutboxRelay {
     @ConfigProperty(name = "gdpr.outbox.poll-interval", defaultValue = "1s")
     Duration pollInterval;
 
+    /**
+     * The largest event the relay sends (compressed). An access export slice can be megabytes (a person
+     * with thousands of activities); above Kafka's 1 MB default such a row would block its service's
+     * outbox for good. The broker and topics allow the same size (stack/kafka/server.properties).
+     */
+    @ConfigProperty(name = "gdpr.outbox.max-event-bytes", defaultValue = "16777216")
+    int maxEventBytes;
+
     /** Sent rows hold personal data too; they are kept only this long. */
     @ConfigProperty(name = "gdpr.outbox.retention", defaultValue = "P1D")
     Duration retention;
@@ -114,6 +122,9 @@ public class OutboxRelay {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+        // CloudEvents JSON compresses several times over; lz4 costs little CPU.
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxEventBytes);
         producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
         executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-relay"));
         executor.scheduleWithFixedDelay(this::drain, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);

@@ -14,6 +14,7 @@ import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationExc
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -73,9 +74,19 @@ public class ProblemMappers {
         return Problem.of(Status.FORBIDDEN, "Your role does not allow this.").toResponse();
     }
 
-    /** Anything unexpected is our bug, not the caller's: log it, answer without internals. */
+    /**
+     * Anything unexpected is our bug, not the caller's: log it, answer without internals. Except two
+     * writers changing one record at the same moment (detected when the transaction commits, so the
+     * optimistic-lock failure arrives wrapped): nothing was changed, the caller may read again and retry.
+     */
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockException) {
+                return Problem.of(Status.CONFLICT, "The resource was changed by someone else at the same time; "
+                        + "read it again and retry.").toResponse();
+            }
+        }
         LOG.error("Unexpected error while handling a request", e);
         return Problem.of(Status.INTERNAL_SERVER_ERROR, null).toResponse();
     }

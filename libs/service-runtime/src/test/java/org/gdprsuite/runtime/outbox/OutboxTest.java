@@ -183,6 +183,23 @@ class OutboxTest {
     }
 
     @Test
+    void anEventLargerThanKafkasDefaultLimitIsPublishedAndDoesNotHoldUpTheNextOne() {
+        UUID id = UUID.randomUUID();
+        // ~3 MB of random text: more than Kafka's 1 MB default even after compression.
+        StringBuilder large = new StringBuilder();
+        while (large.length() < 3_000_000) {
+            large.append(UUID.randomUUID());
+        }
+        CloudEvent big = QuarkusTransaction.requiringNew()
+                .call(() -> outbox.publish(EventType.INCIDENT_CHANGED, id.toString(), change(id, large.toString())));
+        CloudEvent next = commitChange(id, "after-the-big-one");
+
+        List<ConsumerRecord<String, String>> read = KafkaProbe.readUntil(topic(), has(next.id()), WAIT);
+        assertTrue(has(big.id()).test(read), "the large event is published");
+        assertTrue(has(next.id()).test(read), "the next event of the same key follows it");
+    }
+
+    @Test
     void sentEventsArePrunedAfterTheRetention() throws Exception {
         CloudEvent event = commitChange(UUID.randomUUID(), "to-prune");
         awaitSent(event.id());

@@ -1,0 +1,97 @@
+package org.gdprsuite.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code ./suite bench}: measures the running suite against the product card's targets, each figure
+ * beside a baseline measured in the same run, and prints one table (also written as JSON and Markdown).
+ *
+ * <p>Options ({@code --name=value}): {@code only} (comma list of decision, dsr, export, retention, ingest,
+ * memory), {@code rates}, {@code seconds} (measured seconds per rate), {@code events} (ingestion),
+ * {@code persons} (retention), {@code dsr} (requests in flight), {@code activities} (export),
+ * {@code results} (folder), {@code root} (the checkout, for pid files and logs).
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) {
+        Map<String, String> options = options(args);
+        Set<String> only = Set.copyOf(Arrays.asList(options.getOrDefault("only",
+                "decision,dsr,export,retention,ingest,memory").split(",")));
+        Path root = Path.of(options.getOrDefault("root", "."));
+        Http http = new Http(options.getOrDefault("gateway", "http://127.0.0.1:8080"));
+        Report report = new Report();
+        long started = System.nanoTime();
+        report.context("machine", Runtime.getRuntime().availableProcessors() + " cores, whole suite and stack running");
+        report.context("started", LocalDateTime.now().withNano(0).toString());
+
+        String runId = Long.toString(System.currentTimeMillis(), 36);
+        if (only.contains("dsr")) {
+            int inFlight = Integer.parseInt(options.getOrDefault("dsr", "100"));
+            step("DSR erasure: one alone, then " + inFlight + " in flight");
+            new DsrBench(http, inFlight).run(report);
+        }
+        if (only.contains("export")) {
+            int activities = Integer.parseInt(options.getOrDefault("activities", "10000"));
+            step("access export of a person with " + activities + " activities");
+            new ExportBench(http, activities).run(report);
+        }
+        if (only.contains("retention")) {
+            int persons = Integer.parseInt(options.getOrDefault("persons", "3000"));
+            int cap = Integer.parseInt(options.getOrDefault("retention-cap", "180"));
+            step("retention sweep of " + persons + " persons (at most " + cap + " s)");
+            new RetentionBench(http, persons, Duration.ofSeconds(cap)).run(report, runId);
+        }
+        if (only.contains("ingest")) {
+            // Last: the consent.events it causes keep contact- and subscription-service busy for a while.
+            int events = Integer.parseInt(options.getOrDefault("events", "1000000"));
+            int cap = Integer.parseInt(options.getOrDefault("ingest-cap", "300"));
+            step("consent-event ingestion of " + events + " events (each side at most " + cap + " s)");
+            new IngestionBench(http, events, 10_000, Duration.ofSeconds(cap)).run(report, runId);
+        }
+        if (only.contains("decision")) {
+            // After the others: on this machine the 1,000/s step can exhaust the gateway's heap (see README).
+            List<Integer> rates = Arrays.stream(options.getOrDefault("rates", "250,500,1000").split(","))
+                    .map(Integer::parseInt).toList();
+            int seconds = Integer.parseInt(options.getOrDefault("seconds", "15"));
+            step("consent decisions at " + rates + "/s, " + seconds + " s each after a 5 s warm-up");
+            new DecisionBench(http, rates, Duration.ofSeconds(5), Duration.ofSeconds(seconds)).run(report);
+        }
+        if (only.contains("memory")) {
+            step("memory and start-up of each service");
+            ServiceStats.run(root, report);
+        }
+
+        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        report.context("bench duration", seconds / 60 + " min " + seconds % 60 + " s (measuring, without ./suite up)");
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        report.write(Path.of(options.getOrDefault("results", root.resolve("bench/results").toString())), stamp);
+        System.out.println();
+        System.out.print(report.text());
+    }
+
+    static void step(String what) {
+        System.out.println("bench: " + what);
+    }
+
+    static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("options are --name=value, not " + arg);
+            }
+            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        return options;
+    }
+}

@@ -1,0 +1,51 @@
+package org.gdprsuite.bench;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+/**
+ * DSR erasure end to end: one request alone (the latency floor, used as the baseline), then
+ * {@code inFlight} requests approved together; approval → every participant done → completed.
+ */
+final class DsrBench {
+
+    private static final Duration CAP = Duration.ofMinutes(3);
+
+    private final Http http;
+    private final int inFlight;
+
+    DsrBench(Http http, int inFlight) {
+        this.http = http;
+        this.inFlight = inFlight;
+    }
+
+    void run(Report report) {
+        Requests requests = new Requests(http);
+        List<UUID> persons = new ArrayList<>(IntStream.rangeClosed(0, inFlight)
+                .mapToObj(i -> Fixtures.person(http, "dsr" + i)).toList());
+        try (Connection erasure = Db.connect("erasure")) {
+            List<UUID> alone = requests.takeAndApprove("ERASURE", List.of(persons.remove(0)));
+            List<Requests.Outcome> floor = Requests.await(erasure, alone, CAP);
+            double floorMs = floor.isEmpty() ? Double.NaN : floor.get(0).millis();
+
+            List<UUID> ids = requests.takeAndApprove("ERASURE", persons);
+            List<Requests.Outcome> done = Requests.await(erasure, ids, CAP);
+            List<Double> millis = done.stream().filter(Requests.Outcome::ok).map(Requests.Outcome::millis).toList();
+            String note = millis.size() + " of " + ids.size() + " completed" + (done.size() < ids.size()
+                    ? " within " + CAP.toMinutes() + " min" : "");
+            report.add(Figure.latency("DSR erasure, " + inFlight + " in flight, p50", Requests.percentile(millis, 50),
+                    1000.0, floorMs, "one request alone", note));
+            report.add(Figure.latency("DSR erasure, " + inFlight + " in flight, p99", Requests.percentile(millis, 99),
+                    3000.0, floorMs, "one request alone", null));
+            report.add(Figure.latency("DSR erasure, one request alone", floorMs, null, null, null,
+                    "approval → completed over every participant"));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

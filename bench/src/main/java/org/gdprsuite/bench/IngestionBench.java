@@ -1,0 +1,231 @@
+package org.gdprsuite.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.gdprsuite.events.CloudEvent;
+import org.gdprsuite.events.EventCodec;
+import org.gdprsuite.events.EventType;
+import org.gdprsuite.events.Topics;
+import org.gdprsuite.events.payload.ConsentRecorded;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Consent-event ingestion: the same generated events go first to a private topic read by a bare
+ * consumer that batch-inserts them with JDBC (the baseline), then to {@code consent.inbound} for
+ * consent-service; each is timed from the first event sent until the last one is stored.
+ *
+ * <p>The events: {@code persons} persons × {@link #PURPOSES} purposes, decisions alternating granted and
+ * withdrawn, one in a hundred a re-sent duplicate (same id), and one in twenty older than the decision
+ * before it for the same person and purpose (out of order: kept as history, not the current state).
+ */
+final class IngestionBench {
+
+    static final List<String> PURPOSES = List.of("bench-newsletter", "bench-profiling", "bench-partners",
+            "bench-surveys", "bench-events");
+    private static final String KAFKA = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+    private static final String BASELINE_TABLE = "bench.consent_baseline";
+
+    private final Http http;
+    private final int events;
+    private final int persons;
+    private final Duration cap;
+
+    IngestionBench(Http http, int events, int persons, Duration cap) {
+        this.http = http;
+        this.events = events;
+        this.persons = persons;
+        this.cap = cap;
+    }
+
+    /** Event {@code i} of a run as record key and value; a duplicate repeats an earlier event exactly. */
+    static String[] event(String runId, UUID[] people, Instant base, int i) {
+        int n = i % 100 == 99 ? i - 50 : i; // 1 % duplicates of an event sent 50 before
+        int pairs = people.length * PURPOSES.size();
+        UUID person = people[n % people.length];
+        String purpose = PURPOSES.get((n / people.length) % PURPOSES.size());
+        int round = n / pairs;
+        // Every 20th decision is dated before the previous round's decision for the same pair.
+        Instant effective = base.plusSeconds(60L * round + (n % 20 == 7 && round > 0 ? -90 : 0));
+        ConsentRecorded data = new ConsentRecorded(person, purpose, round % 2 == 0 ? "GRANTED" : "WITHDRAWN",
+                "CONSENT", effective, "WEB_FORM", "bench", "v1", new ConsentRecorded.Evidence(null, null, "bench-form"));
+        CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, runId + "-" + n, "bench-" + runId,
+                EventType.CONSENT_RECORDED.type(), person.toString(), effective, CloudEvent.JSON,
+                Http.JSON.valueToTree(data));
+        return new String[] { person.toString(), EventCodec.toJson(event) };
+    }
+
+    static int unique(int events) {
+        return events - events / 100;
+    }
+
+    void run(Report report, String runId) {
+        PURPOSES.forEach(p -> Fixtures.ensurePurpose(http, p));
+        UUID[] people = IntStream.range(0, persons).mapToObj(i -> UUID.randomUUID()).toArray(UUID[]::new);
+        Instant base = Instant.now().minus(Duration.ofDays(400));
+        String privateTopic = "bench.consent.inbound." + runId;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA));
+                Connection consent = Db.connect("consent")) {
+            admin.createTopics(List.of(new NewTopic(privateTopic, 6, (short) 1))).all().get();
+            Db.execute(consent, "CREATE SCHEMA IF NOT EXISTS bench");
+            Db.execute(consent, "DROP TABLE IF EXISTS " + BASELINE_TABLE);
+            Db.execute(consent, "CREATE TABLE " + BASELINE_TABLE + " (event_id varchar(200) PRIMARY KEY, person_id uuid,"
+                    + " purpose_key varchar(100), status varchar(40), legal_basis varchar(40), effective_at timestamptz,"
+                    + " source varchar(40), channel varchar(100), notice_version varchar(100), recorded_by varchar(200))");
+
+            Bench.step("ingestion baseline: bare consumer → JDBC batches, " + Report.number(events) + " events");
+            AtomicLong consumed = new AtomicLong();
+            Thread baseline = new Thread(() -> bareConsumer(privateTopic, events, consumed));
+            long t0 = System.nanoTime();
+            baseline.start();
+            produce(privateTopic, runId, people, base);
+            baseline.join(Math.max(1, (t0 + cap.toNanos() - System.nanoTime()) / 1_000_000));
+            baseline.interrupt();
+            baseline.join();
+            double baselineSeconds = Duration.ofNanos(System.nanoTime() - t0).toNanos() / 1e9;
+            Db.execute(consent, "DROP TABLE " + BASELINE_TABLE);
+            admin.deleteTopics(List.of(privateTopic)).all().get();
+
+            Bench.step("ingestion by consent-service: " + Report.number(events) + " events on consent.inbound");
+            long dlqBefore = endOffsets(Topics.deadLetter(Topics.CONSENT_INBOUND));
+            t0 = System.nanoTime();
+            produce(Topics.CONSENT_INBOUND, runId, people, base);
+            long deadline = t0 + cap.toNanos();
+            long applied;
+            do {
+                Requests.sleep(2000);
+                applied = Db.number(consent, "SELECT count(*) FROM consent_record WHERE recorded_by = ?", "bench-" + runId);
+            } while (applied < unique(events) && System.nanoTime() < deadline);
+            double seconds = Duration.ofNanos(System.nanoTime() - t0).toNanos() / 1e9;
+            long deadLettered = endOffsets(Topics.deadLetter(Topics.CONSENT_INBOUND)) - dlqBefore;
+            if (applied < unique(events)) {
+                // At the cap the rest is dropped from the topic, or consent-service (and the consumers of
+                // the consent.events it publishes) would go on with this run's events long after it.
+                dropUnconsumed(admin, Topics.CONSENT_INBOUND);
+            }
+
+            // Events handled per second (duplicates included), as the baseline is counted.
+            double rate = events * ((double) applied / unique(events)) / seconds;
+            double baselineRate = consumed.get() / baselineSeconds;
+            String note = Report.number(applied) + " of " + Report.number(unique(events)) + " unique applied in "
+                    + Report.number(seconds) + " s" + (applied < unique(events) ? " (cap; the rest dropped from the topic)" : "")
+                    + ", " + deadLettered + " dead-lettered; baseline: " + Report.number(consumed.get()) + " in "
+                    + Report.number(baselineSeconds) + " s";
+            report.add(Figure.rate("consent ingestion, " + Report.number(events) + " events", rate, "events/s", 10_000.0,
+                    baselineRate, "bare consumer + JDBC batch", note));
+            Figure share = Figure.rate("consent ingestion, share of baseline", 100 * rate / baselineRate, "%", 50.0,
+                    null, null, null);
+            report.add(share);
+        } catch (Exception e) {
+            throw new IllegalStateException("Ingestion benchmark failed", e);
+        }
+    }
+
+    private void produce(String topic, String runId, UUID[] people, Instant base) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new StringSerializer())) {
+            for (int i = 0; i < events; i++) {
+                String[] kv = event(runId, people, base, i);
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic, kv[0], kv[1]);
+                record.headers().add("content-type", CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+                producer.send(record);
+            }
+            producer.flush();
+        }
+    }
+
+    /** The baseline: poll, parse, insert the rows of a poll in one JDBC batch, commit, commit the offsets. */
+    private static void bareConsumer(String topic, int expectedRecords, AtomicLong consumed) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-baseline-" + topic);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new StringDeserializer()); Connection db = Db.connect("consent")) {
+            db.setAutoCommit(false);
+            consumer.subscribe(List.of(topic));
+            PreparedStatement insert = db.prepareStatement("INSERT INTO " + BASELINE_TABLE
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING");
+            while (consumed.get() < expectedRecords && !Thread.currentThread().isInterrupted()) {
+                var records = consumer.poll(Duration.ofMillis(200));
+                if (records.isEmpty()) {
+                    continue;
+                }
+                for (ConsumerRecord<String, String> record : records) {
+                    JsonNode event = Http.JSON.readTree(record.value());
+                    JsonNode data = event.get("data");
+                    insert.setString(1, event.get("id").asText());
+                    insert.setObject(2, UUID.fromString(data.get("personId").asText()));
+                    insert.setString(3, data.get("purpose").asText());
+                    insert.setString(4, data.get("status").asText());
+                    insert.setString(5, data.get("legalBasis").asText());
+                    insert.setTimestamp(6, Timestamp.from(Instant.parse(data.get("effectiveAt").asText())));
+                    insert.setString(7, data.get("source").asText());
+                    insert.setString(8, data.path("channel").asText(null));
+                    insert.setString(9, data.path("noticeVersion").asText(null));
+                    insert.setString(10, event.get("source").asText());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                consumed.addAndGet(records.count());
+                db.commit();
+                consumer.commitSync();
+            }
+        } catch (org.apache.kafka.common.errors.InterruptException stopped) {
+            // the cap
+        } catch (Exception e) {
+            throw new IllegalStateException("Baseline consumer failed", e);
+        }
+    }
+
+    private static void dropUnconsumed(Admin admin, String topic) throws Exception {
+        Map<TopicPartition, RecordsToDelete> upTo = new java.util.HashMap<>();
+        endOffsetsByPartition(topic).forEach((tp, end) -> upTo.put(tp, RecordsToDelete.beforeOffset(end)));
+        admin.deleteRecords(upTo).all().get();
+    }
+
+    private static long endOffsets(String topic) {
+        return endOffsetsByPartition(topic).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static Map<TopicPartition, Long> endOffsetsByPartition(String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new StringDeserializer())) {
+            return consumer.endOffsets(consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList());
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.gdprsuite.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+/** The benchmark's own logic: schedule, coordinated-omission correction, table, parsing. No load is sent. */
+class BenchLogicTest {
+
+    @Test
+    void scheduleIsEvenAndExact() {
+        assertEquals(0, ConstantRateLoad.dueOffsetNanos(0, 1000));
+        assertEquals(1_000_000, ConstantRateLoad.dueOffsetNanos(1, 1000));
+        assertEquals(1_000_000_000L, ConstantRateLoad.dueOffsetNanos(250, 250));
+        // No drift from rounding: request 3 at 3 req/s is due exactly one second in.
+        assertEquals(1_000_000_000L, ConstantRateLoad.dueOffsetNanos(3, 3));
+    }
+
+    @Test
+    void latencyIsMeasuredFromTheDueTimeNotTheSendTime() {
+        ConstantRateLoad load = new ConstantRateLoad();
+        long ms = 1_000_000;
+        // A server stalls for 100 ms: request 0 answers at 100 ms, and requests due at 1..99 ms, sent late,
+        // answer right after. Measured from their due time they waited 99..1 ms, not ~0.
+        for (int i = 0; i < 100; i++) {
+            load.record(i * ms, 100 * ms, true);
+        }
+        load.record(100 * ms, 0, false);
+        ConstantRateLoad.Result result = load.result(1000);
+        assertEquals(100, result.recorded());
+        assertEquals(1, result.errors());
+        assertEquals(50, result.millisAt(50), 1);
+        assertEquals(99, result.millisAt(99), 1);
+    }
+
+    @Test
+    void tableShowsTargetBaselineAndRatio() {
+        Report report = new Report();
+        report.add(Figure.latency("decision p99", 4.2, 10.0, 2.1, "/q/health/live", "0 errors"));
+        report.add(Figure.rate("ingestion", 5000, "events/s", 10_000.0, 20_000.0, "bare consumer", null));
+        report.add(Figure.info("RSS gateway", 180.5, "MiB", null));
+        String markdown = report.markdown();
+        assertTrue(markdown.contains("| decision p99 | 4.20 ms | ≤ 10 ms | yes | 2.10 ms (/q/health/live) | 2.00× | 0 errors |"),
+                markdown);
+        assertTrue(markdown.contains("| ingestion | 5,000 events/s | ≥ 10,000 events/s | NO | 20,000 events/s (bare consumer) | 0.25× |"),
+                markdown);
+        assertTrue(markdown.contains("| RSS gateway | 181 MiB | – | – | – | – |"), markdown);
+        assertTrue(report.json().contains("\"ratio\" : 0.25"), report.json());
+        assertTrue(report.text().lines().allMatch(l -> !l.contains("|")));
+    }
+
+    @Test
+    void readsRssAndTheLastStartUpTime() {
+        assertEquals(Optional.of(204_800L), ServiceStats.parseRssKiB("Name:\tjava\nVmHWM:\t  300000 kB\nVmRSS:\t  204800 kB\n"));
+        assertEquals(Optional.of(2.5), ServiceStats.lastStart(
+                "gateway 0.1.0 on JVM (powered by Quarkus 3.34.2) started in 4.120s.\n...\n"
+                        + "gateway 0.1.0 on JVM (powered by Quarkus 3.34.2) started in 2.500s. Listening on"));
+        assertEquals(Optional.empty(), ServiceStats.lastStart("no start yet"));
+    }
+}

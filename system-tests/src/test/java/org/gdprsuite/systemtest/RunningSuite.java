@@ -1,0 +1,131 @@
+package org.gdprsuite.systemtest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.gdprsuite.testsupport.ServiceProcess;
+import org.gdprsuite.testsupport.SuiteStack;
+import org.gdprsuite.testsupport.TestTopics;
+
+/**
+ * The whole suite as {@code ./suite up} runs it: the six service jars in their production profile on the
+ * real PostgreSQL, Kafka, Keycloak and SMTP. Started once per test run and shared by every scenario.
+ *
+ * <p>So that it can run beside a developer's {@code ./suite up}, it takes free ports, the services'
+ * {@code <db>_test} databases (emptied at start) and a private copy of the topics. Everything else is
+ * the services' own configuration; the tests reach it only through the gateway.
+ */
+final class RunningSuite {
+
+    /** Service name and database, in start order; the gateway last. */
+    private static final Map<String, String> DATABASES = new LinkedHashMap<>();
+
+    static {
+        DATABASES.put("contact-service", "contact");
+        DATABASES.put("consent-service", "consent");
+        DATABASES.put("subscription-service", "subscription");
+        DATABASES.put("erasure-service", "erasure");
+        DATABASES.put("incident-service", "incident");
+        DATABASES.put("gateway", "gateway");
+    }
+
+    private static RunningSuite running;
+    private static RuntimeException failedToStart;
+
+    private final TestTopics topics;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+    /** The services of the last run, in case its JVM was killed before it could stop them. */
+    private static final Path PIDS = Path.of("target", "running-suite.pids");
+
+    private RunningSuite() {
+        SuiteStack.ensureRunning();
+        stopLeftovers();
+        topics = TestTopics.create();
+        Map<String, Integer> ports = new HashMap<>();
+        DATABASES.keySet().forEach(service -> ports.put(service, ServiceProcess.freePort()));
+        String gateway = "http://127.0.0.1:" + ports.get("gateway");
+        for (Map.Entry<String, String> service : DATABASES.entrySet()) {
+            Map<String, String> config = new HashMap<>();
+            config.put(TestTopics.PREFIX_PROPERTY, topics.prefix());
+            config.put("quarkus.datasource.jdbc.url",
+                    "jdbc:postgresql://${gdpr.db.host}:${gdpr.db.port}/" + service.getValue() + "_test");
+            config.put("quarkus.flyway.clean-disabled", "false");
+            config.put("quarkus.flyway.clean-at-start", "true");
+            // Links in mail point at the gateway, as users reach it.
+            config.put("gdpr.public-base-url", gateway);
+            config.put("quarkus.rest-client.contact-service.url", "http://127.0.0.1:" + ports.get("contact-service"));
+            for (String backend : DATABASES.keySet()) {
+                config.put("gdpr.gateway.services." + backend, "http://127.0.0.1:" + ports.get(backend));
+            }
+            services.put(service.getKey(), ServiceProcess.launch(service.getKey(), ports.get(service.getKey()), config));
+        }
+        writePids();
+        try {
+            services.values().forEach(ServiceProcess::awaitReady);
+        } catch (RuntimeException notReady) {
+            stop();
+            throw notReady;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "stop-suite"));
+    }
+
+    /** The suite of this test run; a suite that failed to start is not tried again by the next scenario. */
+    static synchronized RunningSuite get() {
+        if (failedToStart != null) {
+            throw new IllegalStateException("the suite did not start", failedToStart);
+        }
+        if (running == null) {
+            try {
+                running = new RunningSuite();
+            } catch (RuntimeException e) {
+                failedToStart = e;
+                throw e;
+            }
+        }
+        return running;
+    }
+
+    /** Where users reach the suite. */
+    String gateway() {
+        return services.get("gateway").url();
+    }
+
+    /** The physical name of a topic of the contract in this run. */
+    String topic(String logical) {
+        return topics.topic(logical);
+    }
+
+    private void writePids() {
+        try {
+            Files.createDirectories(PIDS.getParent());
+            Files.write(PIDS, services.values().stream().map(s -> String.valueOf(s.pid())).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void stopLeftovers() {
+        try {
+            if (Files.exists(PIDS)) {
+                for (String pid : Files.readAllLines(PIDS)) {
+                    ProcessHandle.of(Long.parseLong(pid.strip()))
+                            .filter(p -> p.info().commandLine().orElse("").contains("quarkus-run.jar"))
+                            .ifPresent(ProcessHandle::destroyForcibly);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void stop() {
+        services.values().parallelStream().forEach(ServiceProcess::stop);
+        topics.delete();
+    }
+}
