@@ -2,8 +2,17 @@ package org.gdprsuite.runtime.consumer;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import javax.sql.DataSource;
@@ -16,6 +25,8 @@ import org.gdprsuite.events.InvalidEventException;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +41,8 @@ import jakarta.inject.Inject;
  *
  * <p>Use from an {@code @Incoming} method annotated {@code @Blocking(ordered = true)} (order per key
  * is the order of the partition):
- * <pre>return consumer.consume(message, "consent-inbound", event -> apply(event));</pre>
+ * <pre>return consumer.consume(message, "contact-events", event -> apply(event));</pre>
+ * or, for a high-volume channel, {@link #consumeBatch} to apply each poll's events in one transaction.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -61,24 +73,103 @@ public class IdempotentConsumer {
         try {
             CloudEvent event = EventCodec.parse(message.getPayload());
             Result result = applyWithRetries(event, consumer, handler);
-            count(consumer, result.name().toLowerCase());
+            count(consumer, result.name().toLowerCase(), 1);
             return message.ack();
         } catch (RuntimeException e) {
-            count(consumer, "dead_lettered");
-            // The reason names the failure, never the payload; the original record is in the DLQ.
-            LOG.warnf("Event dead-lettered by %s: %s", consumer, e.getMessage());
-            return message.nack(e);
+            return deadLetter(message, e, consumer);
         }
+    }
+
+    /**
+     * Applies the events of one poll in one transaction, with the guarantees of {@link #consume}: their ids
+     * are recorded as processed in one statement (an event already processed, or twice in the batch, is
+     * applied once) and {@code handler} applies the new ones together. A record that does not parse is
+     * dead-lettered and the others go on. A batch that fails (an event only the handler finds bad, a
+     * conflict) leaves nothing behind and is split in halves, down to single events retried as
+     * {@link #consume} does: the good events are applied, each bad one is dead-lettered alone.
+     *
+     * <p>Use on a channel with {@code batch=true} and {@code commit-strategy=latest} (batches are handled one
+     * after the other, and a dead-lettered record is acknowledged on its own, before the rest of its batch),
+     * from an {@code @Incoming} method annotated {@code @Blocking(ordered = true)}:
+     * <pre>return consumer.consumeBatch(batch, "consent-inbound", events -> applyAll(events));</pre>
+     */
+    public <K> CompletionStage<Void> consumeBatch(KafkaRecordBatch<K, String> batch, String consumer,
+            BatchHandler handler) {
+        List<KafkaRecord<K, String>> records = new ArrayList<>();
+        List<CloudEvent> events = new ArrayList<>();
+        Map<KafkaRecord<K, String>, RuntimeException> dead = new IdentityHashMap<>();
+        for (KafkaRecord<K, String> record : batch.getRecords()) {
+            try {
+                events.add(EventCodec.parse(record.getPayload()));
+                records.add(record);
+            } catch (InvalidEventException e) {
+                dead.put(record, e);
+            }
+        }
+        applyOrSplit(records, events, consumer, handler, dead);
+        // Dead-lettering acknowledges a record (and may commit its offset): only once the effects are committed.
+        CompletionStage<Void> done = CompletableFuture.completedFuture(null);
+        for (KafkaRecord<K, String> record : batch.getRecords()) {
+            RuntimeException failure = dead.get(record);
+            if (failure != null) {
+                done = done.thenCompose(ignored -> deadLetter(record, failure, consumer));
+            }
+        }
+        return done.thenCompose(ignored -> batch.ack());
+    }
+
+    private <K> void applyOrSplit(List<KafkaRecord<K, String>> records, List<CloudEvent> events, String consumer,
+            BatchHandler handler, Map<KafkaRecord<K, String>, RuntimeException> dead) {
+        if (events.size() == 1) {
+            try {
+                Result result = applyWithRetries(events.get(0), consumer, event -> handler.handle(List.of(event)));
+                count(consumer, result.name().toLowerCase(), 1);
+            } catch (RuntimeException e) {
+                dead.put(records.get(0), e);
+            }
+            return;
+        }
+        if (events.isEmpty()) {
+            return;
+        }
+        try {
+            int applied = applyAllOnce(events, consumer, handler);
+            count(consumer, "applied", applied);
+            count(consumer, "duplicate", events.size() - applied);
+        } catch (RuntimeException batchFailed) {
+            LOG.debugf("A batch of %d events failed (%s); applying it in halves", events.size(), rootCause(batchFailed));
+            // Halves keep the order of the events; a bad one costs a few smaller transactions, not the batch.
+            int half = events.size() / 2;
+            applyOrSplit(records.subList(0, half), events.subList(0, half), consumer, handler, dead);
+            applyOrSplit(records.subList(half, events.size()), events.subList(half, events.size()), consumer, handler,
+                    dead);
+        }
+    }
+
+    private CompletionStage<Void> deadLetter(Message<String> message, RuntimeException e, String consumer) {
+        count(consumer, "dead_lettered", 1);
+        // The reason names the failure, never the payload; the original record is in the DLQ.
+        LOG.warnf("Event dead-lettered by %s: %s", consumer, e.getMessage());
+        return message.nack(e);
     }
 
     /** Applies {@code event} once: runs {@code handler} unless {@code consumer} has already processed the event. */
     public Result applyOnce(CloudEvent event, String consumer, EventHandler handler) {
+        return applyAllOnce(List.of(event), consumer, events -> handler.handle(events.get(0))) == 1 ? Result.APPLIED
+                : Result.DUPLICATE;
+    }
+
+    /**
+     * Applies those of {@code events} that {@code consumer} has not processed yet, each once and in order, in
+     * one transaction with recording them as processed; returns how many were applied.
+     */
+    public int applyAllOnce(List<CloudEvent> events, String consumer, BatchHandler handler) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            if (!markProcessed(consumer, event.id())) {
-                return Result.DUPLICATE;
+            List<CloudEvent> fresh = markProcessed(consumer, events);
+            if (!fresh.isEmpty()) {
+                handler.handle(fresh);
             }
-            handler.handle(event);
-            return Result.APPLIED;
+            return fresh.size();
         });
     }
 
@@ -103,13 +194,30 @@ public class IdempotentConsumer {
         }
     }
 
-    private boolean markProcessed(String consumer, String eventId) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO processed_event (consumer, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+    /** Records the events' ids as processed; returns the events that were not, each once, in order. */
+    private List<CloudEvent> markProcessed(String consumer, List<CloudEvent> events) throws SQLException {
+        Set<String> ids = new LinkedHashSet<>();
+        events.forEach(event -> ids.add(event.id()));
+        Set<String> fresh = new HashSet<>();
+        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO processed_event (consumer, event_id) SELECT ?, unnest(?::varchar[])
+                ON CONFLICT DO NOTHING RETURNING event_id
+                """)) {
             insert.setString(1, consumer);
-            insert.setString(2, eventId);
-            return insert.executeUpdate() == 1;
+            insert.setArray(2, connection.createArrayOf("varchar", ids.toArray()));
+            try (ResultSet inserted = insert.executeQuery()) {
+                while (inserted.next()) {
+                    fresh.add(inserted.getString(1));
+                }
+            }
         }
+        List<CloudEvent> toApply = new ArrayList<>(fresh.size());
+        for (CloudEvent event : events) {
+            if (fresh.remove(event.id())) {
+                toApply.add(event);
+            }
+        }
+        return toApply;
     }
 
     @Scheduled(every = "1h", delayed = "5m")
@@ -125,8 +233,10 @@ public class IdempotentConsumer {
         });
     }
 
-    private void count(String consumer, String outcome) {
-        metrics.counter("gdpr.events.consumed", "consumer", consumer, "outcome", outcome).increment();
+    private void count(String consumer, String outcome, int events) {
+        if (events > 0) {
+            metrics.counter("gdpr.events.consumed", "consumer", consumer, "outcome", outcome).increment(events);
+        }
     }
 
     private static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {

@@ -3,6 +3,9 @@ package org.gdprsuite.runtime.outbox;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -26,9 +29,11 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class Outbox {
 
+    /** Any number of rows in one statement (one array per column). */
     private static final String INSERT = """
             INSERT INTO outbox_event (event_id, topic, record_key, event_type, envelope, traceparent)
-            VALUES (?, ?, ?, ?, ?, ?)
+            SELECT id, ?, record_key, event_type, envelope, ?
+            FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[]) AS e (id, record_key, event_type, envelope)
             """;
 
     @Inject
@@ -54,17 +59,52 @@ public class Outbox {
         return event;
     }
 
+    /**
+     * Records one event of {@code type} per payload, keyed by {@code subject} of the payload, in one
+     * statement: as {@link #publish} called for each, in order. Must run inside the transaction of the state
+     * change they report.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> List<CloudEvent> publishAll(EventType type, List<T> payloads, Function<T, String> subject) {
+        List<CloudEvent> events = new ArrayList<>(payloads.size());
+        for (T payload : payloads) {
+            events.add(CloudEvent.of(source, type, subject.apply(payload), payload));
+        }
+        appendAll(events, type.topic());
+        return events;
+    }
+
     /** Records an already-built event (e.g. a reply that is sent again). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(CloudEvent event, String topic) {
+        appendAll(List.of(event), topic);
+    }
+
+    /** Records already-built events for {@code topic}, in order. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendAll(List<CloudEvent> events, String topic) {
+        if (events.isEmpty()) {
+            return;
+        }
+        String[] ids = new String[events.size()];
+        String[] keys = new String[events.size()];
+        String[] types = new String[events.size()];
+        String[] envelopes = new String[events.size()];
+        for (int i = 0; i < ids.length; i++) {
+            CloudEvent event = events.get(i);
+            ids[i] = event.id();
+            keys[i] = event.subject();
+            types[i] = event.type();
+            envelopes[i] = EventCodec.toJson(event);
+        }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setString(1, event.id());
-            insert.setString(2, topic);
-            insert.setString(3, event.subject());
-            insert.setString(4, event.type());
-            insert.setString(5, EventCodec.toJson(event));
-            insert.setString(6, TraceContext.current());
+            insert.setString(1, topic);
+            insert.setString(2, TraceContext.current());
+            insert.setArray(3, connection.createArrayOf("varchar", ids));
+            insert.setArray(4, connection.createArrayOf("varchar", keys));
+            insert.setArray(5, connection.createArrayOf("varchar", types));
+            insert.setArray(6, connection.createArrayOf("text", envelopes));
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not write to the outbox", e);

@@ -92,6 +92,7 @@ public class OutboxRelay {
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestPendingSeconds = new AtomicLong();
+    private volatile long lagRefreshedAt = System.nanoTime();
     private Counter published;
     private KafkaProducer<String, String> producer;
     private ScheduledExecutorService executor;
@@ -179,7 +180,11 @@ public class OutboxRelay {
                 }
                 List<Long> sent = publishPending(connection);
                 markSent(connection, sent);
-                refreshLag(connection);
+                if (sent.size() < batchSize || System.nanoTime() - lagRefreshedAt > pollInterval.toNanos()) {
+                    // Counting a large backlog after every batch would cost more than relaying it.
+                    refreshLag(connection);
+                    lagRefreshedAt = System.nanoTime();
+                }
                 published.increment(sent.size());
                 return sent.size();
             }
