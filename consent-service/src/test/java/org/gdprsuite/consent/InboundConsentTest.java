@@ -14,9 +14,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gdprsuite.consent.domain.ConsentLedger;
+import org.gdprsuite.consent.domain.ConsentLedger.Entry;
+import org.gdprsuite.consent.domain.ConsentRecord;
+import org.gdprsuite.consent.domain.ConsentSource;
+import org.gdprsuite.consent.domain.ConsentStatus;
+import org.gdprsuite.consent.domain.LegalBasis;
+import org.gdprsuite.events.EventCodec;
 import org.gdprsuite.events.Topics;
+import org.gdprsuite.events.payload.ConsentStateChanged;
 import org.gdprsuite.testsupport.DemoUser;
 import org.gdprsuite.testsupport.KafkaProbe;
 import org.gdprsuite.testsupport.SuiteStack;
@@ -26,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 
 /** Consent decisions from integrating systems, on consent.inbound and over REST, with the same semantics. */
 @QuarkusTest
@@ -36,6 +47,12 @@ class InboundConsentTest {
 
     @ConfigProperty(name = "gdpr.kafka.topic-prefix")
     String prefix;
+
+    @Inject
+    ConsentLedger ledger;
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void kafkaEventsAreAppliedOnceInOrderOfEffectAndBadOnesAreDeadLettered() {
@@ -71,6 +88,92 @@ class InboundConsentTest {
         assertTrue(reasons.stream().anyMatch(r -> r.contains("unknown purpose")), reasons.toString());
         assertTrue(reasons.stream().anyMatch(r -> r.contains("not JSON")), reasons.toString());
         assertTrue(reasons.stream().noneMatch(r -> r.contains(person.toString())), "no personal data in the reason");
+    }
+
+    @Test
+    void aPollIsAppliedAsOneByOneWouldDuplicatesOnceOlderAsHistoryABadEventAloneDeadLettered() {
+        purpose("batch-news", true, null, null);
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        String aGranted = event(UUID.randomUUID(), a, "batch-news", "GRANTED", "2026-05-02T10:00:00Z");
+        String aOlder = event(UUID.randomUUID(), a, "batch-news", "WITHDRAWN", "2026-05-01T10:00:00Z");
+        String aLater = event(UUID.randomUUID(), a, "batch-news", "WITHDRAWN", "2026-05-04T10:00:00Z");
+        String bGranted = event(UUID.randomUUID(), b, "batch-news", "GRANTED", "2026-05-01T10:00:00Z");
+        String bUnknownPurpose = event(UUID.randomUUID(), b, "no-such-batch-purpose", "GRANTED", "2026-05-03T10:00:00Z");
+        String bWithdrawn = event(UUID.randomUUID(), b, "batch-news", "WITHDRAWN", "2026-05-03T10:00:00Z");
+        String topic = prefix + Topics.CONSENT_INBOUND;
+
+        // A duplicate within a poll, an older decision after a newer one, and an event only the ledger finds bad.
+        KafkaProbe.send(topic, List.of(Map.entry(a.toString(), aGranted), Map.entry(a.toString(), aGranted),
+                Map.entry(a.toString(), aOlder), Map.entry(b.toString(), bGranted),
+                Map.entry(b.toString(), bUnknownPurpose), Map.entry(b.toString(), bWithdrawn)));
+        // The same event again, later: a redelivery.
+        KafkaProbe.send(topic, List.of(Map.entry(a.toString(), aGranted), Map.entry(a.toString(), aLater)));
+
+        awaitHistorySize(a, "batch-news", 3);
+        awaitHistorySize(b, "batch-news", 2);
+        given().auth().oauth2(staff(DemoUser.DPO)).when().get("/api/consents/persons/" + a + "/purposes/batch-news/history")
+                .then().body("status", contains("WITHDRAWN", "GRANTED", "WITHDRAWN"))
+                .body("effectiveAt", contains("2026-05-01T10:00:00Z", "2026-05-02T10:00:00Z", "2026-05-04T10:00:00Z"));
+        given().auth().oauth2(staff(DemoUser.DPO)).when().get("/api/consents/persons/" + b + "/purposes/batch-news/history")
+                .then().body("status", contains("GRANTED", "WITHDRAWN"));
+        ConsentLedgerTest.decision(a, "batch-news").then().body("allowed", equalTo(false))
+                .body("since", equalTo("2026-05-04T10:00:00Z"));
+        ConsentLedgerTest.decision(b, "batch-news").then().body("allowed", equalTo(false))
+                .body("since", equalTo("2026-05-03T10:00:00Z"));
+
+        List<ConsumerRecord<String, String>> dead = KafkaProbe.readUntil(prefix + Topics.deadLetter(Topics.CONSENT_INBOUND),
+                records -> records.stream().anyMatch(r -> b.toString().equals(r.key())), WAIT).stream()
+                .filter(r -> b.toString().equals(r.key()) || a.toString().equals(r.key())).toList();
+        assertEquals(List.of(bUnknownPurpose), dead.stream().map(ConsumerRecord::value).toList());
+        assertTrue(KafkaProbe.header(dead.get(0), "dead-letter-reason").contains("unknown purpose"));
+
+        // The older decision never became current, so it was never published as the state.
+        Instant latest = Instant.parse("2026-05-04T10:00:00Z");
+        List<ConsentStateChanged> states = stateEvents(KafkaProbe.readUntil(prefix + Topics.CONSENT_EVENTS,
+                records -> stateEvents(records, a).stream().anyMatch(e -> latest.equals(e.since())), WAIT), a);
+        assertEquals(latest, states.get(states.size() - 1).since(), states.toString());
+        assertTrue(states.stream().noneMatch(e -> e.since().equals(Instant.parse("2026-05-01T10:00:00Z"))), states.toString());
+    }
+
+    @Test
+    void recordingSeveralAtOnceLeavesTheStateOneByOneWouldAndPublishesThatStateOnce() throws Exception {
+        purpose("batch-ledger", true, null, null);
+        UUID person = UUID.randomUUID();
+        Instant earlier = Instant.parse("2026-04-01T00:00:00Z");
+        Instant later = Instant.parse("2026-04-02T00:00:00Z");
+
+        List<ConsentRecord> records = ledger.recordAll(List.of(entry(person, ConsentStatus.GRANTED, later),
+                entry(person, ConsentStatus.WITHDRAWN, later), entry(person, ConsentStatus.GRANTED, earlier)));
+
+        assertEquals(3, records.size());
+        // On a tie the later record wins, as it would one by one; the older one is history.
+        ConsentLedgerTest.decision(person, "batch-ledger").then().body("allowed", equalTo(false))
+                .body("status", equalTo("WITHDRAWN")).body("since", equalTo("2026-04-02T00:00:00Z"));
+        try (var connection = dataSource.getConnection(); var select = connection.prepareStatement(
+                "SELECT envelope FROM outbox_event WHERE topic = ? AND record_key = ?")) {
+            select.setString(1, Topics.CONSENT_EVENTS);
+            select.setString(2, person.toString());
+            List<ConsentStateChanged> published = new java.util.ArrayList<>();
+            try (var rs = select.executeQuery()) {
+                while (rs.next()) {
+                    published.add(EventCodec.parse(rs.getString(1)).dataAs(ConsentStateChanged.class));
+                }
+            }
+            assertEquals(1, published.size(), published.toString());
+            assertEquals("WITHDRAWN", published.get(0).status());
+            assertEquals(records.get(1).effectiveAt, published.get(0).since());
+        }
+    }
+
+    private static Entry entry(UUID person, ConsentStatus status, Instant effectiveAt) {
+        return new Entry(person, "batch-ledger", LegalBasis.CONSENT, status, effectiveAt, ConsentSource.API, "test", null,
+                null, "batch-test", null);
+    }
+
+    private static List<ConsentStateChanged> stateEvents(List<ConsumerRecord<String, String>> records, UUID person) {
+        return records.stream().filter(r -> person.toString().equals(r.key()))
+                .map(r -> EventCodec.parse(r.value()).dataAs(ConsentStateChanged.class)).toList();
     }
 
     @Test

@@ -1,10 +1,24 @@
 package org.gdprsuite.consent.domain;
 
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
 
 import org.gdprsuite.events.EventType;
 import org.gdprsuite.events.payload.ConsentStateChanged;
@@ -21,6 +35,7 @@ import jakarta.transaction.Transactional;
  * the current state of its person × purpose only if it is not older (by effective time) than the
  * current one, so events that arrive out of order are kept as history without undoing newer
  * decisions. A change of current state is published on {@code consent.events} in the same transaction.
+ * Records are written with one statement per table however many there are (a poll of inbound events).
  */
 @ApplicationScoped
 public class ConsentLedger {
@@ -28,17 +43,32 @@ public class ConsentLedger {
     /** Recorded-by of the records the service makes itself. */
     public static final String SYSTEM = "consent-service";
 
-    private static final String UPSERT_STATE = """
+    private static final String INSERT_RECORDS = """
+            INSERT INTO consent_record (id, person_id, purpose_key, legal_basis, status, effective_at, valid_until,
+                recorded_at, recorded_by, source, channel, notice_version, evidence_ip, evidence_user_agent,
+                evidence_form_id, event_id)
+            SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::timestamptz[],
+                ?::timestamptz[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                ?::text[], ?::text[])
+            """;
+
+    /** At most one row per person × purpose: a statement may not update a row twice. */
+    private static final String UPSERT_STATES = """
             INSERT INTO consent_state (person_id, purpose_key, legal_basis, status, effective_at, valid_until, record_id)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[],
+                ?::uuid[])
             ON CONFLICT (purpose_key, person_id) DO UPDATE SET legal_basis = EXCLUDED.legal_basis,
                 status = EXCLUDED.status, effective_at = EXCLUDED.effective_at, valid_until = EXCLUDED.valid_until,
                 record_id = EXCLUDED.record_id
             WHERE consent_state.effective_at <= EXCLUDED.effective_at
+            RETURNING record_id
             """;
 
     @Inject
     EntityManager em;
+
+    @Inject
+    DataSource dataSource;
 
     @Inject
     Outbox outbox;
@@ -76,11 +106,53 @@ public class ConsentLedger {
 
     @Transactional
     public ConsentRecord record(Entry entry) {
-        Purpose purpose = Purpose.findById(entry.purpose());
-        if (purpose == null) {
-            throw new UnknownPurposeException();
-        }
+        return recordAll(List.of(entry)).get(0);
+    }
+
+    /**
+     * Records {@code entries} with the effect of recording them one by one, in order, in one transaction: each
+     * joins the ledger; per person × purpose the newest by effective time (the later one on a tie) becomes the
+     * current state unless the current one is newer. {@code consent.events} gets each state this transaction
+     * leaves current, not the ones it would pass through (no one could see them).
+     */
+    @Transactional
+    public List<ConsentRecord> recordAll(List<Entry> entries) {
+        Map<String, Purpose> purposes = purposes(entries);
         Instant now = clock.instant();
+        List<ConsentRecord> records = entries.stream().map(e -> newRecord(e, purposes.get(e.purpose()), now)).toList();
+        Map<ConsentState.Key, ConsentRecord> newest = new LinkedHashMap<>();
+        for (ConsentRecord record : records) {
+            newest.merge(key(record), record, (current, next) -> next.effectiveAt.isBefore(current.effectiveAt) ? current
+                    : next);
+        }
+        // One lock order for all writers of several states at once (no deadlock between two batches).
+        List<ConsentRecord> states = newest.values().stream()
+                .sorted(Comparator.comparing((ConsentRecord r) -> r.purpose).thenComparing(r -> r.personId)).toList();
+        Set<UUID> current = write(records, states);
+        List<ConsentStateChanged> changes = records.stream().filter(r -> current.contains(r.id)).map(r -> {
+            Decision decision = Decision.of(r.personId, r.purpose, r.legalBasis, r.status, r.effectiveAt, r.validUntil, now);
+            return new ConsentStateChanged(r.personId, r.purpose, decision.allowed(), r.legalBasis.name(),
+                    decision.status().name(), r.effectiveAt, r.validUntil);
+        }).toList();
+        outbox.publishAll(EventType.CONSENT_STATE_CHANGED, changes, change -> change.personId().toString());
+        return records;
+    }
+
+    private static Map<String, Purpose> purposes(List<Entry> entries) {
+        Map<String, Purpose> purposes = new HashMap<>();
+        for (Entry entry : entries) {
+            if (!purposes.containsKey(entry.purpose())) {
+                Purpose purpose = Purpose.findById(entry.purpose());
+                if (purpose == null) {
+                    throw new UnknownPurposeException();
+                }
+                purposes.put(purpose.key, purpose);
+            }
+        }
+        return purposes;
+    }
+
+    private static ConsentRecord newRecord(Entry entry, Purpose purpose, Instant now) {
         ConsentRecord record = new ConsentRecord();
         record.id = UUID.randomUUID();
         record.personId = entry.personId();
@@ -99,21 +171,51 @@ public class ConsentLedger {
         record.evidenceUserAgent = evidence.userAgent();
         record.evidenceFormId = evidence.formId();
         record.eventId = entry.eventId();
-        record.persistAndFlush();
-
-        int changed = em.createNativeQuery(UPSERT_STATE)
-                .setParameter(1, record.personId).setParameter(2, record.purpose)
-                .setParameter(3, record.legalBasis.name()).setParameter(4, record.status.name())
-                .setParameter(5, record.effectiveAt).setParameter(6, record.validUntil).setParameter(7, record.id)
-                .executeUpdate();
-        if (changed == 1) {
-            Decision decision = Decision.of(record.personId, record.purpose, record.legalBasis, record.status,
-                    record.effectiveAt, record.validUntil, now);
-            outbox.publish(EventType.CONSENT_STATE_CHANGED, record.personId.toString(), new ConsentStateChanged(
-                    record.personId, record.purpose, decision.allowed(), record.legalBasis.name(),
-                    decision.status().name(), record.effectiveAt, record.validUntil));
-        }
         return record;
+    }
+
+    private static ConsentState.Key key(ConsentRecord record) {
+        ConsentState.Key key = new ConsentState.Key();
+        key.personId = record.personId;
+        key.purpose = record.purpose;
+        return key;
+    }
+
+    /** Appends {@code records} and makes {@code states} current where not older; returns the ids of those made current. */
+    private Set<UUID> write(List<ConsentRecord> records, List<ConsentRecord> states) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(INSERT_RECORDS);
+                PreparedStatement upsert = connection.prepareStatement(UPSERT_STATES)) {
+            List<Function<ConsentRecord, Object>> recordColumns = List.of(r -> r.id, r -> r.personId, r -> r.purpose,
+                    r -> r.legalBasis, r -> r.status, r -> r.effectiveAt, r -> r.validUntil, r -> r.recordedAt,
+                    r -> r.recordedBy, r -> r.source, r -> r.channel, r -> r.noticeVersion, r -> r.evidenceIp,
+                    r -> r.evidenceUserAgent, r -> r.evidenceFormId, r -> r.eventId);
+            for (int i = 0; i < recordColumns.size(); i++) {
+                insert.setArray(i + 1, column(connection, records, recordColumns.get(i)));
+            }
+            insert.executeUpdate();
+            List<Function<ConsentRecord, Object>> stateColumns = List.of(r -> r.personId, r -> r.purpose,
+                    r -> r.legalBasis, r -> r.status, r -> r.effectiveAt, r -> r.validUntil, r -> r.id);
+            for (int i = 0; i < stateColumns.size(); i++) {
+                upsert.setArray(i + 1, column(connection, states, stateColumns.get(i)));
+            }
+            Set<UUID> current = new HashSet<>();
+            try (ResultSet changed = upsert.executeQuery()) {
+                while (changed.next()) {
+                    current.add(changed.getObject(1, UUID.class));
+                }
+            }
+            return current;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not write to the consent ledger", e);
+        }
+    }
+
+    /** One column as a text array; the statement casts it to the column's type. */
+    private static Array column(Connection connection, List<ConsentRecord> rows, Function<ConsentRecord, Object> value)
+            throws SQLException {
+        return connection.createArrayOf("text", rows.stream().map(value).map(v -> v == null ? null : v.toString())
+                .toArray());
     }
 
     /** Withdrawal, as easy as giving: one record, effective now, on the basis it withdraws. */

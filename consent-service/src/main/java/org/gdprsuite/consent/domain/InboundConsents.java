@@ -1,5 +1,7 @@
 package org.gdprsuite.consent.domain;
 
+import java.util.List;
+
 import org.gdprsuite.consent.domain.ConsentLedger.Entry;
 import org.gdprsuite.consent.domain.ConsentLedger.Evidence;
 import org.gdprsuite.events.CloudEvent;
@@ -35,15 +37,24 @@ public class InboundConsents {
 
     /** The effect of one event; runs in the consumer's transaction. */
     public void apply(CloudEvent event, String recordedBy) {
+        ledger.record(entry(event, recordedBy));
+    }
+
+    /** The effect of events from {@code consent.inbound}, in order, each recorded by its source (the integrating system). */
+    public void applyAll(List<CloudEvent> events) {
+        ledger.recordAll(events.stream().map(event -> entry(event, event.source())).toList());
+    }
+
+    private static Entry entry(CloudEvent event, String recordedBy) {
         if (!EventType.CONSENT_RECORDED.type().equals(event.type())) {
             throw new InvalidEventException("not a consent.recorded event");
         }
         ConsentRecorded data = event.dataAs(ConsentRecorded.class);
         ConsentRecorded.Evidence evidence = data.evidence();
-        ledger.record(new Entry(data.personId(), data.purpose(), LegalBasis.valueOf(data.legalBasis()),
+        return new Entry(data.personId(), data.purpose(), LegalBasis.valueOf(data.legalBasis()),
                 ConsentStatus.valueOf(data.status()), data.effectiveAt(), ConsentSource.valueOf(data.source()),
                 data.channel(), data.noticeVersion(),
                 evidence == null ? null : new Evidence(evidence.ip(), evidence.userAgent(), evidence.formId()),
-                recordedBy, event.id()));
+                recordedBy, event.id());
     }
 }
