@@ -24,6 +24,7 @@ import org.gdprsuite.events.EventCodec;
 import org.gdprsuite.events.EventType;
 import org.gdprsuite.events.Topics;
 import org.gdprsuite.events.payload.ConsentStateChanged;
+import org.gdprsuite.events.payload.RetentionErasureRequested;
 import org.gdprsuite.testsupport.DemoUser;
 import org.gdprsuite.testsupport.KafkaProbe;
 import org.gdprsuite.testsupport.MovableClock;
@@ -204,8 +205,10 @@ class MigrationAndRetentionTest {
                 .map(ConsumerRecord::key).collect(Collectors.toSet());
     }
 
+    /** The persons named by retention requests (a sweep asks for a chunk of persons per event). */
     private static Set<String> retentionRequests(List<ConsumerRecord<String, String>> records) {
         return records.stream().filter(r -> r.value().contains("contact.retention.erasure-requested"))
-                .map(ConsumerRecord::key).collect(Collectors.toSet());
+                .flatMap(r -> EventCodec.parse(r.value()).dataAs(RetentionErasureRequested.class).personIds().stream())
+                .map(UUID::toString).collect(Collectors.toSet());
     }
 }

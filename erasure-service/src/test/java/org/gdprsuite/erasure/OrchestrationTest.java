@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,6 +26,7 @@ import org.gdprsuite.events.EventCodec;
 import org.gdprsuite.events.EventType;
 import org.gdprsuite.events.Topics;
 import org.gdprsuite.events.dsr.DsrAction;
+import org.gdprsuite.events.dsr.DsrBatchCommand;
 import org.gdprsuite.events.dsr.DsrCommand;
 import org.gdprsuite.events.dsr.DsrReply.Outcome;
 import org.gdprsuite.events.payload.NotificationRequested;
@@ -241,20 +244,76 @@ class OrchestrationTest {
     }
 
     @Test
-    void aRetentionSweepBecomesAnApprovedErasureOverEveryParticipant() {
-        UUID person = UUID.randomUUID();
-        CloudEvent matched = CloudEvent.of("contact-service", EventType.RETENTION_ERASURE_REQUESTED, person.toString(),
-                new RetentionErasureRequested(person, "inactive suppliers", UUID.randomUUID()));
-        KafkaProbe.send(prefix + Topics.CONTACT_EVENTS, person.toString(), EventCodec.toJson(matched));
+    void aRetentionSweepIsErasedAsOneBatchWithARequestPerPersonAndALegalHoldHeldOnItsOwn() {
+        List<UUID> persons = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        UUID sweep = UUID.randomUUID();
+        CloudEvent matched = CloudEvent.of("contact-service", EventType.RETENTION_ERASURE_REQUESTED, sweep.toString(),
+                new RetentionErasureRequested(persons, "inactive suppliers", sweep));
+        KafkaProbe.send(prefix + Topics.CONTACT_EVENTS, sweep.toString(), EventCodec.toJson(matched));
+        KafkaProbe.send(prefix + Topics.CONTACT_EVENTS, sweep.toString(), EventCodec.toJson(matched)); // redelivered
 
-        List<ConsumerRecord<String, String>> read = KafkaProbe.readUntil(prefix + Topics.DSR_COMMANDS,
-                records -> records.stream().anyMatch(r -> r.value().contains(person.toString())), WAIT);
-        CloudEvent command = read.stream().filter(r -> r.value().contains(person.toString()))
-                .map(r -> EventCodec.parse(r.value())).findFirst().orElseThrow();
-        assertEquals("dsr.erasure.requested", command.type());
-        UUID id = UUID.fromString(command.subject());
-        request(id).body("origin", equalTo("RETENTION")).body("status", equalTo("IN_PROGRESS"))
-                .body("approvedBy", equalTo("retention policy"));
+        CloudEvent command = participants.batchCommands(persons.get(0), 1).get(0);
+        DsrBatchCommand batch = command.dataAs(DsrBatchCommand.class);
+        assertEquals(Set.copyOf(persons), batch.subjects().stream().flatMap(s -> s.subject().personIds().stream())
+                .collect(Collectors.toSet()));
+        assertTrue(batch.participants().containsAll(List.of("alpha-service", "beta-service")));
+        Map<UUID, UUID> requestOf = batch.subjects().stream()
+                .collect(Collectors.toMap(s -> s.subject().personIds().get(0), DsrBatchCommand.Subject::requestId));
+        for (UUID id : requestOf.values()) {
+            request(id).body("origin", equalTo("RETENTION")).body("status", equalTo("IN_PROGRESS"))
+                    .body("approvedBy", equalTo("retention policy")).body("participants.size()", equalTo(2));
+        }
+
+        String done = participants.batchReply(command, "alpha-service", Map.of(), null);
+        KafkaProbe.send(prefix + Topics.DSR_REPLIES, batch.batchId().toString(), done); // redelivered
+        participants.batchReply(command, "alpha-service", Map.of(), null); // answered twice
+        UUID held = requestOf.get(persons.get(1));
+        participants.batchReply(command, "beta-service", Map.of(held, Outcome.HELD), "Art. 17(3)(b): invoices kept");
+
+        awaitStatus(held, "PARTIALLY_COMPLETED");
+        request(held).body("participants.find { it.participant == 'beta-service' }.legalReason",
+                equalTo("Art. 17(3)(b): invoices kept"));
+        for (UUID person : List.of(persons.get(0), persons.get(2))) {
+            UUID id = requestOf.get(person);
+            awaitStatus(id, "COMPLETED");
+            assertEquals(List.of("received", "approved", "fanned out", "participant done", "participant done", "completed"),
+                    audit(id), "every participant confirmed the subject once");
+        }
+        List<String> requested = given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().get("/api/requests").then()
+                .extract().jsonPath().getList("personIds.flatten()");
+        assertEquals(3L, requested.stream().filter(p -> persons.contains(UUID.fromString(p))).count(),
+                "one request per person, however often the sweep was delivered");
+    }
+
+    @Test
+    void aSilentParticipantIsAskedAgainForTheSubjectsOfABatchItStillOwes() {
+        List<UUID> persons = List.of(UUID.randomUUID(), UUID.randomUUID());
+        UUID sweep = UUID.randomUUID();
+        KafkaProbe.send(prefix + Topics.CONTACT_EVENTS, sweep.toString(), EventCodec.toJson(CloudEvent.of("contact-service",
+                EventType.RETENTION_ERASURE_REQUESTED, sweep.toString(), new RetentionErasureRequested(persons, "p", sweep))));
+        CloudEvent first = participants.batchCommands(persons.get(0), 1).get(0);
+        UUID failed = first.dataAs(DsrBatchCommand.class).subjects().stream()
+                .filter(s -> s.subject().personIds().contains(persons.get(0))).findFirst().orElseThrow().requestId();
+        participants.batchReply(first, "alpha-service", Map.of(failed, Outcome.FAILED), null);
+        awaitAudit(failed, "participant failed");
+
+        clock.advance(Duration.ofMinutes(2));
+        requests.retryDue();
+        List<CloudEvent> again = participants.batchCommands(persons.get(0), 3);
+        Map<List<String>, DsrBatchCommand> byParticipants = again.subList(1, 3).stream().map(c -> c.dataAs(DsrBatchCommand.class))
+                .collect(Collectors.toMap(DsrBatchCommand::participants, c -> c));
+        assertEquals(Set.of(List.of("alpha-service"), List.of("beta-service")), byParticipants.keySet());
+        assertEquals(List.of(failed), byParticipants.get(List.of("alpha-service")).subjects().stream()
+                .map(DsrBatchCommand.Subject::requestId).toList(), "only what alpha still owes");
+        assertEquals(2, byParticipants.get(List.of("beta-service")).subjects().size());
+
+        for (CloudEvent command : again.subList(1, 3)) {
+            String participant = command.dataAs(DsrBatchCommand.class).participants().get(0);
+            participants.batchReply(command, participant, Map.of(), null);
+        }
+        for (DsrBatchCommand.Subject subject : first.dataAs(DsrBatchCommand.class).subjects()) {
+            awaitStatus(subject.requestId(), "COMPLETED");
+        }
     }
 
     @Test

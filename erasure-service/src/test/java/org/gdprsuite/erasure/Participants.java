@@ -2,6 +2,7 @@ package org.gdprsuite.erasure;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -10,6 +11,8 @@ import org.gdprsuite.events.EventCodec;
 import org.gdprsuite.events.EventType;
 import org.gdprsuite.events.Topics;
 import org.gdprsuite.events.dsr.DsrAction;
+import org.gdprsuite.events.dsr.DsrBatchCommand;
+import org.gdprsuite.events.dsr.DsrBatchReply;
 import org.gdprsuite.events.dsr.DsrReply;
 import org.gdprsuite.events.dsr.ParticipantAnnounced;
 import org.gdprsuite.testsupport.KafkaProbe;
@@ -35,6 +38,30 @@ record Participants(String prefix) {
         List<ConsumerRecord<String, String>> read = KafkaProbe.readUntil(prefix + Topics.DSR_COMMANDS,
                 records -> records.stream().filter(r -> requestId.toString().equals(r.key())).count() >= atLeast, WAIT);
         return read.stream().filter(r -> requestId.toString().equals(r.key())).map(r -> EventCodec.parse(r.value())).toList();
+    }
+
+    /** The batch commands naming a person so far (waits until there are {@code atLeast}). */
+    List<CloudEvent> batchCommands(UUID person, int atLeast) {
+        java.util.function.Predicate<ConsumerRecord<String, String>> naming = r -> r.value().contains(person.toString())
+                && r.value().contains(EventType.DSR_ERASURE_BATCH_REQUESTED.type());
+        List<ConsumerRecord<String, String>> read = KafkaProbe.readUntil(prefix + Topics.DSR_COMMANDS,
+                records -> records.stream().filter(naming).count() >= atLeast, WAIT);
+        return read.stream().filter(naming).map(r -> EventCodec.parse(r.value())).toList();
+    }
+
+    /** Answers a batch command: every request done, except those given another outcome (held: with the reason). */
+    String batchReply(CloudEvent command, String participant, Map<UUID, DsrReply.Outcome> exceptions, String legalReason) {
+        DsrBatchCommand batch = command.dataAs(DsrBatchCommand.class);
+        List<DsrBatchReply.SubjectOutcome> outcomes = batch.subjects().stream().map(s -> {
+            DsrReply.Outcome outcome = exceptions.getOrDefault(s.requestId(), DsrReply.Outcome.DONE);
+            return new DsrBatchReply.SubjectOutcome(s.requestId(), outcome,
+                    outcome == DsrReply.Outcome.HELD ? legalReason : null, outcome == DsrReply.Outcome.FAILED ? "boom" : null);
+        }).toList();
+        CloudEvent reply = CloudEvent.of(participant, EventType.DSR_BATCH_REPLY, batch.batchId().toString(),
+                new DsrBatchReply(batch.batchId(), command.id(), DsrAction.ERASE, participant, outcomes));
+        String json = EventCodec.toJson(reply);
+        KafkaProbe.send(prefix + Topics.DSR_REPLIES, batch.batchId().toString(), json);
+        return json;
     }
 
     String reply(CloudEvent command, String participant, DsrReply.Outcome outcome, JsonNode slice, String legalReason) {

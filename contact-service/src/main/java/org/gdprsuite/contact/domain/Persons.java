@@ -19,9 +19,12 @@ import org.gdprsuite.events.payload.PersonRestrictionChanged;
 import org.gdprsuite.events.payload.PersonUpdated;
 import org.gdprsuite.runtime.outbox.Outbox;
 
+import org.hibernate.Session;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ClientErrorException;
@@ -41,6 +44,9 @@ public class Persons {
 
     @Inject
     Clock clock;
+
+    @Inject
+    EntityManager em;
 
     @ConfigProperty(name = "gdpr.contact.pseudonym-key")
     String pseudonymKey;
@@ -121,19 +127,35 @@ public class Persons {
      */
     @Transactional
     public void anonymize(UUID id, String actor) {
-        Person person = Person.findById(id);
-        if (person == null || person.anonymized()) {
+        anonymizeAll(List.of(id), actor);
+    }
+
+    /** {@link #anonymize} for many persons in one go (a retention batch): a statement per step, not per person. */
+    @Transactional
+    public void anonymizeAll(Collection<UUID> ids, String actor) {
+        List<Person> live = ids.isEmpty() ? List.of() : Person.list("id in ?1 and anonymizedAt is null", ids);
+        if (live.isEmpty()) {
             return;
         }
-        for (PersonField field : PersonField.values()) {
-            field.mask(person, pseudonymKey);
+        em.unwrap(Session.class).setJdbcBatchSize(200); // the masked rows go in a few round trips
+        Instant now = clock.instant();
+        for (Person person : live) {
+            for (PersonField field : PersonField.values()) {
+                field.mask(person, pseudonymKey);
+            }
+            person.anonymizedAt = now;
+            person.restricted = false;
+            person.updatedAt = now;
         }
-        person.anonymizedAt = clock.instant();
-        person.restricted = false;
-        person.updatedAt = person.anonymizedAt;
-        Activity.update("subject = ?1, body = ?1 where personId = ?2", Activity.ERASED, id);
-        log(id, actor, "anonymized", List.of());
-        outbox.publish(EventType.PERSON_ANONYMIZED, id.toString(), new PersonAnonymized(id));
+        UUID[] erased = live.stream().map(p -> p.id).toArray(UUID[]::new);
+        Activity.update("subject = ?1, body = ?1 where personId in ?2", Activity.ERASED, List.of(erased));
+        em.createNativeQuery("""
+                INSERT INTO person_change (person_id, at, by_user, action) SELECT p, ?1, ?2, 'anonymized'
+                FROM unnest(CAST(?3 AS uuid[])) AS p
+                """).setParameter(1, now).setParameter(2, actor).setParameter(3, erased).executeUpdate();
+        for (UUID id : erased) {
+            outbox.publish(EventType.PERSON_ANONYMIZED, id.toString(), new PersonAnonymized(id));
+        }
     }
 
     @Transactional

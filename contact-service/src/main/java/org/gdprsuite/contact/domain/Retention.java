@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gdprsuite.events.EventType;
 import org.gdprsuite.events.payload.RetentionErasureRequested;
 import org.gdprsuite.runtime.outbox.Outbox;
@@ -19,8 +20,9 @@ import jakarta.transaction.Transactional;
 
 /**
  * Retention policies: a dry run counts the matches and shows a sample; a sweep asks erasure-service,
- * one event per matching person, to erase them through the same fan-out as a data subject's erasure
- * request, so every service erases its slice. Sweeps run on a schedule, one replica at a time.
+ * one event per chunk of matching persons, to erase them through the same fan-out as a data subject's
+ * erasure request (one request per person, a chunk erased as one batch), so every service erases its
+ * slice. Sweeps run on a schedule, one replica at a time.
  */
 @ApplicationScoped
 public class Retention {
@@ -45,6 +47,10 @@ public class Retention {
     @Inject
     Clock clock;
 
+    /** Persons per retention request: erasure-service erases each chunk as one batch over every participant. */
+    @ConfigProperty(name = "gdpr.contact.retention-batch-size")
+    int batchSize;
+
     public record DryRun(long matched, List<UUID> sample) {
     }
 
@@ -67,9 +73,10 @@ public class Retention {
         sweep.startedAt = clock.instant();
         sweep.startedBy = startedBy;
         List<UUID> matches = matches(policy);
-        for (UUID personId : matches) {
-            outbox.publish(EventType.RETENTION_ERASURE_REQUESTED, personId.toString(),
-                    new RetentionErasureRequested(personId, policy.name, sweep.id));
+        for (int from = 0; from < matches.size(); from += batchSize) {
+            List<UUID> chunk = matches.subList(from, Math.min(matches.size(), from + batchSize));
+            outbox.publish(EventType.RETENTION_ERASURE_REQUESTED, sweep.id.toString(),
+                    new RetentionErasureRequested(chunk, policy.name, sweep.id));
         }
         if (!matches.isEmpty()) {
             em.createNativeQuery("UPDATE person SET retention_requested_at = ?1 WHERE id = ANY(?2)")

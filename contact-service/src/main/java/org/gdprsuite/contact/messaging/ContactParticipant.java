@@ -66,6 +66,13 @@ public class ContactParticipant implements DsrParticipant {
         return SliceResult.done();
     }
 
+    /** A retention batch: every person of every subject anonymized together. */
+    @Override
+    public List<SliceResult> eraseAll(List<SubjectIds> subjects) {
+        persons.anonymizeAll(subjects.stream().flatMap(s -> s.personIds().stream()).toList(), ACTOR);
+        return subjects.stream().map(s -> SliceResult.done()).toList();
+    }
+
     @Override
     public SliceResult restrict(SubjectIds subject) {
         found(subject).stream().filter(p -> !p.anonymized()).forEach(p -> persons.restrict(p.id, true, ACTOR));

@@ -98,6 +98,10 @@ public class DataSubjectRequest extends PanacheEntityBase {
     @Column(name = "escalated_at")
     public Instant escalatedAt;
 
+    /** A retention request erased with others in one batch ({@link BatchErasures}); null for the others. */
+    @Column(name = "batch_id")
+    public UUID batchId;
+
     @Version
     public long version;
 }

@@ -75,6 +75,9 @@ public class Requests {
     @Inject
     jakarta.persistence.EntityManager em;
 
+    @Inject
+    BatchErasures batches;
+
     @ConfigProperty(name = "gdpr.public-base-url")
     String publicBaseUrl;
 
@@ -204,18 +207,6 @@ public class Requests {
         return request;
     }
 
-    /** A retention sweep matched a person: an approved erasure over every participant. */
-    @Transactional
-    public DataSubjectRequest fromRetention(UUID personId, String policy) {
-        DataSubjectRequest request = create(RequestType.ERASURE, Origin.RETENTION, null, List.of(personId),
-                "retention policy " + policy, "contact-service retention");
-        request.status = Status.VERIFIED;
-        request.verifiedAt = request.receivedAt;
-        audit(request, request.createdBy, "received", "retention policy");
-        approve(request, "retention policy", null);
-        return request;
-    }
-
     @Transactional
     public void participantAnnounced(ParticipantAnnounced announced) {
         Participant participant = Participant.findById(announced.participant());
@@ -282,6 +273,8 @@ public class Requests {
         Instant now = clock.instant();
         List<Task> due = Task.list("status in ?1 and nextRetryAt <= ?2", List.of(Task.Status.PENDING, Task.Status.FAILED), now);
         Map<UUID, List<Task>> byRequest = new java.util.LinkedHashMap<>();
+        // Tasks of a retention batch are asked again per batch and participant, in one command each.
+        Map<Map.Entry<UUID, String>, List<Task>> byBatch = new java.util.LinkedHashMap<>();
         for (Task task : due) {
             if (task.attempts >= maxAttempts) {
                 task.status = Task.Status.TIMED_OUT;
@@ -294,9 +287,24 @@ public class Requests {
                     metrics.counter("gdpr.dsr.escalations").increment();
                 }
             } else {
-                byRequest.computeIfAbsent(task.requestId, k -> new ArrayList<>()).add(task);
+                UUID batchId = find(task.requestId).batchId;
+                if (batchId == null) {
+                    byRequest.computeIfAbsent(task.requestId, k -> new ArrayList<>()).add(task);
+                } else {
+                    byBatch.computeIfAbsent(Map.entry(batchId, task.participant), k -> new ArrayList<>()).add(task);
+                }
             }
         }
+        byBatch.forEach((batchAndParticipant, tasks) -> {
+            List<DataSubjectRequest> owed = tasks.stream().map(t -> find(t.requestId)).toList();
+            CloudEvent command = batches.askAgain(batchAndParticipant.getKey(), batchAndParticipant.getValue(), owed);
+            for (Task task : tasks) {
+                task.attempts++;
+                task.commandId = command.id();
+                task.nextRetryAt = now.plus(backoff(task.attempts));
+                audit(find(task.requestId), "erasure-service", "asked again", "1 participant(s)");
+            }
+        });
         byRequest.forEach((requestId, tasks) -> {
             DataSubjectRequest request = find(requestId);
             CloudEvent command = command(request, tasks.get(0).action, tasks.stream().map(t -> t.participant).toList());
@@ -307,12 +315,14 @@ public class Requests {
             }
             audit(request, "erasure-service", "asked again", tasks.size() + " participant(s)");
         });
-        for (DataSubjectRequest waiting : DataSubjectRequest.<DataSubjectRequest> list("status", Status.APPROVED)) {
+        for (DataSubjectRequest waiting : DataSubjectRequest.<DataSubjectRequest> list("status = ?1 and batchId is null",
+                Status.APPROVED)) {
             if (waiting.type != RequestType.RECTIFICATION) {
                 fanOut(waiting);
             }
         }
-        return byRequest.size();
+        batches.settleAndDispatch();
+        return byRequest.size() + byBatch.size();
     }
 
     /**

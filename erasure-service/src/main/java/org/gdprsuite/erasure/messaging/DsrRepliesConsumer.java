@@ -4,8 +4,10 @@ import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.gdprsuite.erasure.domain.BatchErasures;
 import org.gdprsuite.erasure.domain.Requests;
 import org.gdprsuite.events.EventType;
+import org.gdprsuite.events.dsr.DsrBatchReply;
 import org.gdprsuite.events.dsr.DsrReply;
 import org.gdprsuite.events.dsr.ParticipantAnnounced;
 import org.gdprsuite.runtime.consumer.IdempotentConsumer;
@@ -24,12 +26,17 @@ public class DsrRepliesConsumer {
     @Inject
     Requests requests;
 
+    @Inject
+    BatchErasures batches;
+
     @Incoming("dsr-replies")
     @Blocking(ordered = true)
     public CompletionStage<Void> onEvent(Message<String> message) {
         return consumer.consume(message, "dsr-replies", event -> {
             if (EventType.DSR_REPLY.type().equals(event.type())) {
                 requests.replied(event.dataAs(DsrReply.class));
+            } else if (EventType.DSR_BATCH_REPLY.type().equals(event.type())) {
+                batches.replied(event.dataAs(DsrBatchReply.class));
             } else if (EventType.DSR_PARTICIPANT_ANNOUNCED.type().equals(event.type())) {
                 requests.participantAnnounced(event.dataAs(ParticipantAnnounced.class));
             }

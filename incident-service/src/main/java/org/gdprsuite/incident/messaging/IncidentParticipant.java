@@ -2,6 +2,9 @@ package org.gdprsuite.incident.messaging;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.gdprsuite.events.dsr.SubjectIds;
 import org.gdprsuite.incident.domain.AffectedPerson;
@@ -46,6 +49,20 @@ public class IncidentParticipant implements DsrParticipant {
     public SliceResult erase(SubjectIds subject) {
         reported(subject).forEach(incident -> incident.reporterContact = null);
         return affected(subject).isEmpty() ? SliceResult.done() : SliceResult.held(LEGAL_REASON);
+    }
+
+    /** A retention batch: the register is looked up once for every subject; each is held or done as above. */
+    @Override
+    public List<SliceResult> eraseAll(List<SubjectIds> subjects) {
+        List<UUID> persons = subjects.stream().flatMap(s -> s.personIds().stream()).toList();
+        Set<UUID> named = persons.isEmpty() ? Set.of()
+                : AffectedPerson.<AffectedPerson> list("personId in ?1", persons).stream().map(a -> a.personId)
+                        .collect(Collectors.toSet());
+        return subjects.stream().map(subject -> {
+            reported(subject).forEach(incident -> incident.reporterContact = null);
+            return subject.personIds().stream().anyMatch(named::contains) ? SliceResult.held(LEGAL_REASON)
+                    : SliceResult.done();
+        }).toList();
     }
 
     private static List<Incident> reported(SubjectIds subject) {

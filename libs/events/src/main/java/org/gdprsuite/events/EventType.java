@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.gdprsuite.events.dsr.DsrBatchCommand;
+import org.gdprsuite.events.dsr.DsrBatchReply;
 import org.gdprsuite.events.dsr.DsrCommand;
 import org.gdprsuite.events.dsr.DsrReply;
 import org.gdprsuite.events.dsr.ParticipantAnnounced;
@@ -44,7 +46,9 @@ public enum EventType {
     DSR_ERASURE_REQUESTED("dsr.erasure.requested", Topics.DSR_COMMANDS, DsrCommand.class),
     DSR_RESTRICTION_REQUESTED("dsr.restriction.requested", Topics.DSR_COMMANDS, DsrCommand.class),
     DSR_RESTRICTION_LIFTED("dsr.restriction.lifted", Topics.DSR_COMMANDS, DsrCommand.class),
+    DSR_ERASURE_BATCH_REQUESTED("dsr.erasure.batch-requested", Topics.DSR_COMMANDS, DsrBatchCommand.class),
     DSR_REPLY("dsr.reply", Topics.DSR_REPLIES, DsrReply.class),
+    DSR_BATCH_REPLY("dsr.batch-reply", Topics.DSR_REPLIES, DsrBatchReply.class),
     DSR_PARTICIPANT_ANNOUNCED("dsr.participant.announced", Topics.DSR_REPLIES, ParticipantAnnounced.class),
     INCIDENT_CHANGED("incident.changed", Topics.INCIDENT_EVENTS, IncidentChanged.class),
     INCIDENT_DEADLINE_ALERT("incident.deadline-alert", Topics.INCIDENT_EVENTS, IncidentDeadlineAlert.class),

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.gdprsuite.events.payload.ConsentRecorded;
 import org.gdprsuite.events.payload.PersonCreated;
+import org.gdprsuite.events.payload.RetentionErasureRequested;
 import org.junit.jupiter.api.Test;
 
 class EventCodecTest {
@@ -33,6 +34,18 @@ class EventCodecTest {
         assertEquals("contact.person.created", parsed.type());
         assertEquals(person.toString(), parsed.subject());
         assertEquals(new PersonCreated(person, "ann@example.test", "customer"), parsed.dataAs(PersonCreated.class));
+    }
+
+    @Test
+    void aRetentionRequestOfOnePersonFromBeforeTheBatchesIsReadAsAChunkOfOne() {
+        UUID person = UUID.randomUUID();
+        UUID sweep = UUID.randomUUID();
+        CloudEvent old = EventCodec.parse(EventCodec.toJson(CloudEvent.of("contact-service",
+                EventType.RETENTION_ERASURE_REQUESTED, person.toString(),
+                java.util.Map.of("personId", person, "policy", "old", "sweepId", sweep))));
+
+        assertEquals(new RetentionErasureRequested(java.util.List.of(person), "old", sweep),
+                old.dataAs(RetentionErasureRequested.class));
     }
 
     @Test

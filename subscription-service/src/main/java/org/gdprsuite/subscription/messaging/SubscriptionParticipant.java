@@ -49,4 +49,11 @@ public class SubscriptionParticipant implements DsrParticipant {
         subscriptions.erase(subject.personIds());
         return SliceResult.done();
     }
+
+    /** A retention batch: every subject's slice erased together (set-based). */
+    @Override
+    public java.util.List<SliceResult> eraseAll(java.util.List<SubjectIds> subjects) {
+        subscriptions.erase(subjects.stream().flatMap(s -> s.personIds().stream()).toList());
+        return subjects.stream().map(s -> SliceResult.done()).toList();
+    }
 }

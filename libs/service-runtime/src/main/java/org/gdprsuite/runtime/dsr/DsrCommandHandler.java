@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -18,10 +19,13 @@ import org.gdprsuite.events.EventCodec;
 import org.gdprsuite.events.EventType;
 import org.gdprsuite.events.Topics;
 import org.gdprsuite.events.dsr.DsrAction;
+import org.gdprsuite.events.dsr.DsrBatchCommand;
+import org.gdprsuite.events.dsr.DsrBatchReply;
 import org.gdprsuite.events.dsr.DsrCommand;
 import org.gdprsuite.events.dsr.DsrReply;
 import org.gdprsuite.events.dsr.DsrReply.Outcome;
 import org.gdprsuite.events.dsr.ParticipantAnnounced;
+import org.gdprsuite.events.dsr.SubjectIds;
 import org.gdprsuite.runtime.outbox.Outbox;
 import org.jboss.logging.Logger;
 
@@ -43,6 +47,11 @@ import jakarta.inject.Inject;
  * reply (through the outbox) and the remembered reply commit in one transaction; a redelivered command
  * is answered again with the remembered reply and changes nothing. Exports have no effect and are not
  * remembered (that would keep a copy of the subject's data): a redelivered export is simply answered anew.
+ *
+ * <p>A batch command (a retention sweep's chunk, {@link DsrBatchCommand}) is handled the same way for all its
+ * subjects at once: one transaction, {@link DsrParticipant#eraseAll}, one reply with an outcome per request. If
+ * the batch fails as a whole, its subjects are erased one by one, so one subject that fails does not hold back
+ * the others.
  */
 @ApplicationScoped
 public class DsrCommandHandler {
@@ -92,6 +101,18 @@ public class DsrCommandHandler {
         if (!participants.isResolvable() || !event.type().startsWith("dsr.") || !isCommand(event)) {
             return message.ack();
         }
+        if (EventType.DSR_ERASURE_BATCH_REQUESTED.type().equals(event.type())) {
+            DsrBatchCommand batch;
+            try {
+                batch = event.dataAs(DsrBatchCommand.class);
+            } catch (RuntimeException e) {
+                return message.nack(e);
+            }
+            if (batch.participants().isEmpty() || batch.participants().contains(name)) {
+                handleBatch(event.id(), batch);
+            }
+            return message.ack();
+        }
         DsrCommand command;
         try {
             command = event.dataAs(DsrCommand.class);
@@ -111,7 +132,8 @@ public class DsrCommandHandler {
         DsrParticipant participant = participants.get();
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                DsrReply remembered = rememberedReply(commandId);
+                String stored = rememberedReply(commandId);
+                DsrReply remembered = stored == null ? null : read(stored, DsrReply.class);
                 if (remembered != null) {
                     count(action, "replayed");
                     reply(remembered);
@@ -135,6 +157,60 @@ public class DsrCommandHandler {
             count(action, "failed");
             return failed;
         }
+    }
+
+    /** Erases every subject of a batch, or replays the remembered reply. Public for the tests of participants. */
+    public DsrBatchReply handleBatch(String commandId, DsrBatchCommand command) {
+        DsrParticipant participant = participants.get();
+        List<SubjectIds> subjects = command.subjects().stream().map(DsrBatchCommand.Subject::subject).toList();
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                String remembered = rememberedReply(commandId);
+                if (remembered != null) {
+                    DsrBatchReply reply = read(remembered, DsrBatchReply.class);
+                    count(DsrAction.ERASE, "replayed");
+                    outbox.publish(EventType.DSR_BATCH_REPLY, reply.batchId().toString(), reply);
+                    return reply;
+                }
+                List<SliceResult> results = participant.actions().contains(DsrAction.ERASE)
+                        ? participant.eraseAll(subjects)
+                        : subjects.stream().map(s -> SliceResult.failed("ERASE is not supported by this participant")).toList();
+                if (results.size() != subjects.size()) {
+                    throw new IllegalStateException("eraseAll answered " + results.size() + " of " + subjects.size());
+                }
+                return answerBatch(commandId, command, results);
+            });
+        } catch (RuntimeException e) {
+            // The batch rolled back as a whole: each subject on its own now, then one reply for all.
+            LOG.warnf("DSR erasure batch %s failed as a whole (%s); erasing its subjects one by one", command.batchId(),
+                    e.getClass().getName());
+            List<SliceResult> results = subjects.stream().map(subject -> eraseAlone(participant, subject)).toList();
+            return QuarkusTransaction.requiringNew().call(() -> answerBatch(commandId, command, results));
+        }
+    }
+
+    private SliceResult eraseAlone(DsrParticipant participant, SubjectIds subject) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> participant.erase(subject));
+        } catch (RuntimeException e) {
+            return SliceResult.failed("participant error: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private DsrBatchReply answerBatch(String commandId, DsrBatchCommand command, List<SliceResult> results)
+            throws Exception {
+        List<DsrBatchReply.SubjectOutcome> outcomes = new ArrayList<>(results.size());
+        for (int i = 0; i < results.size(); i++) {
+            SliceResult result = results.get(i);
+            outcomes.add(new DsrBatchReply.SubjectOutcome(command.subjects().get(i).requestId(), result.outcome(),
+                    result.legalReason(), result.error()));
+            count(DsrAction.ERASE, result.outcome().name().toLowerCase());
+        }
+        DsrBatchReply reply = new DsrBatchReply(command.batchId(), commandId, DsrAction.ERASE, name, outcomes);
+        // Failed subjects are asked again by the orchestrator with a new command; this one is answered for good.
+        remember(commandId, command.batchId(), reply);
+        outbox.publish(EventType.DSR_BATCH_REPLY, command.batchId().toString(), reply);
+        return reply;
     }
 
     private static boolean isCommand(CloudEvent event) {
@@ -163,17 +239,17 @@ public class DsrCommandHandler {
         outbox.publish(EventType.DSR_REPLY, reply.requestId().toString(), reply);
     }
 
-    private DsrReply rememberedReply(String commandId) throws SQLException {
+    private String rememberedReply(String commandId) throws SQLException {
         try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(
                 "SELECT reply FROM dsr_command_reply WHERE command_id = ? FOR UPDATE")) {
             select.setString(1, commandId);
             try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? readReply(rs.getString(1)) : null;
+                return rs.next() ? rs.getString(1) : null;
             }
         }
     }
 
-    private void remember(String commandId, UUID requestId, DsrReply reply) throws Exception {
+    private void remember(String commandId, UUID requestId, Object reply) throws Exception {
         try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO dsr_command_reply (command_id, request_id, reply) VALUES (?, ?, ?)")) {
             insert.setString(1, commandId);
@@ -183,9 +259,9 @@ public class DsrCommandHandler {
         }
     }
 
-    private DsrReply readReply(String stored) {
+    private <T> T read(String stored, Class<T> type) {
         try {
-            return json.readValue(stored, DsrReply.class);
+            return json.readValue(stored, type);
         } catch (Exception e) {
             throw new IllegalStateException("Unreadable remembered DSR reply", e);
         }

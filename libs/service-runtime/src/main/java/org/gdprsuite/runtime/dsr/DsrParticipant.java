@@ -1,6 +1,7 @@
 package org.gdprsuite.runtime.dsr;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import org.gdprsuite.events.dsr.DsrAction;
@@ -9,7 +10,7 @@ import org.gdprsuite.events.dsr.SubjectIds;
 /**
  * A service's part in data-subject requests. A service that holds personal data implements this
  * (one CDI bean) and the library does the rest: it consumes {@code dsr.commands}, calls these methods
- * once per command inside a transaction, replies on {@code dsr.replies} through the outbox and announces
+ * once per command inside a transaction ({@link #eraseAll} for a batch command), replies on {@code dsr.replies} through the outbox and announces
  * the participant at start-up. Implementations work on their own slice only and must be idempotent in
  * effect (erasing an already erased subject is done, not an error).
  */
@@ -28,6 +29,15 @@ public interface DsrParticipant {
 
     /** Anonymize this slice, keeping what law or audit needs; or hold it with the legal reason. */
     SliceResult erase(SubjectIds subject);
+
+    /**
+     * Erases the slices of many subjects at once (a retention sweep's batch), in one transaction: one result per
+     * subject, in the order given, each as {@link #erase} would answer it. Override it with set-based work when
+     * the slice is large; the default erases the subjects one after the other.
+     */
+    default List<SliceResult> eraseAll(List<SubjectIds> subjects) {
+        return subjects.stream().map(this::erase).toList();
+    }
 
     /** Restriction of processing (Art. 18). */
     default SliceResult restrict(SubjectIds subject) {

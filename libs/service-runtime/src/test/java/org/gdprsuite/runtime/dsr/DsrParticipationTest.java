@@ -15,6 +15,8 @@ import org.gdprsuite.events.EventCodec;
 import org.gdprsuite.events.EventType;
 import org.gdprsuite.events.Topics;
 import org.gdprsuite.events.dsr.DsrAction;
+import org.gdprsuite.events.dsr.DsrBatchCommand;
+import org.gdprsuite.events.dsr.DsrBatchReply;
 import org.gdprsuite.events.dsr.DsrCommand;
 import org.gdprsuite.events.dsr.DsrReply;
 import org.gdprsuite.events.dsr.DsrReply.Outcome;
@@ -91,6 +93,57 @@ class DsrParticipationTest {
         assertEquals(Outcome.HELD, reply.outcome());
         assertTrue(reply.legalReason().startsWith("Art. 17(3)(b)"));
         assertEquals(List.of("legal hold"), store.notes(person), "nothing erased");
+    }
+
+    @Test
+    void aBatchIsErasedInOneCommandWithAnOutcomePerRequestAndALegalHoldHeldOnItsOwn() {
+        UUID first = personWithNotes("likes golf");
+        UUID held = personWithNotes("legal hold");
+        UUID third = personWithNotes("two kids", "vegetarian");
+        List<UUID> requests = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        DsrBatchCommand batch = new DsrBatchCommand(UUID.randomUUID(), List.of(
+                new DsrBatchCommand.Subject(requests.get(0), new SubjectIds(List.of(first), List.of())),
+                new DsrBatchCommand.Subject(requests.get(1), new SubjectIds(List.of(held), List.of())),
+                new DsrBatchCommand.Subject(requests.get(2), new SubjectIds(List.of(third), List.of()))),
+                List.of(PARTICIPANT));
+
+        List<DsrBatchReply> replies = sendBatch(batch, 2);
+
+        assertEquals(2, replies.size(), "answered twice");
+        assertEquals(replies.get(0), replies.get(1), "the redelivered command is answered with the same reply");
+        DsrBatchReply reply = replies.get(0);
+        assertEquals(PARTICIPANT, reply.participant());
+        assertEquals(requests, reply.outcomes().stream().map(DsrBatchReply.SubjectOutcome::requestId).toList());
+        assertEquals(List.of(Outcome.DONE, Outcome.HELD, Outcome.DONE),
+                reply.outcomes().stream().map(DsrBatchReply.SubjectOutcome::outcome).toList());
+        assertTrue(reply.outcomes().get(1).legalReason().startsWith("Art. 17(3)(b)"));
+        assertEquals(List.of(), store.notes(first));
+        assertEquals(List.of("legal hold"), store.notes(held), "the held slice is kept");
+        assertEquals(List.of(), store.notes(third));
+        List<String> erased = store.effects("erase");
+        assertEquals(1, erased.stream().filter(first.toString()::equals).count(), "one effect, not two");
+        assertEquals(1, erased.stream().filter(third.toString()::equals).count(), "one effect, not two");
+    }
+
+    private List<DsrBatchReply> sendBatch(DsrBatchCommand batch, int times) {
+        CloudEvent command = CloudEvent.of("erasure-service", EventType.DSR_ERASURE_BATCH_REQUESTED,
+                batch.batchId().toString(), batch);
+        String json = EventCodec.toJson(command);
+        for (int i = 0; i < times; i++) {
+            KafkaProbe.send(prefix + Topics.DSR_COMMANDS, List.of(Map.entry(batch.batchId().toString(), json)));
+        }
+        List<ConsumerRecord<String, String>> read = KafkaProbe.readUntil(replies(),
+                r -> batchRepliesTo(r, command.id()).size() >= times, WAIT);
+        return batchRepliesTo(read, command.id());
+    }
+
+    private static List<DsrBatchReply> batchRepliesTo(List<ConsumerRecord<String, String>> records, String commandId) {
+        return records.stream()
+                .map(r -> EventCodec.parse(r.value()))
+                .filter(e -> e.type().equals(EventType.DSR_BATCH_REPLY.type()))
+                .map(e -> e.dataAs(DsrBatchReply.class))
+                .filter(r -> commandId.equals(r.commandId()))
+                .toList();
     }
 
     private UUID personWithNotes(String... notes) {
