@@ -38,6 +38,8 @@ final class RunningSuite {
     private static RuntimeException failedToStart;
 
     private final TestTopics topics;
+    /** The key of the public links in this run: a deployment's secret, known to the tests as to an operator. */
+    private final String linkSigningKey = java.util.UUID.randomUUID().toString();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
     /** The services of the last run, in case its JVM was killed before it could stop them. */
@@ -59,6 +61,11 @@ final class RunningSuite {
             config.put("quarkus.flyway.clean-at-start", "true");
             // Links in mail point at the gateway, as users reach it.
             config.put("gdpr.public-base-url", gateway);
+            config.put("gdpr.links.signing-key", linkSigningKey);
+            // The tests are one address sending hundreds of anonymous calls a minute (the authorization matrix,
+            // hostile input); the per-address limits themselves are tested by the gateway and incident-service.
+            config.put("gdpr.gateway.rate-limit.public-per-minute", "100000");
+            config.put("gdpr.public-rate-limit.requests", "100000");
             config.put("quarkus.rest-client.contact-service.url", "http://127.0.0.1:" + ports.get("contact-service"));
             for (String backend : DATABASES.keySet()) {
                 config.put("gdpr.gateway.services." + backend, "http://127.0.0.1:" + ports.get(backend));
@@ -94,6 +101,29 @@ final class RunningSuite {
     /** Where users reach the suite. */
     String gateway() {
         return services.get("gateway").url();
+    }
+
+    /** A service reached directly, without the gateway (each service checks the token and roles itself). */
+    String url(String service) {
+        return services.get(service).url();
+    }
+
+    /** The services by name, the gateway last. */
+    java.util.Set<String> serviceNames() {
+        return services.keySet();
+    }
+
+    /** What a service wrote to its console (its log) so far. */
+    String log(String service) {
+        try {
+            return new String(Files.readAllBytes(services.get(service).log()), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String linkSigningKey() {
+        return linkSigningKey;
     }
 
     /** The physical name of a topic of the contract in this run. */

@@ -59,7 +59,7 @@ abstract class SystemTest {
     }
 
     /** The purposes, legal bases and subscription types (idempotent PUTs), and consent requests for new persons. */
-    private static synchronized void catalogue() {
+    static synchronized void catalogue() {
         purpose(NEWSLETTER, Map.of("name", "Newsletter and product news", "consentRequired", true,
                 "dataCategories", List.of("contact details")));
         purpose(CUSTOMER_CARE, Map.of("name", "Customer care", "consentRequired", false, "defaultLegalBasis", "CONTRACT",

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.gdprsuite.runtime.web.StorableText;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** The kind of value a catalogued field holds, and how it is read from JSON or CSV text (never echoing it in errors). */
@@ -56,7 +58,7 @@ public enum FieldValue {
             Map<String, String> map = new LinkedHashMap<>();
             node.fields().forEachRemaining(e -> {
                 if (!CUSTOM_KEY.matcher(e.getKey()).matches() || !e.getValue().isTextual()
-                        || e.getValue().asText().length() > 1000) {
+                        || e.getValue().asText().length() > 1000 || !StorableText.isStorable(e.getValue().asText())) {
                     throw new InvalidValue("custom fields need simple names and text values of at most 1000 characters");
                 }
                 map.put(e.getKey(), e.getValue().asText());
@@ -75,6 +77,9 @@ public enum FieldValue {
             return null;
         }
         String text = raw.strip();
+        if (!StorableText.isStorable(text)) {
+            throw new InvalidValue("holds a NUL character or a lone surrogate");
+        }
         if (text.length() > maxLength && maxLength > 0) {
             throw new InvalidValue("must be at most " + maxLength + " characters");
         }

@@ -27,6 +27,8 @@ public final class Tokens {
     public static final String CLI_CLIENT = "suite-cli";
     public static final String INTEGRATION_CLIENT = "integration";
     public static final String INTEGRATION_SECRET = setting("GDPR_INTEGRATION_SECRET", "integration-secret");
+    /** A client of the realm whose tokens expire after one second; only tests use it. */
+    public static final String EXPIRY_PROBE_CLIENT = "token-expiry-probe";
 
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Duration REUSE_FOR = Duration.ofSeconds(120);
@@ -55,15 +57,8 @@ public final class Tokens {
 
     private static String passwordGrant(DemoUser user) {
         return cached(user.username(), () -> {
-            Map<String, String> form = new LinkedHashMap<>();
-            form.put("grant_type", "password");
-            form.put("client_id", CLI_CLIENT);
-            form.put("username", user.username());
-            form.put("password", user.password());
+            Map<String, String> form = passwordGrantForm(user, CLI_CLIENT);
             form.put("scope", "openid");
-            if (user.totpSecret() != null) {
-                form.put("totp", Totp.code(user.totpSecret(), Instant.now()));
-            }
             return form;
         });
     }
@@ -74,6 +69,65 @@ public final class Tokens {
                 "grant_type", "client_credentials",
                 "client_id", INTEGRATION_CLIENT,
                 "client_secret", INTEGRATION_SECRET));
+    }
+
+    /**
+     * A real token of a demo user, signed by the realm, that is no longer valid: issued by the client
+     * {@value #EXPIRY_PROBE_CLIENT}, whose tokens live one second, and returned once that second has passed.
+     * The client is created in the running realm (through the local admin console's API) when missing.
+     */
+    public static String expired(DemoUser user) {
+        ensureExpiryProbeClient();
+        String token = request(passwordGrantForm(user, EXPIRY_PROBE_CLIENT));
+        sleep(2_100);
+        return token;
+    }
+
+    /**
+     * A real, valid token of a demo user, signed by the realm, but issued to Keycloak's own {@code admin-cli}
+     * client: it is not meant for the suite (no {@code gdpr-suite} audience).
+     */
+    public static String otherAudience(DemoUser user) {
+        return request(passwordGrantForm(user, "admin-cli"));
+    }
+
+    private static Map<String, String> passwordGrantForm(DemoUser user, String client) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "password");
+        form.put("client_id", client);
+        form.put("username", user.username());
+        form.put("password", user.password());
+        if (user.totpSecret() != null) {
+            form.put("totp", Totp.code(user.totpSecret(), Instant.now()));
+        }
+        return form;
+    }
+
+    private static synchronized void ensureExpiryProbeClient() {
+        String base = REALM_URL.substring(0, REALM_URL.indexOf("/realms/"));
+        String realm = REALM_URL.substring(REALM_URL.indexOf("/realms/") + "/realms/".length());
+        String admin = request(base + "/realms/master/protocol/openid-connect/token", Map.of("grant_type", "password",
+                "client_id", "admin-cli", "username", setting("GDPR_KEYCLOAK_ADMIN", "admin"),
+                "password", setting("GDPR_KEYCLOAK_ADMIN_PASSWORD", "admin")));
+        String clients = base + "/admin/realms/" + realm + "/clients";
+        HttpResponse<String> found = send(HttpRequest.newBuilder(URI.create(clients + "?clientId=" + EXPIRY_PROBE_CLIENT))
+                .header("Authorization", "Bearer " + admin).GET());
+        if (found.body().contains("\"clientId\":\"" + EXPIRY_PROBE_CLIENT + "\"")) {
+            return;
+        }
+        String client = """
+                {"clientId": "%s", "publicClient": true, "directAccessGrantsEnabled": true, "standardFlowEnabled": false,
+                 "attributes": {"access.token.lifespan": "1"},
+                 "protocolMappers": [{"name": "audience gdpr-suite", "protocol": "openid-connect",
+                   "protocolMapper": "oidc-audience-mapper",
+                   "config": {"included.custom.audience": "gdpr-suite", "access.token.claim": "true"}}]}
+                """.formatted(EXPIRY_PROBE_CLIENT);
+        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(clients))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(client)));
+        if (created.statusCode() != 201 && created.statusCode() != 409) {
+            throw new IllegalStateException("Keycloak did not create " + EXPIRY_PROBE_CLIENT + " (" + created.statusCode() + ")");
+        }
     }
 
     private static String cached(String key, java.util.function.Supplier<Map<String, String>> form) {
@@ -87,22 +141,27 @@ public final class Tokens {
     }
 
     private static String request(Map<String, String> form) {
+        return request(REALM_URL + "/protocol/openid-connect/token", form);
+    }
+
+    private static String request(String tokenEndpoint, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(REALM_URL + "/protocol/openid-connect/token"))
-                .timeout(Duration.ofSeconds(10))
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(tokenEndpoint))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        Matcher token = ACCESS_TOKEN.matcher(response.body());
+        if (response.statusCode() != 200 || !token.find()) {
+            throw new IllegalStateException("Keycloak refused the token request (" + response.statusCode() + "): "
+                    + response.body());
+        }
+        return token.group(1);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            Matcher token = ACCESS_TOKEN.matcher(response.body());
-            if (response.statusCode() != 200 || !token.find()) {
-                throw new IllegalStateException("Keycloak refused the token request (" + response.statusCode() + "): "
-                        + response.body());
-            }
-            return token.group(1);
+            return HTTP.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("Keycloak is not reachable at " + REALM_URL + "; is the stack up?", e);
         } catch (InterruptedException e) {
@@ -113,8 +172,12 @@ public final class Tokens {
 
     private static void sleepUntilNextTotpPeriod() {
         long millisIntoPeriod = System.currentTimeMillis() % (Totp.PERIOD_SECONDS * 1000L);
+        sleep(Totp.PERIOD_SECONDS * 1000L - millisIntoPeriod + 100);
+    }
+
+    private static void sleep(long millis) {
         try {
-            Thread.sleep(Totp.PERIOD_SECONDS * 1000L - millisIntoPeriod + 100);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

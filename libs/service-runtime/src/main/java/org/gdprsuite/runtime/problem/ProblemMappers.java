@@ -1,5 +1,6 @@
 package org.gdprsuite.runtime.problem;
 
+import java.sql.SQLException;
 import java.util.List;
 
 import org.gdprsuite.runtime.links.InvalidLinkException;
@@ -77,7 +78,8 @@ public class ProblemMappers {
     /**
      * Anything unexpected is our bug, not the caller's: log it, answer without internals. Except two
      * writers changing one record at the same moment (detected when the transaction commits, so the
-     * optimistic-lock failure arrives wrapped): nothing was changed, the caller may read again and retry.
+     * optimistic-lock failure arrives wrapped): nothing was changed, the caller may read again and retry;
+     * and a value the database refuses as data (found at flush or commit, wrapped as well).
      */
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
@@ -85,6 +87,12 @@ public class ProblemMappers {
             if (cause instanceof OptimisticLockException) {
                 return Problem.of(Status.CONFLICT, "The resource was changed by someone else at the same time; "
                         + "read it again and retry.").toResponse();
+            }
+            // SQL class 22, data exception: a value the database cannot store (a NUL character, text too long for
+            // its column, a number out of range) is the caller's mistake; the transaction was rolled back.
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return Problem.of(Status.BAD_REQUEST, "The request holds a value that cannot be stored "
+                        + "(a NUL character, a text too long or a number out of range).").toResponse();
             }
         }
         LOG.error("Unexpected error while handling a request", e);
