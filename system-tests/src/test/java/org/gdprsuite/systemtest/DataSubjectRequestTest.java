@@ -28,8 +28,6 @@ import io.restassured.path.json.JsonPath;
 /** A data subject's access and erasure requests, from the public portal to every service's slice. */
 class DataSubjectRequestTest extends SystemTest {
 
-    private static final List<String> PARTICIPANTS = List.of("consent-service", "contact-service", "incident-service",
-            "subscription-service");
     private static final Pattern REQUEST_ID = Pattern.compile("/public/requests/([0-9a-f-]{36})/verification");
     private static final Pattern CODE = Pattern.compile("Your code: (\\d{6})");
 
@@ -146,12 +144,6 @@ class DataSubjectRequestTest extends SystemTest {
         Matcher id = REQUEST_ID.matcher(page);
         assertTrue(id.find(), page);
         return UUID.fromString(id.group(1));
-    }
-
-    /** Every service that holds personal data has announced itself to the orchestrator. */
-    private static void awaitParticipants() {
-        eventually().until(() -> as(DemoUser.DPO).when().get("/api/requests/participants").then().statusCode(200).extract()
-                .jsonPath().getList("name").containsAll(PARTICIPANTS));
     }
 
     private static JsonPath awaitFinal(UUID request, String status) {

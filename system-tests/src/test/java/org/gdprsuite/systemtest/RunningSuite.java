@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.gdprsuite.testsupport.ServiceProcess;
 import org.gdprsuite.testsupport.SuiteStack;
@@ -129,6 +133,25 @@ final class RunningSuite {
     /** The physical name of a topic of the contract in this run. */
     String topic(String logical) {
         return topics.topic(logical);
+    }
+
+    /** Kills a service at once (SIGKILL, as a crash would) and starts it again with the same configuration. */
+    void crashAndRestart(String service) {
+        ServiceProcess process = services.get(service);
+        process.kill();
+        process.restart(Map.of("quarkus.flyway.clean-at-start", "false")); // a crash keeps its data
+        writePids();
+    }
+
+    /** The services, in start order. */
+    Set<String> services() {
+        return DATABASES.keySet();
+    }
+
+    /** A JDBC connection to a service's own database, as its operator would open one. */
+    Connection database(String service) throws SQLException {
+        String db = DATABASES.get(service);
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + db + "_test", db, db);
     }
 
     private void writePids() {

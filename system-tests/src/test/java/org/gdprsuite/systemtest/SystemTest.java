@@ -33,6 +33,10 @@ abstract class SystemTest {
 
     static final Duration MAIL_WAIT = Duration.ofSeconds(60);
 
+    /** The services that hold a slice of a data subject's data and answer data-subject requests. */
+    static final List<String> PARTICIPANTS = List.of("consent-service", "contact-service", "incident-service",
+            "subscription-service");
+
     static RunningSuite suite;
 
     @BeforeAll
@@ -87,6 +91,12 @@ abstract class SystemTest {
         body.putAll(Map.of("firstName", firstName, "lastName", lastName, "email", email, "category", "CUSTOMER"));
         return UUID.fromString(as(DemoUser.SALES).contentType(ContentType.JSON).body(body).when().post("/api/contacts/persons")
                 .then().statusCode(201).extract().path("id"));
+    }
+
+    /** Every service that holds personal data has announced itself to the orchestrator. */
+    static void awaitParticipants() {
+        eventually().until(() -> as(DemoUser.DPO).when().get("/api/requests/participants").then().statusCode(200).extract()
+                .jsonPath().getList("name").containsAll(PARTICIPANTS));
     }
 
     static String uniqueEmail(String name) {

@@ -5,6 +5,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -77,14 +79,26 @@ public class SuiteStack implements QuarkusTestResourceLifecycleManager {
         return root;
     }
 
+    /** Restarts one component of the shared stack ({@code postgres}, {@code kafka}, ...) in place: for fault tests. */
+    public static void restart(String component) {
+        suite("restart", component);
+    }
+
     private static void startStack() {
+        suite("infra");
+    }
+
+    private static void suite(String... command) {
+        String shown = "./suite " + String.join(" ", command);
         try {
-            Process process = new ProcessBuilder("bash", "suite", "infra").directory(projectRoot().toFile()).inheritIO().start();
+            List<String> line = new ArrayList<>(List.of("bash", "suite"));
+            line.addAll(List.of(command));
+            Process process = new ProcessBuilder(line).directory(projectRoot().toFile()).inheritIO().start();
             if (process.waitFor() != 0) {
-                throw new IllegalStateException("'./suite infra' failed; see .stack/logs");
+                throw new IllegalStateException("'" + shown + "' failed; see .stack/logs");
             }
         } catch (IOException e) {
-            throw new IllegalStateException("Could not run ./suite infra", e);
+            throw new IllegalStateException("Could not run " + shown, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -3,6 +3,7 @@ package org.gdprsuite.runtime.problem;
 import java.sql.SQLException;
 import java.util.List;
 
+import org.gdprsuite.runtime.db.DatabaseOutage;
 import org.gdprsuite.runtime.links.InvalidLinkException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -79,7 +80,8 @@ public class ProblemMappers {
      * Anything unexpected is our bug, not the caller's: log it, answer without internals. Except two
      * writers changing one record at the same moment (detected when the transaction commits, so the
      * optimistic-lock failure arrives wrapped): nothing was changed, the caller may read again and retry;
-     * and a value the database refuses as data (found at flush or commit, wrapped as well).
+     * a value the database refuses as data (found at flush or commit, wrapped as well); and the database
+     * being unreachable for a moment (restart, failover): 503, try again shortly.
      */
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
@@ -94,6 +96,12 @@ public class ProblemMappers {
                 return Problem.of(Status.BAD_REQUEST, "The request holds a value that cannot be stored "
                         + "(a NUL character, a text too long or a number out of range).").toResponse();
             }
+        }
+        if (DatabaseOutage.causedBy(e)) {
+            LOG.warnf("Database unavailable while handling a request: %s", e.getClass().getName());
+            Response problem = Problem.of(Status.SERVICE_UNAVAILABLE,
+                    "The service cannot reach its database right now; try again shortly.").toResponse();
+            return Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, "5").build();
         }
         LOG.error("Unexpected error while handling a request", e);
         return Problem.of(Status.INTERNAL_SERVER_ERROR, null).toResponse();
