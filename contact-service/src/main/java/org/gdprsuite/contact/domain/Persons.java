@@ -17,6 +17,7 @@ import org.gdprsuite.events.payload.PersonAnonymized;
 import org.gdprsuite.events.payload.PersonCreated;
 import org.gdprsuite.events.payload.PersonRestrictionChanged;
 import org.gdprsuite.events.payload.PersonUpdated;
+import org.gdprsuite.runtime.crypto.SubjectKeys;
 import org.gdprsuite.runtime.outbox.Outbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,6 +42,9 @@ public class Persons {
 
     @Inject
     Clock clock;
+
+    @Inject
+    SubjectKeys subjectKeys;
 
     @ConfigProperty(name = "gdpr.contact.pseudonym-key")
     String pseudonymKey;
@@ -132,6 +136,8 @@ public class Persons {
         person.restricted = false;
         person.updatedAt = person.anonymizedAt;
         Activity.update("subject = ?1, body = ?1 where personId = ?2", Activity.ERASED, id);
+        // Crypto-shredding: copies of the sealed fields in backups or elsewhere can no longer be opened.
+        subjectKeys.destroy(id.toString());
         log(id, actor, "anonymized", List.of());
         outbox.publish(EventType.PERSON_ANONYMIZED, id.toString(), new PersonAnonymized(id));
     }
@@ -170,6 +176,18 @@ public class Persons {
      * are refused all together, fields the caller may not see may not be written either.
      */
     public List<String> apply(Person person, JsonNode fields, Set<String> roles) {
+        List<String> changed = new ArrayList<>();
+        read(fields, roles).forEach((field, value) -> {
+            if (!Objects.equals(field.get(person), value)) {
+                field.set(person, value);
+                changed.add(field.json());
+            }
+        });
+        return changed;
+    }
+
+    /** The values of a JSON object of person fields, checked as {@link #apply} does, without touching a person. */
+    public Map<PersonField, Object> read(JsonNode fields, Set<String> roles) {
         if (fields == null || !fields.isObject()) {
             throw new InvalidFields(Map.of("body", "must be a JSON object of person fields"));
         }
@@ -197,14 +215,7 @@ public class Persons {
         if (!errors.isEmpty()) {
             throw new InvalidFields(errors);
         }
-        List<String> changed = new ArrayList<>();
-        values.forEach((field, value) -> {
-            if (!Objects.equals(field.get(person), value)) {
-                field.set(person, value);
-                changed.add(field.json());
-            }
-        });
-        return changed;
+        return values;
     }
 
     private void changed(Person person, String actor, String action, List<String> fields) {
