@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import javax.crypto.SecretKey;
 
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -16,6 +17,7 @@ import jakarta.inject.Inject;
  * sealed for them (row, backup, event, outbox remnant) opens again.
  */
 @ApplicationScoped
+@Unremovable // also looked up programmatically (e.g. from a field catalogue enum)
 public class SubjectCipher {
 
     private static final String PREFIX = "v1.";
