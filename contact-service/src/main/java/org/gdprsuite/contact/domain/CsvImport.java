@@ -92,7 +92,7 @@ public class CsvImport {
                     continue;
                 }
                 try {
-                    persons.apply(new Person(), row, roles);
+                    persons.read(row, roles);
                     rows.add(row);
                 } catch (InvalidFields e) {
                     e.errors().forEach((field, reason) -> errors.add(new RowError(line, field, reason)));

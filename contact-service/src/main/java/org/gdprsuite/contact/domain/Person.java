@@ -1,7 +1,6 @@
 package org.gdprsuite.contact.domain;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
@@ -75,18 +74,22 @@ public class Person extends PanacheEntityBase {
     @Column(name = "collected_by")
     public String collectedBy;
 
+    /*
+     * Sensitive and special-category fields hold text sealed with the person's data key (SubjectCipher);
+     * PersonField seals and opens them, so the rest of the code sees plain values.
+     */
     @Column(name = "national_id")
-    public String nationalId;
+    public String sealedNationalId;
 
     @Column(name = "bank_account")
-    public String bankAccount;
+    public String sealedBankAccount;
 
     @Column(name = "birth_date")
-    public LocalDate birthDate;
+    public String sealedBirthDate;
 
     /** Health information (Art. 9 special category), e.g. accessibility needs for events. */
     @Column(name = "health_notes")
-    public String healthNotes;
+    public String sealedHealthNotes;
 
     /** Art. 18: kept, but not processed (no mailings, bulk updates or exports to integrations). */
     public boolean restricted;

@@ -13,12 +13,15 @@ import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.gdprsuite.runtime.crypto.SubjectCipher;
 import org.gdprsuite.runtime.security.Roles;
+
+import io.quarkus.arc.Arc;
 
 /**
  * The field catalogue of persons: for every field its classification, who may see it, the kind of
- * value and how it is masked on erasure. Visibility, validation, export and anonymization all read
- * this one table; nothing else decides about a field.
+ * value and how it is masked on erasure. Visibility, validation, export, anonymization and sealing at
+ * rest (sensitive and special-category values) all read this one table; nothing else decides about a field.
  */
 @SuppressWarnings("unchecked")
 public enum PersonField {
@@ -38,10 +41,10 @@ public enum PersonField {
     SOURCE("source", Classification.PERSONAL, Masking.KEEP, FieldValue.NAME, p -> p.source, (p, v) -> p.source = (String) v),
     COLLECTED_AT("collectedAt", Classification.PERSONAL, Masking.KEEP, FieldValue.INSTANT, p -> p.collectedAt, (p, v) -> p.collectedAt = (java.time.Instant) v),
     COLLECTED_BY("collectedBy", Classification.PERSONAL, Masking.KEEP, FieldValue.NAME, p -> p.collectedBy, (p, v) -> p.collectedBy = (String) v),
-    NATIONAL_ID("nationalId", Classification.SENSITIVE, Masking.NULL, FieldValue.NATIONAL_ID, p -> p.nationalId, (p, v) -> p.nationalId = (String) v),
-    BANK_ACCOUNT("bankAccount", Classification.SENSITIVE, Masking.NULL, FieldValue.IBAN, p -> p.bankAccount, (p, v) -> p.bankAccount = (String) v),
-    BIRTH_DATE("birthDate", Classification.SENSITIVE, Masking.NULL, FieldValue.DATE, p -> p.birthDate, (p, v) -> p.birthDate = (java.time.LocalDate) v),
-    HEALTH_NOTES("healthNotes", Classification.SPECIAL_CATEGORY, Masking.NULL, FieldValue.LONG_TEXT, p -> p.healthNotes, (p, v) -> p.healthNotes = (String) v);
+    NATIONAL_ID("nationalId", Classification.SENSITIVE, Masking.NULL, FieldValue.NATIONAL_ID, p -> p.sealedNationalId, (p, v) -> p.sealedNationalId = (String) v),
+    BANK_ACCOUNT("bankAccount", Classification.SENSITIVE, Masking.NULL, FieldValue.IBAN, p -> p.sealedBankAccount, (p, v) -> p.sealedBankAccount = (String) v),
+    BIRTH_DATE("birthDate", Classification.SENSITIVE, Masking.NULL, FieldValue.DATE, p -> p.sealedBirthDate, (p, v) -> p.sealedBirthDate = (String) v),
+    HEALTH_NOTES("healthNotes", Classification.SPECIAL_CATEGORY, Masking.NULL, FieldValue.LONG_TEXT, p -> p.sealedHealthNotes, (p, v) -> p.sealedHealthNotes = (String) v);
 
     /** How personal a field is, and so who may see it. */
     public enum Classification {
@@ -112,12 +115,29 @@ public enum PersonField {
         return value;
     }
 
-    public Object get(Person person) {
-        return getter.apply(person);
+    /** Sensitive and special-category values are stored sealed with the person's data key (AES-GCM). */
+    public boolean sealed() {
+        return classification != Classification.PERSONAL;
     }
 
+    /** The plain value; a sealed value whose key was destroyed (erasure) reads as none. */
+    public Object get(Person person) {
+        Object stored = getter.apply(person);
+        if (!sealed() || stored == null) {
+            return stored;
+        }
+        return cipher().open(person.id.toString(), json, (String) stored).map(value::parse).orElse(null);
+    }
+
+    /** Sets a plain value (sealed on the way in, making the person's data key if needed). */
     public void set(Person person, Object newValue) {
-        setter.accept(person, newValue);
+        setter.accept(person, sealed() && newValue != null
+                ? cipher().seal(person.id.toString(), json, newValue.toString())
+                : newValue);
+    }
+
+    private static SubjectCipher cipher() {
+        return Arc.container().instance(SubjectCipher.class).get();
     }
 
     public boolean visibleTo(Set<String> roles) {

@@ -17,6 +17,7 @@ import org.gdprsuite.events.payload.PersonAnonymized;
 import org.gdprsuite.events.payload.PersonCreated;
 import org.gdprsuite.events.payload.PersonRestrictionChanged;
 import org.gdprsuite.events.payload.PersonUpdated;
+import org.gdprsuite.runtime.crypto.SubjectKeys;
 import org.gdprsuite.runtime.outbox.Outbox;
 
 import org.hibernate.Session;
@@ -47,6 +48,9 @@ public class Persons {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    SubjectKeys subjectKeys;
 
     @ConfigProperty(name = "gdpr.contact.pseudonym-key")
     String pseudonymKey;
@@ -153,6 +157,8 @@ public class Persons {
                 INSERT INTO person_change (person_id, at, by_user, action) SELECT p, ?1, ?2, 'anonymized'
                 FROM unnest(CAST(?3 AS uuid[])) AS p
                 """).setParameter(1, now).setParameter(2, actor).setParameter(3, erased).executeUpdate();
+        // Crypto-shredding: copies of the sealed fields in backups or elsewhere can no longer be opened.
+        subjectKeys.destroy(live.stream().map(p -> p.id.toString()).toList());
         for (UUID id : erased) {
             outbox.publish(EventType.PERSON_ANONYMIZED, id.toString(), new PersonAnonymized(id));
         }
@@ -192,6 +198,18 @@ public class Persons {
      * are refused all together, fields the caller may not see may not be written either.
      */
     public List<String> apply(Person person, JsonNode fields, Set<String> roles) {
+        List<String> changed = new ArrayList<>();
+        read(fields, roles).forEach((field, value) -> {
+            if (!Objects.equals(field.get(person), value)) {
+                field.set(person, value);
+                changed.add(field.json());
+            }
+        });
+        return changed;
+    }
+
+    /** The values of a JSON object of person fields, checked as {@link #apply} does, without touching a person. */
+    public Map<PersonField, Object> read(JsonNode fields, Set<String> roles) {
         if (fields == null || !fields.isObject()) {
             throw new InvalidFields(Map.of("body", "must be a JSON object of person fields"));
         }
@@ -219,14 +237,7 @@ public class Persons {
         if (!errors.isEmpty()) {
             throw new InvalidFields(errors);
         }
-        List<String> changed = new ArrayList<>();
-        values.forEach((field, value) -> {
-            if (!Objects.equals(field.get(person), value)) {
-                field.set(person, value);
-                changed.add(field.json());
-            }
-        });
-        return changed;
+        return values;
     }
 
     private void changed(Person person, String actor, String action, List<String> fields) {

@@ -24,6 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class ServiceProcess {
 
     private static final Duration READY_WITHIN = Duration.ofSeconds(120);
+    private static final String TEST_MASTER_KEYS = "test:oM3LpdtNP5I8YncsdLrYTzr9X8mFu8ROq4Sz0MKswAw=";
 
     private final String service;
     private final int port;
@@ -59,7 +60,9 @@ public final class ServiceProcess {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build " + service + " first (the reactor does)");
         }
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-Dquarkus.http.port=" + port));
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-Dquarkus.http.port=" + port,
+                // A jar runs in the prod profile, which has no master key for encryption at rest (./suite sets one too).
+                "-Dgdpr.crypto.master-keys=" + TEST_MASTER_KEYS));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         try {

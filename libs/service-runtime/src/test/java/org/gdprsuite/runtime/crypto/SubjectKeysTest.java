@@ -1,0 +1,127 @@
+package org.gdprsuite.runtime.crypto;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.gdprsuite.testsupport.SuiteStack;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/** Data keys per subject in the real PostgreSQL: made once, destroyed for good, re-wrapped by a rotation. */
+@QuarkusTest
+@WithTestResource(SuiteStack.class)
+class SubjectKeysTest {
+
+    private static final String OLD_MASTER_KEY = "MJ9ZWDBbVJlH4ot14Tt8GGOXUURMjBWgLcmASFHF6o0=";
+
+    @Inject
+    SubjectKeys keys;
+
+    @Inject
+    SubjectCipher cipher;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void aSubjectGetsOneDataKeyStoredOnlyWrappedByTheActiveMasterKey() throws Exception {
+        String subject = UUID.randomUUID().toString();
+        String sealed = QuarkusTransaction.requiringNew().call(() -> cipher.seal(subject, "note", "wheelchair access"));
+        String again = QuarkusTransaction.requiringNew().call(() -> cipher.seal(subject, "note", "level access"));
+
+        assertEquals(Optional.of("wheelchair access"), cipher.open(subject, "note", sealed));
+        assertEquals(Optional.of("level access"), cipher.open(subject, "note", again), "the same key for both");
+        assertEquals("test", stored(subject, "master_key_id"));
+        assertEquals(12 + 32 + 16, ((byte[]) storedObject(subject, "wrapped_key")).length, "32 key bytes, nonce and tag");
+    }
+
+    @Test
+    void aKeyMadeInATransactionThatRollsBackIsNeverUsed() {
+        String subject = UUID.randomUUID().toString();
+        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            cipher.seal(subject, "note", "x");
+            throw new IllegalStateException("rolled back");
+        }));
+
+        assertEquals(Optional.empty(), keys.forReading(subject));
+        String sealed = QuarkusTransaction.requiringNew().call(() -> cipher.seal(subject, "note", "kept"));
+        assertEquals(Optional.of("kept"), cipher.open(subject, "note", sealed));
+    }
+
+    @Test
+    void aDestroyedKeyOpensNothingAndIsNeverMadeAgain() throws Exception {
+        String subject = UUID.randomUUID().toString();
+        String sealed = QuarkusTransaction.requiringNew().call(() -> cipher.seal(subject, "note", "wheelchair access"));
+        assertTrue(cipher.open(subject, "note", sealed).isPresent(), "readable (and cached) before the erasure");
+
+        QuarkusTransaction.requiringNew().run(() -> keys.destroy(List.of(subject)));
+        QuarkusTransaction.requiringNew().run(() -> keys.destroy(List.of(subject)));
+
+        assertEquals(Optional.empty(), cipher.open(subject, "note", sealed));
+        assertNull(storedObject(subject, "wrapped_key"));
+        assertNull(stored(subject, "master_key_id"));
+        assertThrows(ShreddedException.class,
+                () -> QuarkusTransaction.requiringNew().call(() -> cipher.seal(subject, "note", "new data")));
+    }
+
+    @Test
+    void rotationRewrapsKeysUnderTheActiveMasterKeyAndValuesStillOpen() throws Exception {
+        // A data key wrapped by the retiring master key "old", with a value sealed by it.
+        String subject = UUID.randomUUID().toString();
+        javax.crypto.SecretKey dataKey = Gcm.newKey();
+        MasterKeys.Wrapped wrapped = MasterKeys.of("old:" + OLD_MASTER_KEY, null).wrap(subject, dataKey);
+        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO subject_key (subject_id, wrapped_key, master_key_id) VALUES (?, ?, ?)")) {
+            insert.setString(1, subject);
+            insert.setBytes(2, wrapped.bytes());
+            insert.setString(3, wrapped.masterKeyId());
+            insert.executeUpdate();
+        }
+        String sealed = SubjectCipher.seal(dataKey, subject, "note", "wheelchair access");
+
+        SubjectKeys.Rotation rotation = keys.rotate();
+
+        assertEquals("test", rotation.activeMasterKey());
+        assertTrue(rotation.rewrapped() >= 1);
+        assertNull(rotation.keysPerMasterKey().get("old"), "nothing left under the old master key");
+        assertEquals("test", stored(subject, "master_key_id"));
+        assertTrue(stored(subject, "rotated_at") != null);
+        // Opened through a fresh unwrap (the old master key could now be retired).
+        MasterKeys onlyNew = MasterKeys.of("test:oM3LpdtNP5I8YncsdLrYTzr9X8mFu8ROq4Sz0MKswAw=", null);
+        javax.crypto.SecretKey rewrapped = onlyNew.unwrap(subject,
+                new MasterKeys.Wrapped("test", (byte[]) storedObject(subject, "wrapped_key")));
+        assertEquals("wheelchair access", SubjectCipher.open(rewrapped, subject, "note", sealed));
+        assertEquals(0, keys.rotate().rewrapped(), "a second rotation has nothing to do");
+    }
+
+    private String stored(String subject, String column) throws Exception {
+        Object value = storedObject(subject, column);
+        return value == null ? null : value.toString();
+    }
+
+    private Object storedObject(String subject, String column) throws Exception {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(
+                "SELECT " + column + " FROM subject_key WHERE subject_id = ?")) {
+            select.setString(1, subject);
+            try (ResultSet row = select.executeQuery()) {
+                assertTrue(row.next());
+                return row.getObject(1);
+            }
+        }
+    }
+}
