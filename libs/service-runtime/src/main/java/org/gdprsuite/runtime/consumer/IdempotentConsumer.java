@@ -22,6 +22,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.gdprsuite.events.CloudEvent;
 import org.gdprsuite.events.EventCodec;
 import org.gdprsuite.events.InvalidEventException;
+import org.gdprsuite.runtime.db.DatabaseOutage;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,7 +36,8 @@ import jakarta.inject.Inject;
 /**
  * Applies consumed events exactly once in effect: the event id is recorded in {@code processed_event}
  * in the same transaction as the handler's effect, so a redelivered event changes nothing. A failing
- * handler is retried with exponential back-off; an event that still fails, or that does not parse or
+ * handler is retried with exponential back-off (while the database is unreachable the event simply waits,
+ * see {@link DatabaseOutage}); an event that still fails, or that does not parse or
  * validate, is nacked, which the channel's {@code dead-letter-queue} failure strategy sends to
  * {@code <topic>.dlq} with the error in the {@code dead-letter-reason} header, and the partition moves on.
  *
@@ -133,7 +135,7 @@ public class IdempotentConsumer {
             return;
         }
         try {
-            int applied = applyAllOnce(events, consumer, handler);
+            int applied = DatabaseOutage.retryWhileAway(consumer, () -> applyAllOnce(events, consumer, handler));
             count(consumer, "applied", applied);
             count(consumer, "duplicate", events.size() - applied);
         } catch (RuntimeException batchFailed) {
@@ -177,7 +179,7 @@ public class IdempotentConsumer {
         long backoff = firstBackoff.toMillis();
         for (int attempt = 1;; attempt++) {
             try {
-                return applyOnce(event, consumer, handler);
+                return DatabaseOutage.retryWhileAway(consumer, () -> applyOnce(event, consumer, handler));
             } catch (InvalidEventException e) {
                 throw e;
             } catch (RuntimeException e) {

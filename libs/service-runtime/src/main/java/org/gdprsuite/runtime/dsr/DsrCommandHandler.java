@@ -26,6 +26,7 @@ import org.gdprsuite.events.dsr.DsrReply;
 import org.gdprsuite.events.dsr.DsrReply.Outcome;
 import org.gdprsuite.events.dsr.ParticipantAnnounced;
 import org.gdprsuite.events.dsr.SubjectIds;
+import org.gdprsuite.runtime.db.DatabaseOutage;
 import org.gdprsuite.runtime.outbox.Outbox;
 import org.jboss.logging.Logger;
 
@@ -109,7 +110,8 @@ public class DsrCommandHandler {
                 return message.nack(e);
             }
             if (batch.participants().isEmpty() || batch.participants().contains(name)) {
-                handleBatch(event.id(), batch);
+                // Not even a failed reply can be written while the database is away: the command waits for it.
+                DatabaseOutage.retryWhileAway("dsr-commands", () -> handleBatch(event.id(), batch));
             }
             return message.ack();
         }
@@ -123,7 +125,7 @@ public class DsrCommandHandler {
         if (!command.participants().isEmpty() && !command.participants().contains(name)) {
             return message.ack();
         }
-        handle(event.id(), action, command);
+        DatabaseOutage.retryWhileAway("dsr-commands", () -> handle(event.id(), action, command));
         return message.ack();
     }
 
