@@ -166,10 +166,10 @@ public class ProxyRoutes {
             String path = rc.request().path();
             String personIdParameter = rc.request().getParam("personId");
             String requestId = rc.request().getHeader(REQUEST_ID);
-            // Answered or cut off by the caller, the call happened: 499 (the caller left before the answer).
-            rc.addEndHandler(v -> {
+            // Answered or cut off by the caller, the call happened: 499 when the caller left before the answer.
+            rc.addEndHandler(ended -> {
                 open.release();
-                int status = rc.response().headWritten() ? rc.response().getStatusCode() : 499;
+                int status = ended.succeeded() ? rc.response().getStatusCode() : 499;
                 accessLog.record(new AccessLog.Call(principal, client, method, path, personIdParameter, status, requestId));
             });
         } else {
