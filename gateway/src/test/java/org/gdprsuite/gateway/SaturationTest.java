@@ -3,6 +3,7 @@ package org.gdprsuite.gateway;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -64,7 +65,8 @@ class SaturationTest {
         // The caller hung up before any answer: the place is free again and the call is in the log.
         awaitOpenCalls(0);
         Map<String, Object> entry = awaitEntry(held);
-        assertEquals(499, entry.get("status"));
+        // The proxy answers the cut-off call itself (502) or, if it never got that far, the gateway logs 499.
+        assertTrue(List.of(499, 502).contains(entry.get("status")), "logged as not served: " + entry.get("status"));
         assertEquals("/api/requests", entry.get("path"));
     }
 
