@@ -1,8 +1,5 @@
 package org.gdprsuite.gateway;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,13 +14,13 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * The real services behind the gateway in its tests: contact-service and incident-service run from
  * their built jars (test profile: their test databases, private topics) on free ports. consent-service
- * is "down" (nothing listens) and erasure-service "hangs" (accepts, never answers).
+ * is "down" (nothing listens) and erasure-service "hangs" ({@link SilentService}).
  */
 public class BackendServices implements QuarkusTestResourceLifecycleManager {
 
     private final List<ServiceProcess> processes = new ArrayList<>();
     private TestTopics topics;
-    private ServerSocket silent;
+    private final SilentService silent = new SilentService();
 
     @Override
     public Map<String, String> start() {
@@ -33,15 +30,7 @@ public class BackendServices implements QuarkusTestResourceLifecycleManager {
         config.put("gdpr.gateway.services.contact-service", start("contact-service"));
         config.put("gdpr.gateway.services.incident-service", start("incident-service"));
         config.put("gdpr.gateway.services.consent-service", "http://127.0.0.1:" + ServiceProcess.freePort());
-        try {
-            silent = new ServerSocket(0);
-            Thread acceptor = new Thread(this::acceptAndStaySilent, "silent-service");
-            acceptor.setDaemon(true);
-            acceptor.start();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        config.put("gdpr.gateway.services.erasure-service", "http://127.0.0.1:" + silent.getLocalPort());
+        config.putAll(silent.start());
         config.put("gdpr.gateway.services.subscription-service", "http://127.0.0.1:" + ServiceProcess.freePort());
         return config;
     }
@@ -49,11 +38,7 @@ public class BackendServices implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         processes.forEach(ServiceProcess::stop);
-        try {
-            silent.close();
-        } catch (IOException e) {
-            // closing anyway
-        }
+        silent.stop();
         topics.delete();
     }
 
@@ -62,16 +47,5 @@ public class BackendServices implements QuarkusTestResourceLifecycleManager {
                 Map.of("quarkus.profile", "test", TestTopics.PREFIX_PROPERTY, topics.prefix()));
         processes.add(backend);
         return backend.url();
-    }
-
-    private void acceptAndStaySilent() {
-        List<Socket> held = new ArrayList<>();
-        while (!silent.isClosed()) {
-            try {
-                held.add(silent.accept());
-            } catch (IOException closed) {
-                return;
-            }
-        }
     }
 }

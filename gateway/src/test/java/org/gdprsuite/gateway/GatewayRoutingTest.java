@@ -11,7 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.gdprsuite.testsupport.DemoUser;
 import org.gdprsuite.testsupport.SuiteStack;
@@ -95,6 +101,35 @@ class GatewayRoutingTest {
         given().auth().oauth2(Tokens.of(DemoUser.ADMIN)).when().get("/api/access-log").then().statusCode(403);
         given().auth().oauth2(Tokens.of(DemoUser.DPO)).queryParam("from", "yesterday").when().get("/api/access-log")
                 .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void everyReadOfABurstIsInTheAccessLog() throws Exception {
+        String id = given().auth().oauth2(Tokens.of(DemoUser.SALES)).contentType(ContentType.JSON)
+                .body(Map.of("firstName", "Burst")).when().post("/api/contacts/persons").then().statusCode(201)
+                .extract().path("id");
+        String token = Tokens.of(DemoUser.SUPPORT);
+        int reads = 300;
+        ExecutorService callers = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Integer>> answers = IntStream.range(0, reads).mapToObj(i -> callers.submit(() -> given()
+                    .auth().oauth2(token).header("X-Request-Id", "burst-" + i + "-" + id)
+                    .when().get("/api/contacts/persons/" + id).then().extract().statusCode())).toList();
+            for (Future<Integer> answer : answers) {
+                assertEquals(200, answer.get());
+            }
+        } finally {
+            callers.shutdown();
+        }
+        Set<String> expected = IntStream.range(0, reads).mapToObj(i -> "burst-" + i + "-" + id).collect(Collectors.toSet());
+        Set<String> logged = Set.of();
+        for (int i = 0; i < 100 && !logged.containsAll(expected); i++) {
+            logged = given().auth().oauth2(Tokens.of(DemoUser.DPO)).queryParam("personId", id).queryParam("size", 1000)
+                    .when().get("/api/access-log").then().statusCode(200).extract().jsonPath().<String> getList("requestId")
+                    .stream().filter(r -> r != null && r.startsWith("burst-")).collect(Collectors.toSet());
+            Thread.sleep(100);
+        }
+        assertEquals(expected, logged);
     }
 
     @Test

@@ -21,7 +21,29 @@ public interface GatewayConfig {
     @WithDefault("PT30S")
     Duration timeout();
 
+    /**
+     * Calls one service may have open through the gateway at once; beyond, the gateway answers 503 with
+     * Retry-After at once instead of queueing without bound (Little: 1,000 calls/s at 10 ms are 10 open).
+     */
+    @WithDefault("200")
+    int maxInFlight();
+
     RateLimit rateLimit();
+
+    AccessLog accessLog();
+
+    interface AccessLog {
+        /**
+         * Personal-data calls whose access-log entry may wait to be written (about 300 bytes each). When
+         * they are all taken, personal-data calls are refused with 503 until the database catches up.
+         */
+        @WithDefault("20000")
+        int capacity();
+
+        /** Entries written per transaction at most. */
+        @WithDefault("500")
+        int batchSize();
+    }
 
     interface RateLimit {
         /** Calls per minute of one authenticated client (token subject). */

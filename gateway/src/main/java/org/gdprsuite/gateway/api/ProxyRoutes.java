@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeoutException;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -18,6 +19,8 @@ import org.gdprsuite.runtime.web.FixedWindowLimiter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -42,9 +45,11 @@ import jakarta.inject.Inject;
 /**
  * The gateway's routes to the services, on Vert.x's reverse proxy (streaming bodies both ways). Per
  * request: a request id, the caller's identity from the bearer token (verified by quarkus-oidc), the
- * coarse role rule of the {@link Route}, a rate limit per client or address, then the proxy; a
- * personal-data call is written to the access log once answered. A service that is down or slow is
- * answered with a problem 503 or 504, fast.
+ * coarse role rule of the {@link Route}, a rate limit per client or address, a bound on the calls open
+ * to each service and a place in the access log for personal-data calls (both refused with 503 and
+ * Retry-After when taken: overload is answered fast instead of queued), then the proxy; the access-log
+ * entry is recorded once answered. A service that is down or slow is answered with a problem 503 or 504,
+ * fast.
  */
 @ApplicationScoped
 public class ProxyRoutes {
@@ -73,6 +78,11 @@ public class ProxyRoutes {
     @Inject
     Clock clock;
 
+    @Inject
+    MeterRegistry metrics;
+
+    /** Per service: places for open calls (see {@link GatewayConfig#maxInFlight()}). */
+    private final Map<String, Semaphore> inFlight = new HashMap<>();
     private FixedWindowLimiter perClient;
     private FixedWindowLimiter perAddress;
 
@@ -80,10 +90,18 @@ public class ProxyRoutes {
         perClient = new FixedWindowLimiter(config.rateLimit().clientPerMinute(), java.time.Duration.ofMinutes(1), clock);
         perAddress = new FixedWindowLimiter(config.rateLimit().publicPerMinute(), java.time.Duration.ofMinutes(1), clock);
         router.route().order(Integer.MIN_VALUE).failureHandler(this::authenticationFailed);
+        // Kept-alive connections, at most as many per service as calls may be open to it.
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) config.connectTimeout().toMillis()).setMaxPoolSize(200).setKeepAlive(true));
+                .setConnectTimeout((int) config.connectTimeout().toMillis()).setMaxPoolSize(config.maxInFlight())
+                .setKeepAlive(true));
         Map<String, HttpProxy> proxies = new HashMap<>();
-        config.services().forEach((service, url) -> proxies.put(service, proxy(client, url)));
+        config.services().forEach((service, url) -> {
+            proxies.put(service, proxy(client, url));
+            Semaphore open = new Semaphore(config.maxInFlight());
+            inFlight.put(service, open);
+            Gauge.builder("gdpr.gateway.in.flight", open, s -> config.maxInFlight() - s.availablePermits())
+                    .description("Calls open to the service through the gateway").tag("service", service).register(metrics);
+        });
         for (Route route : Route.ALL) {
             HttpProxy proxy = proxies.get(route.service());
             if (proxy == null) {
@@ -129,19 +147,33 @@ public class ProxyRoutes {
                 return;
             }
         }
+        Semaphore open = inFlight.get(route.service());
+        if (!open.tryAcquire()) {
+            saturated(rc, "The service is busy; try again shortly.");
+            return;
+        }
+        boolean logged = route.personalData() && identity != null;
+        if (logged && !accessLog.admit()) {
+            open.release();
+            saturated(rc, "The access log is behind; personal data is served again as soon as it catches up.");
+            return;
+        }
         forwarded(rc);
-        if (route.personalData() && identity != null) {
+        if (logged) {
             String principal = identity.getPrincipal().getName();
             String client = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("azp") : null;
             String method = rc.request().method().name();
             String path = rc.request().path();
             String personIdParameter = rc.request().getParam("personId");
             String requestId = rc.request().getHeader(REQUEST_ID);
-            rc.addBodyEndHandler(v -> vertx.executeBlocking(() -> {
-                accessLog.record(new AccessLog.Call(principal, client, method, path, personIdParameter,
-                        rc.response().getStatusCode(), requestId));
-                return null;
-            }, false));
+            // Answered or cut off by the caller, the call happened: 499 when the caller left before the answer.
+            rc.addEndHandler(ended -> {
+                open.release();
+                int status = ended.succeeded() ? rc.response().getStatusCode() : 499;
+                accessLog.record(new AccessLog.Call(principal, client, method, path, personIdParameter, status, requestId));
+            });
+        } else {
+            rc.addEndHandler(v -> open.release());
         }
         proxy.handle(rc.request());
     }
@@ -191,6 +223,12 @@ public class ProxyRoutes {
         } else {
             rc.next();
         }
+    }
+
+    /** Overloaded: refused at once, cheaply, and the caller is told when to come back. */
+    private void saturated(RoutingContext rc, String detail) {
+        rc.response().putHeader("Retry-After", "1");
+        problem(rc, 503, "Service Unavailable", detail);
     }
 
     private void problem(RoutingContext rc, int status, String title, String detail) {

@@ -1,0 +1,105 @@
+package org.gdprsuite.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.gdprsuite.testsupport.DemoUser;
+import org.gdprsuite.testsupport.SuiteStack;
+import org.gdprsuite.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * A service that has as many calls open as the gateway allows: the next call is refused at once with a
+ * problem 503 and Retry-After, not queued. A call whose caller leaves is still in the access log.
+ */
+@QuarkusTest
+@WithTestResource(SuiteStack.class)
+@WithTestResource(SilentService.class)
+@TestProfile(SaturationTest.OneOpenCall.class)
+class SaturationTest {
+
+    public static class OneOpenCall implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            // The held call must stay open for the whole test: the silent service would time out otherwise.
+            return Map.of("gdpr.gateway.max-in-flight", "1", "gdpr.gateway.timeout", "PT5M");
+        }
+    }
+
+    @TestHTTPResource("/")
+    URL gateway;
+
+    @Test
+    void aSaturatedServiceIsAnswered503WithRetryAfterAndALeftCallIsLogged() throws IOException {
+        String token = Tokens.of(DemoUser.DPO);
+        String held = "held-" + UUID.randomUUID();
+        try (Socket caller = new Socket(gateway.getHost(), gateway.getPort())) {
+            OutputStream out = caller.getOutputStream();
+            out.write(("GET /api/requests HTTP/1.1\r\nHost: " + gateway.getHost() + "\r\nAuthorization: Bearer " + token
+                    + "\r\nX-Request-Id: " + held + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            awaitOpenCalls(1);
+
+            given().auth().oauth2(token).when().get("/api/requests").then().statusCode(503)
+                    .contentType("application/problem+json").header("Retry-After", "1").body("status", equalTo(503))
+                    .body("title", equalTo("Service Unavailable"));
+        }
+        // The caller hung up before any answer: the place is free again and the call is in the log.
+        awaitOpenCalls(0);
+        Map<String, Object> entry = awaitEntry(held);
+        // The proxy answers the cut-off call itself (502) or, if it never got that far, the gateway logs 499.
+        assertTrue(List.of(499, 502).contains(entry.get("status")), "logged as not served: " + entry.get("status"));
+        assertEquals("/api/requests", entry.get("path"));
+    }
+
+    private static void awaitOpenCalls(int open) {
+        Pattern gauge = Pattern.compile("(?m)^gdpr_gateway_in_flight\\{[^}]*service=\"erasure-service\"[^}]*\\} " + open + "\\.0$");
+        for (int i = 0; i < 100; i++) {
+            if (gauge.matcher(given().when().get("/q/metrics").then().statusCode(200).extract().asString()).find()) {
+                return;
+            }
+            pause();
+        }
+        throw new AssertionError("erasure-service never had " + open + " open call(s)");
+    }
+
+    private static Map<String, Object> awaitEntry(String requestId) {
+        for (int i = 0; i < 100; i++) {
+            List<Map<String, Object>> entries = given().auth().oauth2(Tokens.of(DemoUser.DPO)).queryParam("principal", "dpo")
+                    .queryParam("size", 1000).when().get("/api/access-log").then().statusCode(200).extract().jsonPath()
+                    .getList("$");
+            var found = entries.stream().filter(e -> requestId.equals(e.get("requestId"))).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            pause();
+        }
+        throw new AssertionError("no access-log entry for " + requestId);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
