@@ -13,8 +13,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,19 +43,15 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Hostile input against every REST endpoint that takes a body and every inbound event topic, as
- * property-based tests (jqwik): huge and deeply nested payloads, wrong types, unicode edge cases (NUL,
+ * property-based tests (seeded random generators, a JUnit dynamic test per try): huge and deeply nested payloads, wrong types, unicode edge cases (NUL,
  * lone surrogates, right-to-left override, emoji), SQL/HTML/template injection, spreadsheet formulas.
  *
  * <p>Expected everywhere: no 5xx; a refusal is a problem+json 4xx (HTML pages: an escaped page) without a
@@ -92,9 +92,11 @@ class HostileInputTest extends SystemTest {
     private static String probeIncident;
     private static String probeRequest;
 
-    @BeforeContainer
+    /** Each try draws from its own seed, named in the test's name: {@code -Dhostile.seed=N} replays a run. */
+    private static final long SEED = Long.getLong("hostile.seed", System.nanoTime());
+
+    @BeforeAll
     static void probes() {
-        suiteAndCatalogue();
         suite.serviceNames().forEach(s -> LOG_START.put(s, suite.log(s).length()));
         String email = uniqueEmail("hostile.probe");
         probePerson = createPerson("Hostile", "Probe", email, Map.of());
@@ -113,7 +115,7 @@ class HostileInputTest extends SystemTest {
         }
     }
 
-    @AfterContainer
+    @AfterAll
     static void noServiceLoggedAnUnexpectedErrorOrTheInput() {
         catalogue();
         List<String> found = new ArrayList<>();
@@ -135,9 +137,12 @@ class HostileInputTest extends SystemTest {
 
     // ------------------------------------------------------------------ REST bodies
 
-    @Property(tries = 150)
-    void anyBodyToAnyEndpointIsAnsweredWithoutAServerErrorOrAnEcho(@ForAll("jsonTargets") String target,
-            @ForAll("hostileBodies") String body) {
+    @TestFactory
+    Stream<DynamicTest> anyBodyToAnyEndpointIsAnsweredWithoutAServerErrorOrAnEcho() {
+        return tries(150, hostile -> anyBodyToAnyEndpoint(hostile.pick(List.copyOf(JSON_TARGETS.keySet())), hostile.body()));
+    }
+
+    private static void anyBodyToAnyEndpoint(String target, String body) {
         String[] methodAndPath = target.split(" ", 2);
         String path = methodAndPath[1].replace("{id}", target.contains("/incidents/") ? probeIncident
                 : target.contains("/requests/") ? probeRequest : probePerson.toString())
@@ -147,9 +152,12 @@ class HostileInputTest extends SystemTest {
         assertClean(target, response);
     }
 
-    @Property(tries = 80)
-    void textOfAPersonIsStoredAsItIsOrRefusedWithoutATrace(@ForAll("markedText") String firstName,
-            @ForAll("markedText") String city) {
+    @TestFactory
+    Stream<DynamicTest> textOfAPersonIsStoredAsItIsOrRefusedWithoutATrace() {
+        return tries(80, hostile -> personText(hostile.markedText(), hostile.markedText()));
+    }
+
+    private static void personText(String firstName, String city) {
         String email = uniqueEmail("hostile");
         Response created = as(DemoUser.SALES).contentType(ContentType.JSON)
                 .body(json(Map.of("firstName", firstName, "lastName", "Probe", "email", email, "city", city)))
@@ -169,7 +177,7 @@ class HostileInputTest extends SystemTest {
         }
     }
 
-    @Example
+    @Test
     void aHugeBodyIsRefusedAsTooLarge() throws Exception {
         String huge = "{\"firstName\":\"" + "x".repeat(12 * 1024 * 1024) + "\",\"lastName\":\"Probe\"}";
         for (String base : List.of(suite.gateway(), suite.url("contact-service"))) {
@@ -186,7 +194,7 @@ class HostileInputTest extends SystemTest {
         }
     }
 
-    @Example
+    @Test
     void deeplyNestedJsonIsRefusedAsInvalid() {
         String deep = "{\"firstName\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
         for (String target : List.of("POST /api/contacts/persons", "POST /api/incidents", "POST /api/consents/decisions")) {
@@ -199,8 +207,12 @@ class HostileInputTest extends SystemTest {
 
     // ------------------------------------------------------------------ spreadsheets and pages
 
-    @Property(tries = 40)
-    void formulasAreRefusedOnImportAndNothingIsImported(@ForAll("formulas") String cell) {
+    @TestFactory
+    Stream<DynamicTest> formulasAreRefusedOnImportAndNothingIsImported() {
+        return tries(40, hostile -> formulaImport(hostile.formula()));
+    }
+
+    private static void formulaImport(String cell) {
         String email = uniqueEmail("formula");
         String csv = "firstName,lastName,email\r\n" + csvCell(cell) + ",Probe," + email + "\r\n";
         Response response = as(DemoUser.SALES).contentType("text/csv").body(csv).queryParam("source", "hostile input")
@@ -217,8 +229,12 @@ class HostileInputTest extends SystemTest {
         }
     }
 
-    @Property(tries = 30)
-    void breachTextIsNeutralisedInTheCsvRegisterAndEscapedInTheHtmlReport(@ForAll("formulasOrMarkup") String title) {
+    @TestFactory
+    Stream<DynamicTest> breachTextIsNeutralisedInTheCsvRegisterAndEscapedInTheHtmlReport() {
+        return tries(30, hostile -> breachText(hostile.formulaOrMarkup()));
+    }
+
+    private static void breachText(String title) {
         Response reported = as(DemoUser.SALES).contentType(ContentType.JSON).body(json(Map.of("title", title, "nature",
                 List.of("CONFIDENTIALITY"), "description", title, "awareAt", Instant.now().toString()))).when().post("/api/incidents");
         assertClean("POST /api/incidents", reported);
@@ -238,8 +254,12 @@ class HostileInputTest extends SystemTest {
         assertEscaped(title, page);
     }
 
-    @Property(tries = 30)
-    void publicFormsAnswerHostileInputWithAnEscapedPage(@ForAll("formulasOrMarkup") String text, @ForAll boolean requestPortal) {
+    @TestFactory
+    Stream<DynamicTest> publicFormsAnswerHostileInputWithAnEscapedPage() {
+        return tries(30, hostile -> publicForm(hostile.formulaOrMarkup(), hostile.random.nextBoolean()));
+    }
+
+    private static void publicForm(String text, boolean requestPortal) {
         Response response = requestPortal
                 ? anonymous().formParam("type", "ACCESS").formParam("email", text).formParam("details", text).when().post("/public/requests")
                 : anonymous().formParam("description", text).formParam("noticedOn", text).formParam("contact", text)
@@ -256,12 +276,13 @@ class HostileInputTest extends SystemTest {
 
     // ------------------------------------------------------------------ events
 
-    @Example
+    @Test
     void hostileEventsOnEveryInboundTopicEndInTheirDeadLetterTopicAndTheTopicCarriesOn() {
         List<String> topics = List.of(Topics.CONSENT_INBOUND, "contact.events", "consent.events", "dsr.commands", "dsr.replies",
                 "notification.requests");
         Map<String, Set<String>> sent = new LinkedHashMap<>();
-        List<String> bodies = hostileBodies().sampleStream().limit(12).collect(Collectors.toList());
+        Hostile hostile = new Hostile(SEED);
+        List<String> bodies = IntStream.range(0, 12).mapToObj(i -> hostile.body()).collect(Collectors.toList());
         bodies.addAll(List.of("", "not json", "{", "null", "[]", "{\"specversion\":\"1.0\",\"type\":\"consent.recorded\",\"data\":7}"));
         for (String topic : topics) {
             Set<String> keys = new java.util.LinkedHashSet<>();
@@ -294,63 +315,109 @@ class HostileInputTest extends SystemTest {
 
     // ------------------------------------------------------------------ generators
 
-    @Provide
-    Arbitrary<String> jsonTargets() {
-        return Arbitraries.of(List.copyOf(JSON_TARGETS.keySet()));
+    /** {@code count} tries of {@code check}, each a dynamic test with a generator of its own seed. */
+    private static Stream<DynamicTest> tries(int count, Consumer<Hostile> check) {
+        return IntStream.range(0, count).mapToObj(i -> DynamicTest.dynamicTest("try " + i + " (hostile.seed=" + (SEED + i) + ")",
+                () -> check.accept(new Hostile(SEED + i))));
     }
 
-    /** A JSON document of hostile values and wrong types under the suite's field names, or no JSON at all. */
-    @Provide
-    Arbitrary<String> hostileBodies() {
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, value(3).map(HostileInputTest::json)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of("", "{", "{\"firstName\":", "[", "\"\\ud800\"", "{\"a\":1,}", "{'a':1}",
-                        "{\"firstName\":\"x\",\"firstName\":7}", "\u0000", "{\"a\":" + "1".repeat(5000) + "}",
-                        "{\"a\":1e999999}", "{\"awareAt\":\"2026-13-45T99:99:99Z\"}")));
-    }
+    /** Hostile values from a seed: text with every kind of character, wrong types, formulas, markup. */
+    private static final class Hostile {
 
-    private Arbitrary<Object> value(int depth) {
-        Arbitrary<Object> leaf = Arbitraries.oneOf(markedText().map(s -> (Object) s), Arbitraries.integers().map(i -> (Object) i),
-                Arbitraries.longs().map(l -> (Object) l), Arbitraries.doubles().map(d -> (Object) d),
-                Arbitraries.of(Boolean.TRUE, Boolean.FALSE).map(b -> (Object) b)).injectNull(0.1);
-        if (depth == 0) {
-            return leaf;
+        private static final List<String> BROKEN = List.of("", "{", "{\"firstName\":", "[", "\"\\ud800\"", "{\"a\":1,}",
+                "{'a':1}", "{\"firstName\":\"x\",\"firstName\":7}", "\u0000", "{\"a\":" + "1".repeat(5000) + "}",
+                "{\"a\":1e999999}", "{\"awareAt\":\"2026-13-45T99:99:99Z\"}");
+        private static final List<String> FORMULA_STARTS = List.of("=", "+", "-", "@", "\t=",
+                "=HYPERLINK(\"http://evil.example\",\"x\")", "@SUM(A1)", "+49 30 1234567", "-42");
+        private static final List<String> MARKUP_STARTS = List.of("<script>alert('", "\"><img src=x onerror=alert(", "<b>", "&lt;",
+                "'\"<>");
+
+        final Random random;
+
+        Hostile(long seed) {
+            random = new Random(seed);
         }
-        // Unknown keys come back as the names of the invalid fields (never their values): they carry no marker.
-        Arbitrary<String> keys = Arbitraries.oneOf(Arbitraries.of(KEYS), nasty().map(k -> k.length() > 200 ? k.substring(0, 200) : k));
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, leaf),
-                net.jqwik.api.Tuple.of(1, value(depth - 1).list().ofMaxSize(4).map(l -> (Object) l)),
-                net.jqwik.api.Tuple.of(3, Arbitraries.maps(keys, value(depth - 1)).ofMaxSize(6).map(m -> (Object) m)));
-    }
 
-    /** Hostile text led by a marker (so that an echo or a log line of it can be found). */
-    @Provide
-    Arbitrary<String> markedText() {
-        return Combinators.combine(Arbitraries.strings().withCharRange('a', 'z').ofLength(8), nasty()).as((m, text) -> {
-            MARKERS.add("hx" + m);
-            return "hx" + m + text;
-        });
-    }
+        <T> T pick(List<T> from) {
+            return from.get(random.nextInt(from.size()));
+        }
 
-    private static Arbitrary<String> nasty() {
-        return Arbitraries.oneOf(Arbitraries.of(NASTY), Arbitraries.strings().all().ofMaxLength(40),
-                Arbitraries.strings().withChars("<>&\"'`=;\\%\u0000\u202E").ofMaxLength(20));
-    }
+        /** A JSON document of hostile values and wrong types under the suite's field names, or no JSON at all. */
+        String body() {
+            return random.nextInt(7) == 0 ? pick(BROKEN) : json(value(3));
+        }
 
-    /** A cell a spreadsheet would run, then hostile text. */
-    @Provide
-    Arbitrary<String> formulas() {
-        return Combinators.combine(Arbitraries.of("=", "+", "-", "@", "\t=", "=HYPERLINK(\"http://evil.example\",\"x\")", "@SUM(A1)", "+49 30 1234567", "-42"),
-                markedText().map(t -> t.length() > 100 ? t.substring(0, 100) : t)).as((start, rest) -> start + rest);
-    }
+        private Object value(int depth) {
+            int kind = random.nextInt(depth == 0 ? 3 : 7);
+            if (kind >= 3 && kind < 4) {
+                List<Object> list = new ArrayList<>();
+                IntStream.range(0, random.nextInt(5)).forEach(i -> list.add(value(depth - 1)));
+                return list;
+            }
+            if (kind >= 4) {
+                // Unknown keys come back as the names of the invalid fields (never their values): they carry no marker.
+                Map<String, Object> map = new LinkedHashMap<>();
+                for (int i = random.nextInt(7); i > 0; i--) {
+                    String key = random.nextBoolean() ? pick(KEYS) : nasty();
+                    map.put(key.length() > 200 ? key.substring(0, 200) : key, value(depth - 1));
+                }
+                return map;
+            }
+            return leaf();
+        }
 
-    /** Titles and form texts: formulas and markup, short enough for the fields. */
-    @Provide
-    Arbitrary<String> formulasOrMarkup() {
-        Arbitrary<String> markup = Combinators.combine(Arbitraries.of("<script>alert('", "\"><img src=x onerror=alert(", "<b>", "&lt;", "'\"<>"),
-                markedText().map(t -> t.length() > 100 ? t.substring(0, 100) : t)).as((start, rest) -> start + rest + "</script>");
-        return Arbitraries.oneOf(formulas(), markup).filter(t -> !t.isBlank());
+        private Object leaf() {
+            return switch (random.nextInt(10)) {
+                case 0 -> null;
+                case 1, 2, 3, 4 -> markedText();
+                case 5 -> random.nextInt();
+                case 6 -> random.nextLong();
+                case 7 -> random.nextBoolean() ? random.nextDouble() * 1e6 : Double.MAX_VALUE * (random.nextBoolean() ? 1 : -1);
+                default -> random.nextBoolean();
+            };
+        }
+
+        /** Hostile text led by a marker (so that an echo or a log line of it can be found). */
+        String markedText() {
+            StringBuilder marker = new StringBuilder("hx");
+            IntStream.range(0, 8).forEach(i -> marker.append((char) ('a' + random.nextInt(26))));
+            MARKERS.add(marker.toString());
+            return marker + nasty();
+        }
+
+        private String nasty() {
+            return switch (random.nextInt(3)) {
+                case 0 -> pick(NASTY);
+                case 1 -> anyChars(40); // any UTF-16 unit: NUL, controls, lone surrogates, RTL marks
+                default -> fromChars("<>&\"'`=;\\%\u0000\u202E", 20);
+            };
+        }
+
+        private String anyChars(int maxLength) {
+            StringBuilder text = new StringBuilder();
+            IntStream.range(0, random.nextInt(maxLength + 1)).forEach(i -> text.append((char) random.nextInt(0x10000)));
+            return text.toString();
+        }
+
+        private String fromChars(String chars, int maxLength) {
+            StringBuilder text = new StringBuilder();
+            IntStream.range(0, random.nextInt(maxLength + 1)).forEach(i -> text.append(chars.charAt(random.nextInt(chars.length()))));
+            return text.toString();
+        }
+
+        /** A cell a spreadsheet would run, then hostile text. */
+        String formula() {
+            return pick(FORMULA_STARTS) + shortened(markedText());
+        }
+
+        /** Titles and form texts: formulas and markup, short enough for the fields, never blank. */
+        String formulaOrMarkup() {
+            return random.nextBoolean() ? formula() : pick(MARKUP_STARTS) + shortened(markedText()) + "</script>";
+        }
+
+        private static String shortened(String text) {
+            return text.length() > 100 ? text.substring(0, 100) : text;
+        }
     }
 
     // ------------------------------------------------------------------ checks
