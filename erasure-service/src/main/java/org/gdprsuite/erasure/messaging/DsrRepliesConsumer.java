@@ -3,9 +3,9 @@ package org.gdprsuite.erasure.messaging;
 import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.gdprsuite.erasure.domain.BatchErasures;
 import org.gdprsuite.erasure.domain.Requests;
+import org.gdprsuite.events.CloudEvent;
 import org.gdprsuite.events.EventType;
 import org.gdprsuite.events.dsr.DsrBatchReply;
 import org.gdprsuite.events.dsr.DsrReply;
@@ -13,6 +13,7 @@ import org.gdprsuite.events.dsr.ParticipantAnnounced;
 import org.gdprsuite.runtime.consumer.IdempotentConsumer;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -29,17 +30,23 @@ public class DsrRepliesConsumer {
     @Inject
     BatchErasures batches;
 
+    /**
+     * A poll's replies in one transaction (the channel has {@code batch=true}): with many requests in flight,
+     * a transaction per reply left the replies queueing behind one commit each.
+     */
     @Incoming("dsr-replies")
     @Blocking(ordered = true)
-    public CompletionStage<Void> onEvent(Message<String> message) {
-        return consumer.consume(message, "dsr-replies", event -> {
-            if (EventType.DSR_REPLY.type().equals(event.type())) {
-                requests.replied(event.dataAs(DsrReply.class));
-            } else if (EventType.DSR_BATCH_REPLY.type().equals(event.type())) {
-                batches.replied(event.dataAs(DsrBatchReply.class));
-            } else if (EventType.DSR_PARTICIPANT_ANNOUNCED.type().equals(event.type())) {
-                requests.participantAnnounced(event.dataAs(ParticipantAnnounced.class));
-            }
-        });
+    public CompletionStage<Void> onEvents(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, "dsr-replies", events -> events.forEach(this::apply));
+    }
+
+    private void apply(CloudEvent event) {
+        if (EventType.DSR_REPLY.type().equals(event.type())) {
+            requests.replied(event.dataAs(DsrReply.class));
+        } else if (EventType.DSR_BATCH_REPLY.type().equals(event.type())) {
+            batches.replied(event.dataAs(DsrBatchReply.class));
+        } else if (EventType.DSR_PARTICIPANT_ANNOUNCED.type().equals(event.type())) {
+            requests.participantAnnounced(event.dataAs(ParticipantAnnounced.class));
+        }
     }
 }
