@@ -215,7 +215,7 @@ final class IngestionBench {
         admin.deleteRecords(upTo).all().get();
     }
 
-    private static long endOffsets(String topic) {
+    static long endOffsets(String topic) {
         return endOffsetsByPartition(topic).values().stream().mapToLong(Long::longValue).sum();
     }
 

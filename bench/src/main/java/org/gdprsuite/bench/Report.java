@@ -106,12 +106,17 @@ public final class Report {
 
     /** Writes {@code <stamp>.json}, {@code <stamp>.md} and {@code latest.md}/{@code latest.json} under {@code dir}. */
     public void write(Path dir, String stamp) {
+        write(dir, "", stamp);
+    }
+
+    /** As {@link #write(Path, String)}, every file name starting with {@code prefix} (e.g. "soak-"). */
+    public void write(Path dir, String prefix, String stamp) {
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve(stamp + ".json"), json());
-            Files.writeString(dir.resolve(stamp + ".md"), markdown());
-            Files.writeString(dir.resolve("latest.json"), json());
-            Files.writeString(dir.resolve("latest.md"), markdown());
+            Files.writeString(dir.resolve(prefix + stamp + ".json"), json());
+            Files.writeString(dir.resolve(prefix + stamp + ".md"), markdown());
+            Files.writeString(dir.resolve(prefix + "latest.json"), json());
+            Files.writeString(dir.resolve(prefix + "latest.md"), markdown());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package org.gdprsuite.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
@@ -59,5 +60,29 @@ class BenchLogicTest {
                 "gateway 0.1.0 on JVM (powered by Quarkus 3.34.2) started in 4.120s.\n...\n"
                         + "gateway 0.1.0 on JVM (powered by Quarkus 3.34.2) started in 2.500s. Listening on"));
         assertEquals(Optional.empty(), ServiceStats.lastStart("no start yet"));
+    }
+
+    @Test
+    void soakCallsMemoryFlatOnlyWithinGcJitter() {
+        assertTrue(Soak.isFlat(100, 112));
+        assertTrue(Soak.isFlat(300, 328));
+        assertTrue(Soak.isFlat(100, 80));
+        assertFalse(Soak.isFlat(100, 120));
+        assertFalse(Soak.isFlat(300, 340));
+    }
+
+    @Test
+    void soakReadsAPrometheusGaugeSummedOverItsTags() {
+        String text = """
+                # HELP jvm_gc_live_data_size_bytes Size of long-lived heap memory pool after reclamation
+                # TYPE jvm_gc_live_data_size_bytes gauge
+                jvm_gc_live_data_size_bytes 5.24288E7
+                jvm_gc_live_data_size_bytes_max 2.68435456E8
+                jvm_memory_used_bytes{area="heap",id="G1 Eden Space"} 1048576.0
+                jvm_memory_used_bytes{area="heap",id="G1 Old Gen"} 2097152.0
+                """;
+        assertEquals(52_428_800.0, Soak.metric(text, "jvm_gc_live_data_size_bytes"));
+        assertEquals(3_145_728.0, Soak.metric(text, "jvm_memory_used_bytes"));
+        assertEquals(0.0, Soak.metric(text, "absent"));
     }
 }
