@@ -12,3 +12,6 @@ CREATE ROLE incident LOGIN PASSWORD 'incident';
 CREATE DATABASE incident OWNER incident;
 CREATE ROLE gateway LOGIN PASSWORD 'gateway';
 CREATE DATABASE gateway OWNER gateway;
+-- The key store shared by the services that encrypt (wrapped per-person data keys; see the README).
+CREATE ROLE gdpr_keys LOGIN PASSWORD 'gdpr_keys';
+CREATE DATABASE gdpr_keys OWNER gdpr_keys;

@@ -32,11 +32,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gdprsuite.contact.domain.Person;
 import org.gdprsuite.contact.domain.PersonField;
 import org.gdprsuite.contact.domain.UnsealedValues;
+import org.gdprsuite.events.EventCodec;
+import org.gdprsuite.events.EventType;
 import org.gdprsuite.events.Topics;
 import org.gdprsuite.events.dsr.DsrAction;
 import org.gdprsuite.events.dsr.DsrCommand;
 import org.gdprsuite.events.dsr.DsrReply;
 import org.gdprsuite.events.dsr.SubjectIds;
+import org.gdprsuite.events.payload.PersonCreated;
+import org.gdprsuite.events.payload.SealedFields;
 import org.gdprsuite.runtime.crypto.SubjectCipher;
 import org.gdprsuite.runtime.crypto.TamperedException;
 import org.gdprsuite.runtime.dsr.DsrCommandHandler;
@@ -53,7 +57,8 @@ import jakarta.inject.Inject;
 
 /**
  * Sensitive fields sealed in the real PostgreSQL with per-person keys; erasure shreds the key, so an
- * older pg_dump restored elsewhere and the Kafka history give nothing of the erased person back.
+ * older pg_dump restored elsewhere and the Kafka history (where the email travels sealed) give nothing of
+ * the erased person back.
  */
 @QuarkusTest
 @WithTestResource(SuiteStack.class)
@@ -161,8 +166,10 @@ class EncryptionAtRestTest {
 
     @Test
     void anErasedPersonStaysUnreadableInAnOlderDumpAndInTheEventHistory() throws Exception {
-        String ada = PersonsTest.create(DemoUser.DPO, PersonsTest.ada("ada." + UUID.randomUUID() + "@example.org"));
-        String bob = PersonsTest.create(DemoUser.DPO, Map.of("firstName", "Bob", "lastName", "Kept",
+        String adaEmail = "ada." + UUID.randomUUID() + "@example.org";
+        String bobEmail = "bob." + UUID.randomUUID() + "@example.org";
+        String ada = PersonsTest.create(DemoUser.DPO, PersonsTest.ada(adaEmail));
+        String bob = PersonsTest.create(DemoUser.DPO, Map.of("firstName", "Bob", "lastName", "Kept", "email", bobEmail,
                 "nationalId", "BK-424242", "healthNotes", "none known"));
         Path dump = Files.createTempFile("contact-", ".sql");
         // The documented backup of data: everything but the keys, which are backed up apart.
@@ -193,17 +200,33 @@ class EncryptionAtRestTest {
             sql("DROP SCHEMA IF EXISTS " + scratch + " CASCADE");
         }
 
-        // Replaying contact.events: the erased person's history carries none of their sealed fields.
+        // Replaying contact.events from the beginning (a fresh consumer): no email in plaintext; the erased
+        // person's sealed email no longer opens, the other person's still does.
         List<ConsumerRecord<String, String>> history = KafkaProbe.readUntil(prefix + Topics.CONTACT_EVENTS,
-                records -> records.stream().filter(r -> ada.equals(r.key()) && r.value().contains("anonymized")).count() >= 1,
+                records -> records.stream().filter(r -> ada.equals(r.key()) && r.value().contains("anonymized")).count() >= 1
+                        && records.stream().anyMatch(r -> bob.equals(r.key())),
                 Duration.ofSeconds(30));
         List<String> hers = history.stream().filter(r -> ada.equals(r.key())).map(ConsumerRecord::value).toList();
         assertTrue(hers.size() >= 2, "created and anonymized");
-        for (String event : hers) {
-            for (String plain : List.of("AB-123456", "DE89370400440532013000", "1815-12-10", "wheelchair access")) {
-                assertFalse(event.contains(plain), event);
+        for (ConsumerRecord<String, String> record : history) {
+            for (String plain : List.of(adaEmail, bobEmail, "AB-123456", "DE89370400440532013000", "1815-12-10", "wheelchair access")) {
+                assertFalse(record.value().contains(plain), record.value());
             }
         }
+        assertEquals(List.of(Optional.empty()), emails(history, ada).stream().distinct().toList(), "hers are shredded");
+        assertEquals(List.of(Optional.of(bobEmail)), emails(history, bob).stream().distinct().toList(), "his open");
+    }
+
+    /** The emails of a person's created and updated events, as a consumer opens them. */
+    private List<Optional<String>> emails(List<ConsumerRecord<String, String>> history, String person) {
+        List<Optional<String>> emails = history.stream().filter(r -> person.equals(r.key()))
+                .map(r -> EventCodec.parse(r.value()))
+                .filter(e -> EventType.PERSON_CREATED.type().equals(e.type()) || EventType.PERSON_UPDATED.type().equals(e.type()))
+                .map(e -> e.dataAs(PersonCreated.class).email())
+                .peek(sealed -> assertTrue(SubjectCipher.isSealed(sealed), sealed))
+                .map(sealed -> cipher.openReceived(person, SealedFields.EMAIL, sealed)).toList();
+        assertFalse(emails.isEmpty(), "the person was published");
+        return emails;
     }
 
     /** A plain pg_dump of schema public, restoring into {@code schema} instead (the data lines untouched). */

@@ -7,8 +7,12 @@ import static org.gdprsuite.subscription.World.type;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +29,8 @@ import org.gdprsuite.events.dsr.DsrCommand;
 import org.gdprsuite.events.dsr.DsrReply;
 import org.gdprsuite.events.dsr.SubjectIds;
 import org.gdprsuite.events.payload.NotificationRequested;
+import org.gdprsuite.events.payload.PersonCreated;
+import org.gdprsuite.runtime.crypto.SubjectKeys;
 import org.gdprsuite.runtime.dsr.DsrCommandHandler;
 import org.gdprsuite.testsupport.DemoUser;
 import org.gdprsuite.testsupport.KafkaProbe;
@@ -33,10 +39,13 @@ import org.gdprsuite.testsupport.SuiteStack;
 import org.gdprsuite.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
 
 /** Opt-ins, audiences from the read models, the suite's real mail over SMTP and one-click unsubscribe. */
 @QuarkusTest
@@ -50,6 +59,52 @@ class SubscriptionsAndMailTest {
 
     @Inject
     DsrCommandHandler dsr;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void theAddressIsKeptSealedAndAReplayedEventOfAnErasedPersonLeavesNone() {
+        World world = new World(prefix);
+        String email = "kept." + UUID.randomUUID() + "@example.org";
+        UUID kept = world.person(email);
+        await(() -> storedEmail(kept) != null, "the address arrived");
+        assertTrue(storedEmail(kept).startsWith("v1.") && !storedEmail(kept).contains(email), "kept sealed");
+
+        // A person erased since their event was published: replaying it (a new consumer, a reset offset)
+        // keeps no address, does not fail, and a mail naming them is not sent.
+        UUID erased = UUID.randomUUID();
+        String sealed = World.sealed(erased, "erased." + UUID.randomUUID() + "@example.org");
+        Arc.container().instance(SubjectKeys.class).get().destroy(erased.toString());
+        KafkaProbe.send(prefix + Topics.CONTACT_EVENTS, erased.toString(), EventCodec.toJson(CloudEvent.of("contact-service",
+                EventType.PERSON_CREATED, erased.toString(), new PersonCreated(erased, sealed, "CUSTOMER"))));
+        await(() -> exists(erased), "the replayed event applied");
+        assertNull(storedEmail(erased), "applied (not dead-lettered), without an address");
+    }
+
+    private String storedEmail(UUID person) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement("SELECT email FROM contact_read_model WHERE person_id = ?")) {
+            select.setObject(1, person);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private boolean exists(UUID person) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement("SELECT 1 FROM contact_read_model WHERE person_id = ?")) {
+            select.setObject(1, person);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Test
     void optInsAndOutsAreRecordedWithHistoryAndTheGlobalOptOut() {

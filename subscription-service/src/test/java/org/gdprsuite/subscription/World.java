@@ -15,10 +15,14 @@ import org.gdprsuite.events.payload.ConsentStateChanged;
 import org.gdprsuite.events.payload.PersonAnonymized;
 import org.gdprsuite.events.payload.PersonCreated;
 import org.gdprsuite.events.payload.PersonRestrictionChanged;
+import org.gdprsuite.events.payload.SealedFields;
+import org.gdprsuite.runtime.crypto.SubjectCipher;
+import org.gdprsuite.runtime.crypto.SubjectKeys;
 import org.gdprsuite.testsupport.DemoUser;
 import org.gdprsuite.testsupport.KafkaProbe;
 import org.gdprsuite.testsupport.Tokens;
 
+import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 
 /** What the other services tell subscription-service, sent as they would: events on the suite's topics. */
@@ -31,7 +35,8 @@ record World(String prefix) {
     }
 
     void created(UUID id, String email) {
-        contactEvent(id, EventType.PERSON_CREATED, new PersonCreated(id, email, "CUSTOMER"));
+        // As contact-service publishes it: the address sealed with the person's key from the shared key store.
+        contactEvent(id, EventType.PERSON_CREATED, new PersonCreated(id, sealed(id, email), "CUSTOMER"));
     }
 
     void consent(UUID person, String purpose, boolean allowed) {
@@ -44,7 +49,9 @@ record World(String prefix) {
         contactEvent(person, EventType.PERSON_RESTRICTION_CHANGED, new PersonRestrictionChanged(person, true));
     }
 
+    /** As contact-service erases a person: their data key destroyed, then the event. */
     void anonymize(UUID person) {
+        Arc.container().instance(SubjectKeys.class).get().destroy(person.toString());
         contactEvent(person, EventType.PERSON_ANONYMIZED, new PersonAnonymized(person));
     }
 
@@ -58,6 +65,10 @@ record World(String prefix) {
         given().auth().oauth2(Tokens.of(DemoUser.SALES)).contentType(ContentType.JSON)
                 .body(Map.of("subscribed", subscribed, "source", "PHONE"))
                 .when().put("/api/subscriptions/persons/" + person + "/types/" + type).then().statusCode(200);
+    }
+
+    static String sealed(UUID person, String email) {
+        return email == null ? null : Arc.container().instance(SubjectCipher.class).get().seal(person.toString(), SealedFields.EMAIL, email);
     }
 
     private void contactEvent(UUID person, EventType type, Object payload) {

@@ -58,18 +58,22 @@ public class ConsentRequests {
                         createdAt, ConsentSource.SYSTEM, null, null, null, ConsentLedger.SYSTEM + " (default legal basis)",
                         null));
             } else if (purpose.consentRequired && sendRequests && person.email() != null) {
-                requestConsent(person.personId(), person.email(), purpose, createdAt);
+                requestConsent(person.personId(), purpose, createdAt);
             }
         }
     }
 
-    private void requestConsent(UUID personId, String email, Purpose purpose, Instant at) {
+    /**
+     * The request names the person, not the address: the email arrives sealed with the person's key and
+     * only subscription-service, which keeps the address, opens it to send the mail.
+     */
+    private void requestConsent(UUID personId, Purpose purpose, Instant at) {
         ledger.record(new Entry(personId, purpose.key, LegalBasis.CONSENT, ConsentStatus.PENDING_CONFIRMATION, at,
                 ConsentSource.SYSTEM, "email", null, null, ConsentLedger.SYSTEM + " (consent request)", null));
         String token = links.sign(LINK_SCOPE, personId + "|" + purpose.key, confirmationValidity);
         String link = publicBaseUrl + "/public/consents/confirm?token=" + token;
         outbox.publish(EventType.NOTIFICATION_REQUESTED, personId.toString(), new NotificationRequested(TEMPLATE,
-                personId, email, null, Map.of("purpose", purpose.name, "confirmLink", link)));
+                personId, null, null, Map.of("purpose", purpose.name, "confirmLink", link)));
     }
 
     /** The person and purpose of a confirmation link; {@link org.gdprsuite.runtime.links.InvalidLinkException} if it is not valid. */

@@ -17,6 +17,8 @@ import org.gdprsuite.events.payload.PersonAnonymized;
 import org.gdprsuite.events.payload.PersonCreated;
 import org.gdprsuite.events.payload.PersonRestrictionChanged;
 import org.gdprsuite.events.payload.PersonUpdated;
+import org.gdprsuite.events.payload.SealedFields;
+import org.gdprsuite.runtime.crypto.SubjectCipher;
 import org.gdprsuite.runtime.crypto.SubjectKeys;
 import org.gdprsuite.runtime.outbox.Outbox;
 
@@ -52,6 +54,9 @@ public class Persons {
     @Inject
     SubjectKeys subjectKeys;
 
+    @Inject
+    SubjectCipher cipher;
+
     @ConfigProperty(name = "gdpr.contact.pseudonym-key")
     String pseudonymKey;
 
@@ -70,7 +75,7 @@ public class Persons {
         person.persist();
         log(person.id, actor, "created", set);
         outbox.publish(EventType.PERSON_CREATED, person.id.toString(),
-                new PersonCreated(person.id, person.email, person.category.name()));
+                new PersonCreated(person.id, sealedEmail(person), person.category.name()));
         return person;
     }
 
@@ -157,7 +162,8 @@ public class Persons {
                 INSERT INTO person_change (person_id, at, by_user, action) SELECT p, ?1, ?2, 'anonymized'
                 FROM unnest(CAST(?3 AS uuid[])) AS p
                 """).setParameter(1, now).setParameter(2, actor).setParameter(3, erased).executeUpdate();
-        // Crypto-shredding: copies of the sealed fields in backups or elsewhere can no longer be opened.
+        // Crypto-shredding: copies of the sealed fields and emails in backups, events or other services'
+        // stores can no longer be opened. Done before the commit: if it fails, the erasure is retried.
         subjectKeys.destroy(live.stream().map(p -> p.id.toString()).toList());
         for (UUID id : erased) {
             outbox.publish(EventType.PERSON_ANONYMIZED, id.toString(), new PersonAnonymized(id));
@@ -244,7 +250,15 @@ public class Persons {
         person.updatedAt = clock.instant();
         log(person.id, actor, action, fields);
         outbox.publish(EventType.PERSON_UPDATED, person.id.toString(),
-                new PersonUpdated(person.id, person.email, person.category.name()));
+                new PersonUpdated(person.id, sealedEmail(person), person.category.name()));
+    }
+
+    /**
+     * The email travels sealed with the person's data key: the services that mail them open it, and erasure
+     * (destroying the key) leaves every copy in the topic's history and in their stores unreadable.
+     */
+    private String sealedEmail(Person person) {
+        return person.email == null ? null : cipher.seal(person.id.toString(), SealedFields.EMAIL, person.email);
     }
 
     private void log(UUID personId, String actor, String action, List<String> fields) {

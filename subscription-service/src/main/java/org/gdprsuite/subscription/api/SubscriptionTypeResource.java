@@ -105,8 +105,10 @@ public class SubscriptionTypeResource {
         do {
             page = audiences.page(key, after, 500);
             for (Audiences.Member member : page) {
-                mail.sendMailing(type, member, mailing.subject(), mailing.text());
-                sent++;
+                if (member.email() != null) {
+                    mail.sendMailing(type, member, mailing.subject(), mailing.text());
+                    sent++;
+                }
             }
             after = page.isEmpty() ? null : page.get(page.size() - 1).personId();
         } while (page.size() == 500);

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import org.gdprsuite.events.payload.SealedFields;
+import org.gdprsuite.runtime.crypto.SubjectCipher;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -36,6 +39,10 @@ public class Audiences {
     @Inject
     Clock clock;
 
+    @Inject
+    SubjectCipher cipher;
+
+    /** A member; {@code email} null if the person was just erased (their address no longer opens): not mailed. */
     public record Member(UUID personId, String email) {
     }
 
@@ -45,6 +52,8 @@ public class Audiences {
         List<Object[]> rows = em.createNativeQuery(AUDIENCE).setParameter(1, typeKey)
                 .setParameter(2, after == null ? FIRST : after).setParameter(3, clock.instant()).setParameter(4, size)
                 .getResultList();
-        return rows.stream().map(r -> new Member((UUID) r[0], (String) r[1])).toList();
+        // Addresses are kept sealed; one that no longer opens (null) belongs to a person erased a moment ago.
+        return rows.stream().map(r -> new Member((UUID) r[0],
+                cipher.openReceived(r[0].toString(), SealedFields.EMAIL, (String) r[1]).orElse(null))).toList();
     }
 }

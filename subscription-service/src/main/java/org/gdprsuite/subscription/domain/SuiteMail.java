@@ -18,6 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gdprsuite.events.EventType;
 import org.gdprsuite.events.InvalidEventException;
 import org.gdprsuite.events.payload.NotificationRequested;
+import org.gdprsuite.events.payload.SealedFields;
+import org.gdprsuite.runtime.crypto.SubjectCipher;
 import org.gdprsuite.runtime.links.SignedLinks;
 import org.gdprsuite.runtime.outbox.Outbox;
 
@@ -35,8 +37,8 @@ import jakarta.transaction.Transactional;
 /**
  * The suite's mail: every {@code notification.requested} becomes a real mail over SMTP, rendered from
  * the template it names (plain text and HTML). The address comes with the request or, when only the
- * person is named, from the local contact read model (a mail whose address has not arrived yet waits for
- * it). Mailings to an audience carry the RFC 8058
+ * person is named, from the local contact read model, where it is kept sealed with the person's data key
+ * (a mail whose address has not arrived yet waits for it). Mailings to an audience carry the RFC 8058
  * one-click unsubscribe headers. Nothing of the content or the address is logged.
  */
 @ApplicationScoped
@@ -90,6 +92,9 @@ public class SuiteMail {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    SubjectCipher cipher;
 
     @ConfigProperty(name = "gdpr.public-base-url")
     String publicBaseUrl;
@@ -221,13 +226,15 @@ public class SuiteMail {
         return template.data(data).render();
     }
 
+    /** The person's address from the read model, opened; null if unknown or the person was erased. */
     private String addressOf(UUID personId) {
         if (personId == null) {
             return null;
         }
-        return (String) em.createNativeQuery(
+        String kept = (String) em.createNativeQuery(
                 "SELECT email FROM contact_read_model WHERE person_id = ?1 AND NOT anonymized")
                 .setParameter(1, personId).getResultStream().findFirst().orElse(null);
+        return cipher.openReceived(personId.toString(), SealedFields.EMAIL, kept).orElse(null);
     }
 
     private void log(String template, UUID personId) {

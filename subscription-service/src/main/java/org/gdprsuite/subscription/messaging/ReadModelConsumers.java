@@ -11,7 +11,10 @@ import org.gdprsuite.events.payload.PersonAnonymized;
 import org.gdprsuite.events.payload.PersonCreated;
 import org.gdprsuite.events.payload.PersonRestrictionChanged;
 import org.gdprsuite.events.payload.PersonUpdated;
+import org.gdprsuite.events.payload.SealedFields;
 import org.gdprsuite.runtime.consumer.IdempotentConsumer;
+import org.gdprsuite.runtime.crypto.SubjectCipher;
+import org.gdprsuite.runtime.crypto.SubjectKeys;
 import org.gdprsuite.subscription.domain.SuiteMail;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -23,6 +26,8 @@ import jakarta.persistence.EntityManager;
  * Local read models of {@code contact.events} (address, restriction, anonymization) and
  * {@code consent.events} (allowed per purpose), so audiences and mail need no call to another service.
  * Events of one person arrive in order (keyed by person); an anonymized person stays anonymized.
+ * The address arrives sealed with the person's data key and is kept sealed: erasing the person (destroying
+ * the key) shreds this copy too, and a replayed event of an erased person leaves no address.
  */
 @ApplicationScoped
 public class ReadModelConsumers {
@@ -35,6 +40,12 @@ public class ReadModelConsumers {
 
     @Inject
     SuiteMail mail;
+
+    @Inject
+    SubjectCipher cipher;
+
+    @Inject
+    SubjectKeys keys;
 
     @Incoming("contact-events")
     @Blocking(ordered = true)
@@ -65,12 +76,12 @@ public class ReadModelConsumers {
         switch (type) {
             case PERSON_CREATED -> {
                 PersonCreated created = event.dataAs(PersonCreated.class);
-                upsertAddress(created.personId(), created.email(), created.category(), event);
+                upsertAddress(created.personId(), keepEmail(created.personId(), created.email()), created.category(), event);
                 mail.releasePending(created.personId());
             }
             case PERSON_UPDATED -> {
                 PersonUpdated updated = event.dataAs(PersonUpdated.class);
-                upsertAddress(updated.personId(), updated.email(), updated.category(), event);
+                upsertAddress(updated.personId(), keepEmail(updated.personId(), updated.email()), updated.category(), event);
                 mail.releasePending(updated.personId());
             }
             case PERSON_RESTRICTION_CHANGED -> {
@@ -88,11 +99,16 @@ public class ReadModelConsumers {
                         ON CONFLICT (person_id) DO UPDATE SET anonymized = true, email = NULL, updated_at = EXCLUDED.updated_at
                         """).setParameter(1, anonymized.personId()).setParameter(2, event.time()).executeUpdate();
                 mail.dropPending(anonymized.personId());
+                keys.forget(anonymized.personId().toString());
             }
             default -> {
                 // other contact events are not needed here
             }
         }
+    }
+
+    private String keepEmail(java.util.UUID personId, String received) {
+        return cipher.keepReceived(personId.toString(), SealedFields.EMAIL, received);
     }
 
     private void upsertAddress(java.util.UUID personId, String email, String category, CloudEvent event) {

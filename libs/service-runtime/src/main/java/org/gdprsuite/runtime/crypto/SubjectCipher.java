@@ -25,7 +25,7 @@ public class SubjectCipher {
     @Inject
     SubjectKeys keys;
 
-    /** Seals {@code plaintext} of {@code field} for {@code subject}, in the caller's transaction (may make their key). */
+    /** Seals {@code plaintext} of {@code field} for {@code subject} (may make their key); {@link ShreddedException} once erased. */
     public String seal(String subject, String field, String plaintext) {
         return seal(keys.forWriting(subject), subject, field, plaintext);
     }
@@ -36,6 +36,42 @@ public class SubjectCipher {
      */
     public Optional<String> open(String subject, String field, String sealed) {
         return keys.forReading(subject).map(key -> open(key, subject, field, sealed));
+    }
+
+    /**
+     * A personal value as another service sent it (an event field) or as a consumer keeps it: opened if
+     * sealed; empty if absent or if the subject was erased (their key destroyed), which the caller treats as
+     * erased data. A value that is not sealed (an event published before sealing) is returned as it is.
+     */
+    public Optional<String> openReceived(String subject, String field, String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        return isSealed(value) ? open(subject, field, value) : Optional.of(value);
+    }
+
+    /**
+     * What a consumer keeps of a received personal value: sealed under the subject's key (as received, or
+     * sealed now if it came in plaintext from before sealing), so that erasure shreds the consumer's copy
+     * too; null if there is none or the subject was erased (nothing personal is kept, nothing fails).
+     */
+    public String keepReceived(String subject, String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            if (isSealed(value)) {
+                return open(subject, field, value).isPresent() ? value : null;
+            }
+            return seal(subject, field, value);
+        } catch (ShreddedException erased) {
+            return null;
+        }
+    }
+
+    /** Whether a value is in the sealed form this class produces. */
+    public static boolean isSealed(String value) {
+        return value != null && value.startsWith(PREFIX);
     }
 
     static String seal(SecretKey key, String subject, String field, String plaintext) {

@@ -22,7 +22,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
-/** Data keys per subject in the real PostgreSQL: made once, destroyed for good, re-wrapped by a rotation. */
+/** Data keys per subject in the real key store (PostgreSQL): made once, destroyed for good, re-wrapped by a rotation. */
 @QuarkusTest
 @WithTestResource(SuiteStack.class)
 class SubjectKeysTest {
@@ -35,8 +35,14 @@ class SubjectKeysTest {
     @Inject
     SubjectCipher cipher;
 
+    /** The shared key store. */
     @Inject
+    @io.quarkus.agroal.DataSource("keys")
     DataSource dataSource;
+
+    /** This service's own database, where keys lived before the store. */
+    @Inject
+    DataSource local;
 
     @Test
     void aSubjectGetsOneDataKeyStoredOnlyWrappedByTheActiveMasterKey() throws Exception {
@@ -51,16 +57,61 @@ class SubjectKeysTest {
     }
 
     @Test
-    void aKeyMadeInATransactionThatRollsBackIsNeverUsed() {
+    void aKeyMadeForATransactionThatRollsBackIsKeptAndUsedNextTime() {
         String subject = UUID.randomUUID().toString();
+        String[] rolledBack = new String[1];
         assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
-            cipher.seal(subject, "note", "x");
+            rolledBack[0] = cipher.seal(subject, "note", "x");
             throw new IllegalStateException("rolled back");
         }));
 
-        assertEquals(Optional.empty(), keys.forReading(subject));
         String sealed = QuarkusTransaction.requiringNew().call(() -> cipher.seal(subject, "note", "kept"));
         assertEquals(Optional.of("kept"), cipher.open(subject, "note", sealed));
+        assertEquals(Optional.of("x"), cipher.open(subject, "note", rolledBack[0]), "one key, whatever became of the transaction");
+    }
+
+    @Test
+    void aSubjectErasedBeforeTheyHadAKeyNeverGetsOne() {
+        String subject = UUID.randomUUID().toString();
+        keys.destroy(subject);
+
+        assertEquals(Optional.empty(), keys.forReading(subject));
+        assertThrows(ShreddedException.class, () -> cipher.seal(subject, "email", "late@example.org"));
+    }
+
+    @Test
+    void keysOfTheFormerLocalTableMoveIntoTheStoreAndADestroyedOneStaysDestroyed() throws Exception {
+        String live = UUID.randomUUID().toString();
+        String destroyed = UUID.randomUUID().toString();
+        javax.crypto.SecretKey dataKey = Gcm.newKey();
+        MasterKeys.Wrapped wrapped = MasterKeys.of("test:oM3LpdtNP5I8YncsdLrYTzr9X8mFu8ROq4Sz0MKswAw=", null).wrap(live, dataKey);
+        String sealedBefore = SubjectCipher.seal(dataKey, live, "nationalId", "AB-123456");
+        // The store already knows the destroyed one as live (made there by another service).
+        String sealedElsewhere = cipher.seal(destroyed, "email", "gone@example.org");
+        try (Connection connection = local.getConnection(); PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO subject_key (subject_id, wrapped_key, master_key_id, destroyed_at) VALUES (?, ?, ?, NULL), (?, NULL, NULL, now())
+                """)) {
+            insert.setString(1, live);
+            insert.setBytes(2, wrapped.bytes());
+            insert.setString(3, wrapped.masterKeyId());
+            insert.setString(4, destroyed);
+            insert.executeUpdate();
+        }
+
+        keys.moveLocalKeys(null);
+        keys.forget(destroyed);
+
+        assertEquals(Optional.of("AB-123456"), cipher.open(live, "nationalId", sealedBefore), "the local key is the subject's key");
+        assertEquals(Optional.empty(), cipher.open(destroyed, "email", sealedElsewhere));
+        try (Connection connection = local.getConnection(); PreparedStatement count = connection.prepareStatement(
+                "SELECT count(*) FROM subject_key WHERE subject_id IN (?, ?)")) {
+            count.setString(1, live);
+            count.setString(2, destroyed);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                assertEquals(0, row.getInt(1), "nothing left in the service's own database");
+            }
+        }
     }
 
     @Test
@@ -69,14 +120,13 @@ class SubjectKeysTest {
         String sealed = QuarkusTransaction.requiringNew().call(() -> cipher.seal(subject, "note", "wheelchair access"));
         assertTrue(cipher.open(subject, "note", sealed).isPresent(), "readable (and cached) before the erasure");
 
-        QuarkusTransaction.requiringNew().run(() -> keys.destroy(List.of(subject)));
-        QuarkusTransaction.requiringNew().run(() -> keys.destroy(List.of(subject)));
+        keys.destroy(List.of(subject));
+        keys.destroy(List.of(subject));
 
         assertEquals(Optional.empty(), cipher.open(subject, "note", sealed));
         assertNull(storedObject(subject, "wrapped_key"));
         assertNull(stored(subject, "master_key_id"));
-        assertThrows(ShreddedException.class,
-                () -> QuarkusTransaction.requiringNew().call(() -> cipher.seal(subject, "note", "new data")));
+        assertThrows(ShreddedException.class, () -> cipher.seal(subject, "note", "new data"));
     }
 
     @Test
