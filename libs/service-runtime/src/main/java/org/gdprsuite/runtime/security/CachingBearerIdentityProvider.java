@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.runtime.OidcIdentityProvider;
+import io.quarkus.runtime.Startup;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -30,6 +31,8 @@ import jakarta.inject.Inject;
  * One OIDC tenant per service: the key is the token alone. The verified identity refers to the request that
  * brought it; a cached one is handed out with the current request in its place.
  */
+// Created at start so that its counters are exported (at 0) before the first token arrives.
+@Startup
 @ApplicationScoped
 public class CachingBearerIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 

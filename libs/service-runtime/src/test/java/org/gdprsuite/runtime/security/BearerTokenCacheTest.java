@@ -3,6 +3,7 @@ package org.gdprsuite.runtime.security;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -83,18 +84,27 @@ class BearerTokenCacheTest {
 
     @Test
     void aCachedTokenIsRefusedOnceItHasExpired() throws InterruptedException {
-        // Lives a few seconds: the first two calls happen right after it is issued.
-        String token = Tokens.shortLived(DemoUser.SALES);
-        callAs(token, "sales");
-        Counts verified = counts();
-        callAs(token, "sales");
-        assertEquals(new Counts(1, 0, 0), counts().minus(verified));
+        // The token lives a few seconds: on a busy machine it may be gone before its first call, then take another.
+        String token = null;
+        for (int attempt = 0; attempt < 5 && token == null; attempt++) {
+            String candidate = Tokens.shortLived(DemoUser.SALES);
+            Counts before = counts();
+            if (status(candidate) == 200) {
+                assertEquals(new Counts(0, 1, 0), counts().minus(before), "verified, and now in the cache");
+                token = candidate;
+            }
+        }
+        assertNotNull(token, "no short-lived token was accepted while valid");
 
         long msUntilExpired = expiry(token).toEpochMilli() + 1_000 - System.currentTimeMillis();
         Thread.sleep(Math.max(0, msUntilExpired));
         Counts expired = counts();
-        given().auth().oauth2(token).when().get("/toy/whoami").then().statusCode(401);
+        assertEquals(401, status(token));
         assertEquals(new Counts(0, 0, 1), counts().minus(expired), "not answered from the cache but refused by verification");
+    }
+
+    private static int status(String token) {
+        return given().auth().oauth2(token).when().get("/toy/whoami").then().extract().statusCode();
     }
 
     private static void callAs(String token, String name) {
