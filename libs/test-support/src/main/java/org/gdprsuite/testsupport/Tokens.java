@@ -29,6 +29,9 @@ public final class Tokens {
     public static final String INTEGRATION_SECRET = setting("GDPR_INTEGRATION_SECRET", "integration-secret");
     /** A client of the realm whose tokens expire after one second; only tests use it. */
     public static final String EXPIRY_PROBE_CLIENT = "token-expiry-probe";
+    /** A client of the realm whose tokens expire after {@value #SHORT_LIVED_SECONDS} seconds; only tests use it. */
+    public static final String SHORT_LIVED_CLIENT = "token-short-lived-probe";
+    public static final int SHORT_LIVED_SECONDS = 5;
 
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Duration REUSE_FOR = Duration.ofSeconds(120);
@@ -77,10 +80,29 @@ public final class Tokens {
      * The client is created in the running realm (through the local admin console's API) when missing.
      */
     public static String expired(DemoUser user) {
-        ensureExpiryProbeClient();
+        ensureProbeClient(EXPIRY_PROBE_CLIENT, 1);
         String token = request(passwordGrantForm(user, EXPIRY_PROBE_CLIENT));
         sleep(2_100);
         return token;
+    }
+
+    /** A new access token of a demo user without a second factor, never handed out before (no reuse). */
+    public static String fresh(DemoUser user) {
+        if (user.totpSecret() != null) {
+            throw new IllegalArgumentException("fresh tokens only for users without TOTP");
+        }
+        Map<String, String> form = passwordGrantForm(user, CLI_CLIENT);
+        form.put("scope", "openid");
+        return request(form);
+    }
+
+    /**
+     * A real, valid token of a demo user, signed by the realm, that expires {@value #SHORT_LIVED_SECONDS} seconds
+     * after it is issued (client {@value #SHORT_LIVED_CLIENT}, created in the running realm when missing).
+     */
+    public static String shortLived(DemoUser user) {
+        ensureProbeClient(SHORT_LIVED_CLIENT, SHORT_LIVED_SECONDS);
+        return request(passwordGrantForm(user, SHORT_LIVED_CLIENT));
     }
 
     /**
@@ -103,30 +125,31 @@ public final class Tokens {
         return form;
     }
 
-    private static synchronized void ensureExpiryProbeClient() {
+    /** A public client with the suite's audience whose access tokens live {@code lifespanSeconds}. */
+    private static synchronized void ensureProbeClient(String clientId, int lifespanSeconds) {
         String base = REALM_URL.substring(0, REALM_URL.indexOf("/realms/"));
         String realm = REALM_URL.substring(REALM_URL.indexOf("/realms/") + "/realms/".length());
         String admin = request(base + "/realms/master/protocol/openid-connect/token", Map.of("grant_type", "password",
                 "client_id", "admin-cli", "username", setting("GDPR_KEYCLOAK_ADMIN", "admin"),
                 "password", setting("GDPR_KEYCLOAK_ADMIN_PASSWORD", "admin")));
         String clients = base + "/admin/realms/" + realm + "/clients";
-        HttpResponse<String> found = send(HttpRequest.newBuilder(URI.create(clients + "?clientId=" + EXPIRY_PROBE_CLIENT))
+        HttpResponse<String> found = send(HttpRequest.newBuilder(URI.create(clients + "?clientId=" + clientId))
                 .header("Authorization", "Bearer " + admin).GET());
-        if (found.body().contains("\"clientId\":\"" + EXPIRY_PROBE_CLIENT + "\"")) {
+        if (found.body().contains("\"clientId\":\"" + clientId + "\"")) {
             return;
         }
         String client = """
                 {"clientId": "%s", "publicClient": true, "directAccessGrantsEnabled": true, "standardFlowEnabled": false,
-                 "attributes": {"access.token.lifespan": "1"},
+                 "attributes": {"access.token.lifespan": "%d"},
                  "protocolMappers": [{"name": "audience gdpr-suite", "protocol": "openid-connect",
                    "protocolMapper": "oidc-audience-mapper",
                    "config": {"included.custom.audience": "gdpr-suite", "access.token.claim": "true"}}]}
-                """.formatted(EXPIRY_PROBE_CLIENT);
+                """.formatted(clientId, lifespanSeconds);
         HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(clients))
                 .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(client)));
         if (created.statusCode() != 201 && created.statusCode() != 409) {
-            throw new IllegalStateException("Keycloak did not create " + EXPIRY_PROBE_CLIENT + " (" + created.statusCode() + ")");
+            throw new IllegalStateException("Keycloak did not create " + clientId + " (" + created.statusCode() + ")");
         }
     }
 
