@@ -52,20 +52,20 @@ public final class Bench {
             step("retention sweep of " + persons + " persons (at most " + cap + " s)");
             new RetentionBench(http, persons, Duration.ofSeconds(cap)).run(report, runId);
         }
+        if (only.contains("decision")) {
+            // Before ingestion, which leaves the services busy with the consent.events it causes for minutes.
+            List<Integer> rates = Arrays.stream(options.getOrDefault("rates", "250,500,1000").split(","))
+                    .map(Integer::parseInt).toList();
+            int seconds = Integer.parseInt(options.getOrDefault("seconds", "15"));
+            step("consent decisions at " + rates + "/s, " + seconds + " s each after a 5 s warm-up");
+            new DecisionBench(http, rates, Duration.ofSeconds(5), Duration.ofSeconds(seconds)).run(report);
+        }
         if (only.contains("ingest")) {
             // Last: the consent.events it causes keep contact- and subscription-service busy for a while.
             int events = Integer.parseInt(options.getOrDefault("events", "1000000"));
             int cap = Integer.parseInt(options.getOrDefault("ingest-cap", "300"));
             step("consent-event ingestion of " + events + " events (each side at most " + cap + " s)");
             new IngestionBench(http, events, 10_000, Duration.ofSeconds(cap)).run(report, runId);
-        }
-        if (only.contains("decision")) {
-            // After the others: on this machine the 1,000/s step can exhaust the gateway's heap (see README).
-            List<Integer> rates = Arrays.stream(options.getOrDefault("rates", "250,500,1000").split(","))
-                    .map(Integer::parseInt).toList();
-            int seconds = Integer.parseInt(options.getOrDefault("seconds", "15"));
-            step("consent decisions at " + rates + "/s, " + seconds + " s each after a 5 s warm-up");
-            new DecisionBench(http, rates, Duration.ofSeconds(5), Duration.ofSeconds(seconds)).run(report);
         }
         if (only.contains("memory")) {
             step("memory and start-up of each service");
