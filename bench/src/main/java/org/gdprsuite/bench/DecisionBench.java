@@ -47,8 +47,8 @@ final class DecisionBench {
         for (int rate : rates) {
             // A fresh token per rate: the load of all rates outlives one access token (5 min).
             String token = Tokens.of(DemoUser.SALES);
-            ConstantRateLoad.Result floor = ConstantRateLoad.run(sender(health, null), rate, warmup, measure);
-            ConstantRateLoad.Result suite = ConstantRateLoad.run(sender(decision, token), rate, warmup, measure);
+            ConstantRateLoad.Result floor = ConstantRateLoad.run(sender(health, () -> null), rate, warmup, measure);
+            ConstantRateLoad.Result suite = ConstantRateLoad.run(sender(decision, () -> token), rate, warmup, measure);
             String errors = suite.errors() + " errors of " + (suite.recorded() + suite.errors())
                     + (floor.errors() > 0 ? " (health: " + floor.errors() + ")" : "");
             for (double p : new double[] { 50, 99, 99.9 }) {
@@ -61,13 +61,16 @@ final class DecisionBench {
         }
     }
 
-    private static Supplier<CompletableFuture<Boolean>> sender(URI uri, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        HttpRequest request = builder.build();
-        return () -> Http.CLIENT.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .thenApply(r -> r.statusCode() == 200);
+    /** One GET per call, with the token {@code token} gives at that moment (null: none); ok when answered 200. */
+    static Supplier<CompletableFuture<Boolean>> sender(URI uri, Supplier<String> token) {
+        return () -> {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
+            String bearer = token.get();
+            if (bearer != null) {
+                request.header("Authorization", "Bearer " + bearer);
+            }
+            return Http.CLIENT.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
+                    .thenApply(r -> r.statusCode() == 200);
+        };
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,6 +12,9 @@ import java.util.regex.Pattern;
 /** Resident memory (from /proc) and start-up time (from the Quarkus start line of the log) of each service. */
 final class ServiceStats {
 
+    /** The services and the ports ./suite starts them on. */
+    static final Map<String, Integer> PORTS = Map.of("gateway", 8080, "contact-service", 8081, "consent-service", 8082,
+            "subscription-service", 8083, "erasure-service", 8084, "incident-service", 8085);
     static final List<String> SERVICES = List.of("gateway", "contact-service", "consent-service", "subscription-service",
             "erasure-service", "incident-service");
 

@@ -56,15 +56,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class Soak {
 
-    private static final Map<String, Integer> PORTS = new LinkedHashMap<>();
-    static {
-        PORTS.put("gateway", 8080);
-        PORTS.put("contact-service", 8081);
-        PORTS.put("consent-service", 8082);
-        PORTS.put("subscription-service", 8083);
-        PORTS.put("erasure-service", 8084);
-        PORTS.put("incident-service", 8085);
-    }
     private static final List<String> PARTICIPANTS = List.of("contact", "consent", "subscription", "incident");
     private static final String KAFKA = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
     /** Memory before this is start-up and JIT warm-up, not a trend. */
@@ -155,7 +146,7 @@ public final class Soak {
         CompletableFuture<Void> events = CompletableFuture.runAsync(() -> publishEvents(consenting, start));
         URI decision = URI.create(http.base() + "/api/consents/decisions?personId=" + decided + "&purpose="
                 + DecisionBench.PURPOSE);
-        ConstantRateLoad.Result decisions = ConstantRateLoad.run(decisionSender(decision), decisionRate, Duration.ZERO,
+        ConstantRateLoad.Result decisions = ConstantRateLoad.run(DecisionBench.sender(decision, salesToken::get), decisionRate, Duration.ZERO,
                 duration);
         events.join();
         timers.shutdown();
@@ -222,12 +213,6 @@ public final class Soak {
         }
     }
 
-    private Supplier<CompletableFuture<Boolean>> decisionSender(URI uri) {
-        return () -> Http.CLIENT.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + salesToken.get()).GET().build(),
-                HttpResponse.BodyHandlers.discarding()).thenApply(r -> r.statusCode() == 200);
-    }
-
     /** A sales edit with the person's ETag, as a CRM would make it; the title sent last must be kept. */
     private void edit(UUID person, String title) {
         try {
@@ -266,7 +251,7 @@ public final class Soak {
         long unique = IngestionBench.unique((int) eventsSent.get());
         try (Connection consent = Db.connect("consent")) {
             long applied = waitFor(() -> Db.number(consent, "SELECT count(*) FROM consent_record WHERE recorded_by = ?",
-                    "bench-" + runId), unique);
+                    "bench-" + runId), n -> n >= unique);
             report.add(Figure.info("consent events sent", eventsSent.get(), "", Report.number(eventsSent.get() - unique)
                     + " of them re-sent duplicates, 1 in 20 older than the decision before it"));
             report.add(count("consent events lost (not in the ledger)", Math.max(0, unique - applied), 0,
@@ -340,8 +325,9 @@ public final class Soak {
         databases.add("erasure");
         for (String database : databases) {
             try (Connection db = Db.connect(database)) {
-                long unsent = waitFor(() -> -Db.number(db, "SELECT count(*) FROM outbox_event WHERE sent_at IS NULL"), 0);
-                report.add(count("outbox rows unsent: " + database + "-service", -unsent, 0, "after the load"));
+                long unsent = waitFor(() -> Db.number(db, "SELECT count(*) FROM outbox_event WHERE sent_at IS NULL"),
+                        n -> n == 0);
+                report.add(count("outbox rows unsent: " + database + "-service", unsent, 0, "after the load"));
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
@@ -380,7 +366,8 @@ public final class Soak {
     /** Forces a full collection in each service (jcmd GC.run) and reads what stayed live. */
     private Map<String, Double> liveHeapAfterFullGc() {
         Map<String, Double> live = new LinkedHashMap<>();
-        PORTS.forEach((service, port) -> {
+        ServiceStats.SERVICES.forEach(service -> {
+            int port = ServiceStats.PORTS.get(service);
             try {
                 String pid = java.nio.file.Files.readString(root.resolve(".stack/run/" + service + ".pid")).strip();
                 Process gc = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), pid, "GC.run").redirectErrorStream(true)
@@ -402,7 +389,8 @@ public final class Soak {
 
     private void sampleMemory(long start) {
         double minutes = (System.nanoTime() - start) / 60e9;
-        PORTS.forEach((service, port) -> {
+        ServiceStats.SERVICES.forEach(service -> {
+            int port = ServiceStats.PORTS.get(service);
             double rss = ServiceStats.rssMiB(root, service).orElse(Double.NaN);
             double live = liveHeapMiB(port);
             memory.computeIfAbsent(service, s -> java.util.Collections.synchronizedList(new ArrayList<>()))
@@ -445,11 +433,11 @@ public final class Soak {
         return new Figure(name, value, "", "= " + expected, value == expected, null, null, note);
     }
 
-    /** Polls {@code value} until it reaches {@code target} or the drain cap passes; returns the last value. */
-    private static long waitFor(Supplier<Long> value, long target) {
+    /** Polls {@code value} until {@code done} or the drain cap passes; returns the last value. */
+    private static long waitFor(Supplier<Long> value, java.util.function.LongPredicate done) {
         long deadline = System.nanoTime() + DRAIN_CAP.toNanos();
         long last = value.get();
-        while (last < target && System.nanoTime() < deadline) {
+        while (!done.test(last) && System.nanoTime() < deadline) {
             Requests.sleep(2000);
             last = value.get();
         }
