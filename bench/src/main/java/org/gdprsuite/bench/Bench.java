@@ -21,6 +21,9 @@ import java.util.Set;
  */
 public final class Bench {
 
+    /** How long a step waits at most for the machine to become quiet. */
+    private static final Duration SETTLE_MAX = Duration.ofMinutes(2);
+
     private Bench() {
     }
 
@@ -38,18 +41,18 @@ public final class Bench {
         String runId = Long.toString(System.currentTimeMillis(), 36);
         if (only.contains("dsr")) {
             int inFlight = Integer.parseInt(options.getOrDefault("dsr", "100"));
-            step("DSR erasure: one alone, then " + inFlight + " in flight");
+            step(report, "DSR erasure: one alone, then " + inFlight + " in flight");
             new DsrBench(http, inFlight).run(report);
         }
         if (only.contains("export")) {
             int activities = Integer.parseInt(options.getOrDefault("activities", "10000"));
-            step("access export of a person with " + activities + " activities");
+            step(report, "access export of a person with " + activities + " activities");
             new ExportBench(http, activities).run(report);
         }
         if (only.contains("retention")) {
             int persons = Integer.parseInt(options.getOrDefault("persons", "3000"));
             int cap = Integer.parseInt(options.getOrDefault("retention-cap", "180"));
-            step("retention sweep of " + persons + " persons (at most " + cap + " s)");
+            step(report, "retention sweep of " + persons + " persons (at most " + cap + " s)");
             new RetentionBench(http, persons, Duration.ofSeconds(cap)).run(report, runId);
         }
         if (only.contains("decision")) {
@@ -57,18 +60,18 @@ public final class Bench {
             List<Integer> rates = Arrays.stream(options.getOrDefault("rates", "250,500,1000").split(","))
                     .map(Integer::parseInt).toList();
             int seconds = Integer.parseInt(options.getOrDefault("seconds", "15"));
-            step("consent decisions at " + rates + "/s, " + seconds + " s each after a 5 s warm-up");
+            step(report, "consent decisions at " + rates + "/s, " + seconds + " s each after a 5 s warm-up");
             new DecisionBench(http, rates, Duration.ofSeconds(5), Duration.ofSeconds(seconds)).run(report);
         }
         if (only.contains("ingest")) {
             // Last: the consent.events it causes keep contact- and subscription-service busy for a while.
             int events = Integer.parseInt(options.getOrDefault("events", "1000000"));
             int cap = Integer.parseInt(options.getOrDefault("ingest-cap", "300"));
-            step("consent-event ingestion of " + events + " events (each side at most " + cap + " s)");
+            step(report, "consent-event ingestion of " + events + " events (each side at most " + cap + " s)");
             new IngestionBench(http, events, 10_000, Duration.ofSeconds(cap)).run(report, runId);
         }
         if (only.contains("memory")) {
-            step("memory and start-up of each service");
+            step(report, "memory and start-up of each service");
             ServiceStats.run(root, report);
         }
 
@@ -80,7 +83,14 @@ public final class Bench {
         System.out.print(report.text());
     }
 
-    static void step(String what) {
+    /** Announces a step once the machine is quiet (what the step before left running is not this step's figure). */
+    static void step(Report report, String what) {
+        String waited = Settle.await(SETTLE_MAX);
+        say(what + " (machine quiet after " + waited + ")");
+        report.context("quiet before: " + what, waited);
+    }
+
+    static void say(String what) {
         System.out.println("bench: " + what);
     }
 

@@ -98,7 +98,7 @@ final class IngestionBench {
                     + " purpose_key varchar(100), status varchar(40), legal_basis varchar(40), effective_at timestamptz,"
                     + " source varchar(40), channel varchar(100), notice_version varchar(100), recorded_by varchar(200))");
 
-            Bench.step("ingestion baseline: bare consumer → JDBC batches, " + Report.number(events) + " events");
+            Bench.step(report, "ingestion baseline: bare consumer → JDBC batches, " + Report.number(events) + " events");
             AtomicLong consumed = new AtomicLong();
             Thread baseline = new Thread(() -> bareConsumer(privateTopic, events, consumed));
             long t0 = System.nanoTime();
@@ -111,7 +111,7 @@ final class IngestionBench {
             Db.execute(consent, "DROP TABLE " + BASELINE_TABLE);
             admin.deleteTopics(List.of(privateTopic)).all().get();
 
-            Bench.step("ingestion by consent-service: " + Report.number(events) + " events on consent.inbound");
+            Bench.step(report, "ingestion by consent-service: " + Report.number(events) + " events on consent.inbound");
             long dlqBefore = endOffsets(Topics.deadLetter(Topics.CONSENT_INBOUND));
             t0 = System.nanoTime();
             produce(Topics.CONSENT_INBOUND, runId, people, base);

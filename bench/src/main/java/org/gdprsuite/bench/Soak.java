@@ -121,7 +121,7 @@ public final class Soak {
                 + " person edits/s, an erasure every " + erasureEvery.toSeconds() + " s, for " + duration.toMinutes()
                 + " min");
 
-        Bench.step("soak: preparing (purposes, persons)");
+        Bench.say("soak: preparing (purposes, persons)");
         IngestionBench.PURPOSES.forEach(p -> Fixtures.ensurePurpose(http, p));
         salesToken.set(Tokens.of(DemoUser.SALES));
         UUID decided = UUID.randomUUID();
@@ -132,7 +132,7 @@ public final class Soak {
         UUID[] consenting = IntStream.range(0, 2_000).mapToObj(i -> UUID.randomUUID()).toArray(UUID[]::new);
         Map<String, Long> deadLettersBefore = deadLetters();
 
-        Bench.step("soak: " + duration.toMinutes() + " min of mixed load");
+        Bench.say("soak: " + duration.toMinutes() + " min of mixed load");
         long start = System.nanoTime();
         ScheduledExecutorService timers = Executors.newScheduledThreadPool(4);
         timers.scheduleAtFixedRate(() -> salesToken.set(Tokens.of(DemoUser.SALES)), 2, 2, TimeUnit.MINUTES);
@@ -155,7 +155,7 @@ public final class Soak {
         liveAfterFullGc.add(liveHeapAfterFullGc());
         double loadMinutes = (System.nanoTime() - start) / 60e9;
 
-        Bench.step("soak: waiting for the suite to catch up (at most " + DRAIN_CAP.toMinutes() + " min per check)");
+        Bench.say("soak: waiting for the suite to catch up (at most " + DRAIN_CAP.toMinutes() + " min per check)");
         report.add(Figure.info("consent decisions answered", decisions.recorded(), "", "p50 "
                 + Report.number(decisions.millisAt(50)) + " ms, p99 " + Report.number(decisions.millisAt(99)) + " ms, p99.9 "
                 + Report.number(decisions.millisAt(99.9)) + " ms"));

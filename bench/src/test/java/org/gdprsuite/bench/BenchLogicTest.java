@@ -85,4 +85,13 @@ class BenchLogicTest {
         assertEquals(3_145_728.0, Soak.metric(text, "jvm_memory_used_bytes"));
         assertEquals(0.0, Soak.metric(text, "absent"));
     }
+
+    @Test
+    void settleCountsIdleAndIowaitAsNotBusy() {
+        long[] before = Settle.parseCpuLine("cpu  100 0 50 800 50 0 0 0 0 0\ncpu0 1 2 3\n");
+        // 40 user + 10 system busy, 140 idle + 10 iowait not: 50 of 200 ticks.
+        long[] after = Settle.parseCpuLine("cpu  140 0 60 940 60 0 0 0 0 0\n");
+        assertEquals(0.25, Settle.busyShare(before, after), 1e-9);
+        assertEquals(0.0, Settle.busyShare(after, after));
+    }
 }
