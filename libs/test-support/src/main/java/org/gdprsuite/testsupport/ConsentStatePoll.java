@@ -1,6 +1,7 @@
 package org.gdprsuite.testsupport;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,7 +42,7 @@ public final class ConsentStatePoll {
 
     /** A read-model row as {@link #expected} has it. */
     public static List<Object> row(boolean allowed, Instant since, Instant until) {
-        return java.util.Arrays.asList(allowed, since, until);
+        return Arrays.asList(allowed, since, until); // until may be null
     }
 
     private static CloudEvent state(UUID person, String purpose, boolean allowed, Instant since, Instant until) {
