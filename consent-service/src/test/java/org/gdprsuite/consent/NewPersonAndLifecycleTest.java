@@ -3,6 +3,7 @@ package org.gdprsuite.consent;
 import static io.restassured.RestAssured.given;
 import static org.gdprsuite.consent.ConsentFixtures.purpose;
 import static org.gdprsuite.consent.ConsentFixtures.staff;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -23,6 +24,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gdprsuite.consent.domain.ExpirySweep;
+import org.gdprsuite.consent.messaging.ContactEventsConsumer;
 import org.gdprsuite.events.CloudEvent;
 import org.gdprsuite.events.EventCodec;
 import org.gdprsuite.events.EventType;
@@ -33,6 +35,7 @@ import org.gdprsuite.events.dsr.DsrReply;
 import org.gdprsuite.events.dsr.SubjectIds;
 import org.gdprsuite.events.payload.NotificationRequested;
 import org.gdprsuite.events.payload.PersonCreated;
+import org.gdprsuite.runtime.consumer.IdempotentConsumer;
 import org.gdprsuite.runtime.dsr.DsrCommandHandler;
 import org.gdprsuite.testsupport.DemoUser;
 import org.gdprsuite.testsupport.KafkaProbe;
@@ -64,6 +67,12 @@ class NewPersonAndLifecycleTest {
 
     @Inject
     DsrCommandHandler dsr;
+
+    @Inject
+    IdempotentConsumer consumer;
+
+    @Inject
+    ContactEventsConsumer contactEvents;
 
     @AfterEach
     void resetClock() {
@@ -186,6 +195,43 @@ class NewPersonAndLifecycleTest {
         ConsentLedgerTest.decision(person, "anon-news").then().body("allowed", equalTo(false)).body("status", equalTo("WITHDRAWN"));
         given().auth().oauth2(staff(DemoUser.DPO)).when().get("/api/consents/persons/" + person + "/purposes/anon-news/history")
                 .then().body("evidence", not(hasItem(notNullValue())));
+    }
+
+    @Test
+    void aPollOfContactEventsIsAppliedInOrderAndAPersonErasedTwiceIsWithdrawnOnce() {
+        purpose("poll-contract", false, "CONTRACT", null);
+        purpose("poll-news", true, null, null);
+        UUID twice = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        for (UUID person : List.of(twice, other)) {
+            given().auth().oauth2(staff(DemoUser.SALES)).contentType(ContentType.JSON)
+                    .body(Map.of("legalBasis", "CONSENT", "status", "GRANTED", "source", "WEB_FORM",
+                            "evidence", Map.of("ip", "192.0.2.7")))
+                    .when().post("/api/consents/persons/" + person + "/purposes/poll-news").then().statusCode(201);
+        }
+        UUID createdThenErased = UUID.randomUUID();
+
+        // The person created in the poll is erased after, as one by one; the one erased twice only once.
+        consumer.applyAllOnce(List.of(anonymized(twice), contactEvent(EventType.PERSON_CREATED, createdThenErased,
+                new PersonCreated(createdThenErased, null, "customer")), anonymized(createdThenErased), anonymized(other),
+                anonymized(twice)), "contact-events-test-" + UUID.randomUUID(), contactEvents::apply);
+
+        ConsentLedgerTest.decision(createdThenErased, "poll-contract").then().body("allowed", equalTo(false))
+                .body("status", equalTo("WITHDRAWN"));
+        for (UUID person : List.of(twice, other)) {
+            ConsentLedgerTest.decision(person, "poll-news").then().body("allowed", equalTo(false))
+                    .body("status", equalTo("WITHDRAWN"));
+            given().auth().oauth2(staff(DemoUser.DPO)).when().get("/api/consents/persons/" + person + "/purposes/poll-news/history")
+                    .then().body("status", contains("GRANTED", "WITHDRAWN")).body("evidence", not(hasItem(notNullValue())));
+        }
+    }
+
+    private static CloudEvent anonymized(UUID person) {
+        return contactEvent(EventType.PERSON_ANONYMIZED, person, new org.gdprsuite.events.payload.PersonAnonymized(person));
+    }
+
+    private static CloudEvent contactEvent(EventType type, UUID person, Object payload) {
+        return CloudEvent.of("contact-service", type, person.toString(), payload);
     }
 
     private NotificationRequested consentRequest(UUID person, String purposeName) {

@@ -1,6 +1,5 @@
 package org.gdprsuite.consent.domain;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +10,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +20,8 @@ import javax.sql.DataSource;
 
 import org.gdprsuite.events.EventType;
 import org.gdprsuite.events.payload.ConsentStateChanged;
+import org.gdprsuite.runtime.consumer.NewestPerKey;
+import org.gdprsuite.runtime.db.ArrayColumns;
 import org.gdprsuite.runtime.outbox.Outbox;
 
 import io.quarkus.panache.common.Sort;
@@ -63,6 +63,14 @@ public class ConsentLedger {
             WHERE consent_state.effective_at <= EXCLUDED.effective_at
             RETURNING record_id
             """;
+
+    private static final List<Function<ConsentRecord, Object>> RECORD_COLUMNS = List.of(r -> r.id, r -> r.personId,
+            r -> r.purpose, r -> r.legalBasis, r -> r.status, r -> r.effectiveAt, r -> r.validUntil, r -> r.recordedAt,
+            r -> r.recordedBy, r -> r.source, r -> r.channel, r -> r.noticeVersion, r -> r.evidenceIp,
+            r -> r.evidenceUserAgent, r -> r.evidenceFormId, r -> r.eventId);
+
+    private static final List<Function<ConsentRecord, Object>> STATE_COLUMNS = List.of(r -> r.personId, r -> r.purpose,
+            r -> r.legalBasis, r -> r.status, r -> r.effectiveAt, r -> r.validUntil, r -> r.id);
 
     @Inject
     EntityManager em;
@@ -120,13 +128,8 @@ public class ConsentLedger {
         Map<String, Purpose> purposes = purposes(entries);
         Instant now = clock.instant();
         List<ConsentRecord> records = entries.stream().map(e -> newRecord(e, purposes.get(e.purpose()), now)).toList();
-        Map<ConsentState.Key, ConsentRecord> newest = new LinkedHashMap<>();
-        for (ConsentRecord record : records) {
-            newest.merge(key(record), record, (current, next) -> next.effectiveAt.isBefore(current.effectiveAt) ? current
-                    : next);
-        }
         // One lock order for all writers of several states at once (no deadlock between two batches).
-        List<ConsentRecord> states = newest.values().stream()
+        List<ConsentRecord> states = NewestPerKey.of(records, ConsentLedger::key, r -> r.effectiveAt).stream()
                 .sorted(Comparator.comparing((ConsentRecord r) -> r.purpose).thenComparing(r -> r.personId)).toList();
         Set<UUID> current = write(records, states);
         List<ConsentStateChanged> changes = records.stream().filter(r -> current.contains(r.id)).map(r -> {
@@ -186,19 +189,9 @@ public class ConsentLedger {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(INSERT_RECORDS);
                 PreparedStatement upsert = connection.prepareStatement(UPSERT_STATES)) {
-            List<Function<ConsentRecord, Object>> recordColumns = List.of(r -> r.id, r -> r.personId, r -> r.purpose,
-                    r -> r.legalBasis, r -> r.status, r -> r.effectiveAt, r -> r.validUntil, r -> r.recordedAt,
-                    r -> r.recordedBy, r -> r.source, r -> r.channel, r -> r.noticeVersion, r -> r.evidenceIp,
-                    r -> r.evidenceUserAgent, r -> r.evidenceFormId, r -> r.eventId);
-            for (int i = 0; i < recordColumns.size(); i++) {
-                insert.setArray(i + 1, column(connection, records, recordColumns.get(i)));
-            }
+            ArrayColumns.bind(insert, records, RECORD_COLUMNS);
             insert.executeUpdate();
-            List<Function<ConsentRecord, Object>> stateColumns = List.of(r -> r.personId, r -> r.purpose,
-                    r -> r.legalBasis, r -> r.status, r -> r.effectiveAt, r -> r.validUntil, r -> r.id);
-            for (int i = 0; i < stateColumns.size(); i++) {
-                upsert.setArray(i + 1, column(connection, states, stateColumns.get(i)));
-            }
+            ArrayColumns.bind(upsert, states, STATE_COLUMNS);
             Set<UUID> current = new HashSet<>();
             try (ResultSet changed = upsert.executeQuery()) {
                 while (changed.next()) {
@@ -209,13 +202,6 @@ public class ConsentLedger {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not write to the consent ledger", e);
         }
-    }
-
-    /** One column as a text array; the statement casts it to the column's type. */
-    private static Array column(Connection connection, List<ConsentRecord> rows, Function<ConsentRecord, Object> value)
-            throws SQLException {
-        return connection.createArrayOf("text", rows.stream().map(value).map(v -> v == null ? null : v.toString())
-                .toArray());
     }
 
     /** Withdrawal, as easy as giving: one record, effective now, on the basis it withdraws. */
@@ -284,14 +270,21 @@ public class ConsentLedger {
                 WHERE person_id = ANY(?1) AND (evidence_ip IS NOT NULL OR evidence_user_agent IS NOT NULL
                     OR evidence_form_id IS NOT NULL)
                 """).setParameter(1, personIds.toArray(UUID[]::new)).executeUpdate();
-        for (UUID personId : personIds) {
-            for (ConsentState state : currentStates(personId)) {
-                if (state.status == ConsentStatus.GRANTED || state.status == ConsentStatus.PENDING_CONFIRMATION) {
-                    record(new Entry(personId, state.purpose, state.legalBasis, ConsentStatus.WITHDRAWN, null,
-                            ConsentSource.SYSTEM, null, null, null, SYSTEM + " (erasure)", null));
-                }
-            }
+        // Read from the table, not as entities: states this transaction has changed (a batch of contact events)
+        // could be stale in the persistence context. Persons in the given order, purposes as currentStates has them.
+        @SuppressWarnings("unchecked")
+        List<Object[]> allowing = em.createNativeQuery("""
+                SELECT person_id, purpose_key, legal_basis FROM consent_state
+                WHERE person_id = ANY(?1) AND status IN ('GRANTED', 'PENDING_CONFIRMATION')
+                ORDER BY array_position(?1, person_id), purpose_key
+                """).setParameter(1, personIds.stream().distinct().toArray(UUID[]::new)).getResultList();
+        if (allowing.isEmpty()) {
+            return;
         }
+        // One recordAll for all: a statement per table for a batch of erased persons, not one per person × purpose.
+        recordAll(allowing.stream().map(state -> new Entry((UUID) state[0], (String) state[1],
+                LegalBasis.valueOf((String) state[2]), ConsentStatus.WITHDRAWN, null, ConsentSource.SYSTEM, null, null,
+                null, SYSTEM + " (erasure)", null)).toList());
     }
 
     private static Instant validUntil(Purpose purpose, LegalBasis basis, ConsentStatus status, Instant effectiveAt) {

@@ -1,18 +1,21 @@
 package org.gdprsuite.consent.messaging;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.gdprsuite.consent.domain.ConsentLedger;
 import org.gdprsuite.consent.domain.ConsentRequests;
+import org.gdprsuite.events.CloudEvent;
 import org.gdprsuite.events.EventType;
 import org.gdprsuite.events.payload.PersonAnonymized;
 import org.gdprsuite.events.payload.PersonCreated;
 import org.gdprsuite.runtime.consumer.IdempotentConsumer;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -32,15 +35,34 @@ public class ContactEventsConsumer {
     @Inject
     ConsentLedger ledger;
 
+    /**
+     * A poll at a time (the channel has {@code batch=true}): a retention sweep anonymizes persons by the
+     * thousand, and a transaction per event kept this service busy long after.
+     */
     @Incoming("contact-events")
     @Blocking(ordered = true)
-    public CompletionStage<Void> onEvent(Message<String> message) {
-        return consumer.consume(message, "contact-events", event -> {
-            if (EventType.PERSON_CREATED.type().equals(event.type())) {
+    public CompletionStage<Void> onEvents(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, "contact-events", this::apply);
+    }
+
+    /** Applies {@code events} in order; consecutive anonymized persons are erased together. */
+    public void apply(List<CloudEvent> events) {
+        List<UUID> anonymized = new ArrayList<>();
+        for (CloudEvent event : events) {
+            if (EventType.PERSON_ANONYMIZED.type().equals(event.type())) {
+                anonymized.add(event.dataAs(PersonAnonymized.class).personId());
+            } else if (EventType.PERSON_CREATED.type().equals(event.type())) {
+                erase(anonymized);
                 requests.onPersonCreated(event.dataAs(PersonCreated.class), event.time());
-            } else if (EventType.PERSON_ANONYMIZED.type().equals(event.type())) {
-                ledger.erase(List.of(event.dataAs(PersonAnonymized.class).personId()));
             }
-        });
+        }
+        erase(anonymized);
+    }
+
+    private void erase(List<UUID> anonymized) {
+        if (!anonymized.isEmpty()) {
+            ledger.erase(List.copyOf(anonymized));
+            anonymized.clear();
+        }
     }
 }

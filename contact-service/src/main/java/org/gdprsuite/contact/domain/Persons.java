@@ -165,9 +165,8 @@ public class Persons {
         // Crypto-shredding: copies of the sealed fields and emails in backups, events or other services'
         // stores can no longer be opened. Done before the commit: if it fails, the erasure is retried.
         subjectKeys.destroy(live.stream().map(p -> p.id.toString()).toList());
-        for (UUID id : erased) {
-            outbox.publish(EventType.PERSON_ANONYMIZED, id.toString(), new PersonAnonymized(id));
-        }
+        outbox.publishAll(EventType.PERSON_ANONYMIZED, live.stream().map(p -> new PersonAnonymized(p.id)).toList(),
+                anonymized -> anonymized.personId().toString());
     }
 
     @Transactional

@@ -1,15 +1,21 @@
 package org.gdprsuite.contact.messaging;
 
+import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.gdprsuite.events.EventType;
+import org.gdprsuite.events.CloudEvent;
 import org.gdprsuite.events.payload.ConsentStateChanged;
+import org.gdprsuite.runtime.consumer.ConsentStateEvents;
 import org.gdprsuite.runtime.consumer.IdempotentConsumer;
+import org.gdprsuite.runtime.db.ArrayColumns;
 
-import io.quarkus.hibernate.orm.panache.Panache;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -20,23 +26,35 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class ConsentEventsConsumer {
 
+    /** At most one row per person × purpose (see {@link ConsentStateEvents}): a statement may not update a row twice. */
+    private static final String UPSERT = """
+            INSERT INTO person_legal_basis (person_id, purpose, allowed, since)
+            SELECT * FROM unnest(?::uuid[], ?::varchar[], ?::boolean[], ?::timestamptz[])
+            ON CONFLICT (person_id, purpose) DO UPDATE SET allowed = EXCLUDED.allowed, since = EXCLUDED.since
+            WHERE person_legal_basis.since <= EXCLUDED.since
+            """;
+
+    private static final List<Function<ConsentStateChanged, Object>> COLUMNS = List.of(ConsentStateChanged::personId,
+            ConsentStateChanged::purpose, ConsentStateChanged::allowed, ConsentStateChanged::since);
+
     @Inject
     IdempotentConsumer consumer;
 
+    @Inject
+    DataSource dataSource;
+
+    /**
+     * A poll at a time (the channel has {@code batch=true}): every consent change of the suite comes here, and a
+     * transaction per event kept this service busy for as long as a bulk ingestion lasted.
+     */
     @Incoming("consent-events")
     @Blocking(ordered = true)
-    public CompletionStage<Void> onEvent(Message<String> message) {
-        return consumer.consume(message, "consent-events", event -> {
-            if (!EventType.CONSENT_STATE_CHANGED.type().equals(event.type())) {
-                return;
-            }
-            ConsentStateChanged state = event.dataAs(ConsentStateChanged.class);
-            Panache.getEntityManager().createNativeQuery("""
-                    INSERT INTO person_legal_basis (person_id, purpose, allowed, since) VALUES (?1, ?2, ?3, ?4)
-                    ON CONFLICT (person_id, purpose) DO UPDATE SET allowed = EXCLUDED.allowed, since = EXCLUDED.since
-                    WHERE person_legal_basis.since <= EXCLUDED.since
-                    """).setParameter(1, state.personId()).setParameter(2, state.purpose())
-                    .setParameter(3, state.allowed()).setParameter(4, state.since()).executeUpdate();
-        });
+    public CompletionStage<Void> onEvents(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, "consent-events", this::apply);
+    }
+
+    /** Applies the states of {@code events} in one statement, with the effect of applying them one by one. */
+    public void apply(List<CloudEvent> events) throws SQLException {
+        ArrayColumns.executeUpdate(dataSource, UPSERT, ConsentStateEvents.newestPerPersonAndPurpose(events), COLUMNS);
     }
 }

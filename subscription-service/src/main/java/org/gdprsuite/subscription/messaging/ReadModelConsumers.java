@@ -1,9 +1,13 @@
 package org.gdprsuite.subscription.messaging;
 
+import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.gdprsuite.events.CloudEvent;
 import org.gdprsuite.events.EventType;
 import org.gdprsuite.events.payload.ConsentStateChanged;
@@ -12,12 +16,15 @@ import org.gdprsuite.events.payload.PersonCreated;
 import org.gdprsuite.events.payload.PersonRestrictionChanged;
 import org.gdprsuite.events.payload.PersonUpdated;
 import org.gdprsuite.events.payload.SealedFields;
+import org.gdprsuite.runtime.consumer.ConsentStateEvents;
 import org.gdprsuite.runtime.consumer.IdempotentConsumer;
 import org.gdprsuite.runtime.crypto.SubjectCipher;
 import org.gdprsuite.runtime.crypto.SubjectKeys;
+import org.gdprsuite.runtime.db.ArrayColumns;
 import org.gdprsuite.subscription.domain.SuiteMail;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -32,11 +39,27 @@ import jakarta.persistence.EntityManager;
 @ApplicationScoped
 public class ReadModelConsumers {
 
+    /** At most one row per purpose × person (see {@link ConsentStateEvents}): a statement may not update a row twice. */
+    private static final String UPSERT_CONSENTS = """
+            INSERT INTO consent_read_model (person_id, purpose, allowed, since, until)
+            SELECT * FROM unnest(?::uuid[], ?::varchar[], ?::boolean[], ?::timestamptz[], ?::timestamptz[])
+            ON CONFLICT (purpose, person_id) DO UPDATE SET allowed = EXCLUDED.allowed, since = EXCLUDED.since,
+                until = EXCLUDED.until
+            WHERE consent_read_model.since <= EXCLUDED.since
+            """;
+
+    private static final List<Function<ConsentStateChanged, Object>> CONSENT_COLUMNS = List.of(
+            ConsentStateChanged::personId, ConsentStateChanged::purpose, ConsentStateChanged::allowed,
+            ConsentStateChanged::since, ConsentStateChanged::until);
+
     @Inject
     IdempotentConsumer consumer;
 
     @Inject
     EntityManager em;
+
+    @Inject
+    DataSource dataSource;
 
     @Inject
     SuiteMail mail;
@@ -47,28 +70,35 @@ public class ReadModelConsumers {
     @Inject
     SubjectKeys keys;
 
+    /**
+     * A poll at a time (the channel has {@code batch=true}), in order, in one transaction: a retention sweep
+     * anonymizes persons by the thousand.
+     */
     @Incoming("contact-events")
     @Blocking(ordered = true)
-    public CompletionStage<Void> onContactEvent(Message<String> message) {
-        return consumer.consume(message, "contact-events", this::applyContact);
+    public CompletionStage<Void> onContactEvents(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, "contact-events", this::applyContacts);
     }
 
+    /** Applies {@code events} one after the other. */
+    public void applyContacts(List<CloudEvent> events) {
+        events.forEach(this::applyContact);
+    }
+
+    /**
+     * A poll at a time (the channel has {@code batch=true}): every consent change of the suite arrives here, and a
+     * transaction per event kept this service busy for as long as a bulk ingestion lasted.
+     */
     @Incoming("consent-events")
     @Blocking(ordered = true)
-    public CompletionStage<Void> onConsentEvent(Message<String> message) {
-        return consumer.consume(message, "consent-events", event -> {
-            if (EventType.CONSENT_STATE_CHANGED.type().equals(event.type())) {
-                ConsentStateChanged state = event.dataAs(ConsentStateChanged.class);
-                em.createNativeQuery("""
-                        INSERT INTO consent_read_model (person_id, purpose, allowed, since, until) VALUES (?1, ?2, ?3, ?4, ?5)
-                        ON CONFLICT (purpose, person_id) DO UPDATE SET allowed = EXCLUDED.allowed, since = EXCLUDED.since,
-                            until = EXCLUDED.until
-                        WHERE consent_read_model.since <= EXCLUDED.since
-                        """).setParameter(1, state.personId()).setParameter(2, state.purpose())
-                        .setParameter(3, state.allowed()).setParameter(4, state.since()).setParameter(5, state.until())
-                        .executeUpdate();
-            }
-        });
+    public CompletionStage<Void> onConsentEvents(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, "consent-events", this::applyConsent);
+    }
+
+    /** Applies the states of {@code events} in one statement, with the effect of applying them one by one. */
+    public void applyConsent(List<CloudEvent> events) throws SQLException {
+        ArrayColumns.executeUpdate(dataSource, UPSERT_CONSENTS, ConsentStateEvents.newestPerPersonAndPurpose(events),
+                CONSENT_COLUMNS);
     }
 
     private void applyContact(CloudEvent event) {

@@ -1,0 +1,150 @@
+package org.gdprsuite.subscription;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gdprsuite.events.CloudEvent;
+import org.gdprsuite.events.EventCodec;
+import org.gdprsuite.events.EventType;
+import org.gdprsuite.events.Topics;
+import org.gdprsuite.events.payload.PersonAnonymized;
+import org.gdprsuite.events.payload.PersonCreated;
+import org.gdprsuite.events.payload.PersonRestrictionChanged;
+import org.gdprsuite.runtime.consumer.IdempotentConsumer;
+import org.gdprsuite.subscription.messaging.ReadModelConsumers;
+import org.gdprsuite.testsupport.ConsentStatePoll;
+import org.gdprsuite.testsupport.KafkaProbe;
+import org.gdprsuite.testsupport.SuiteStack;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/** The read models, fed a poll of events at a time, end as one event at a time would leave them. */
+@QuarkusTest
+@WithTestResource(SuiteStack.class)
+class ReadModelConsumersTest {
+
+    @Inject
+    IdempotentConsumer consumer;
+
+    @Inject
+    ReadModelConsumers readModels;
+
+    @Inject
+    DataSource dataSource;
+
+    @ConfigProperty(name = "gdpr.kafka.topic-prefix")
+    String prefix;
+
+    @Test
+    void aPollOfConsentStatesAppliedAtOnceLeavesWhatOneByOneLeaves() {
+        String name = "consent-events-test-" + UUID.randomUUID();
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID oneByOneA = UUID.randomUUID();
+        UUID oneByOneB = UUID.randomUUID();
+
+        consumer.applyAllOnce(ConsentStatePoll.events(a, b), name, readModels::applyConsent);
+        for (CloudEvent event : ConsentStatePoll.events(oneByOneA, oneByOneB)) {
+            consumer.applyAllOnce(List.of(event), name, readModels::applyConsent);
+        }
+
+        assertEquals(ConsentStatePoll.expected(a, b), consents(a, b));
+        assertEquals(ConsentStatePoll.expected(oneByOneA, oneByOneB), consents(oneByOneA, oneByOneB));
+    }
+
+    @Test
+    void aPollOfConsentStatesFromTheTopicIsApplied() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+
+        KafkaProbe.send(prefix + Topics.CONSENT_EVENTS, ConsentStatePoll.events(a, b).stream()
+                .map(event -> Map.entry(event.subject(), EventCodec.toJson(event))).toList());
+
+        World.await(() -> ConsentStatePoll.expected(a, b).equals(consents(a, b)), "the poll applied");
+    }
+
+    @Test
+    void aPollOfContactEventsIsAppliedInOrder() {
+        UUID erased = UUID.randomUUID();
+        UUID restricted = UUID.randomUUID();
+        String sealed = World.sealed(erased, "erased." + UUID.randomUUID() + "@example.org");
+        List<CloudEvent> poll = List.of(contactEvent(EventType.PERSON_CREATED, erased,
+                new PersonCreated(erased, sealed, "CUSTOMER")),
+                contactEvent(EventType.PERSON_CREATED, restricted, new PersonCreated(restricted,
+                        World.sealed(restricted, "kept." + UUID.randomUUID() + "@example.org"), "CUSTOMER")),
+                contactEvent(EventType.PERSON_RESTRICTION_CHANGED, restricted, new PersonRestrictionChanged(restricted, true)),
+                contactEvent(EventType.PERSON_ANONYMIZED, erased, new PersonAnonymized(erased)),
+                contactEvent(EventType.PERSON_RESTRICTION_CHANGED, restricted, new PersonRestrictionChanged(restricted, false)));
+
+        consumer.applyAllOnce(poll, "contact-events-test-" + UUID.randomUUID(), readModels::applyContacts);
+
+        Map<String, Object> gone = contact(erased);
+        assertEquals(true, gone.get("anonymized"));
+        assertNull(gone.get("email"));
+        Map<String, Object> kept = contact(restricted);
+        assertEquals(false, kept.get("restricted"), "the later restriction change wins");
+        assertNotNull(kept.get("email"));
+    }
+
+    private static CloudEvent contactEvent(EventType type, UUID person, Object payload) {
+        return CloudEvent.of("contact-service", type, person.toString(), payload);
+    }
+
+    private Map<String, List<Object>> consents(UUID a, UUID b) {
+        Map<String, List<Object>> rows = new HashMap<>();
+        query("SELECT person_id, purpose, allowed, since, until FROM consent_read_model WHERE person_id IN (?, ?)",
+                List.of(a, b), rs -> rows.put(rs.getObject(1) + " " + rs.getString(2), ConsentStatePoll.row(rs.getBoolean(3),
+                        instant(rs.getObject(4, OffsetDateTime.class)), instant(rs.getObject(5, OffsetDateTime.class)))));
+        return rows;
+    }
+
+    private Map<String, Object> contact(UUID person) {
+        Map<String, Object> row = new HashMap<>();
+        query("SELECT email, restricted, anonymized FROM contact_read_model WHERE person_id = ?", List.of(person), rs -> {
+            row.put("email", rs.getString(1));
+            row.put("restricted", rs.getBoolean(2));
+            row.put("anonymized", rs.getBoolean(3));
+        });
+        return row;
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    private interface Row {
+        void read(ResultSet rs) throws java.sql.SQLException;
+    }
+
+    private void query(String sql, List<Object> parameters, Row row) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                select.setObject(i + 1, parameters.get(i));
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    row.read(rs);
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
