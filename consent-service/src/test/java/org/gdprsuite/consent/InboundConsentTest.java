@@ -27,6 +27,7 @@ import org.gdprsuite.consent.domain.LegalBasis;
 import org.gdprsuite.events.EventCodec;
 import org.gdprsuite.events.Topics;
 import org.gdprsuite.events.payload.ConsentStateChanged;
+import org.gdprsuite.runtime.outbox.OutboxRelay;
 import org.gdprsuite.testsupport.DemoUser;
 import org.gdprsuite.testsupport.KafkaProbe;
 import org.gdprsuite.testsupport.SuiteStack;
@@ -53,6 +54,9 @@ class InboundConsentTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    OutboxRelay relay;
 
     @Test
     void kafkaEventsAreAppliedOnceInOrderOfEffectAndBadOnesAreDeadLettered() {
@@ -143,15 +147,29 @@ class InboundConsentTest {
         Instant earlier = Instant.parse("2026-04-01T00:00:00Z");
         Instant later = Instant.parse("2026-04-02T00:00:00Z");
 
-        List<ConsentRecord> records = ledger.recordAll(List.of(entry(person, ConsentStatus.GRANTED, later),
-                entry(person, ConsentStatus.WITHDRAWN, later), entry(person, ConsentStatus.GRANTED, earlier)));
+        relay.stop(); // what the transaction wrote stays in the outbox to be read here (a sent row is deleted)
+        List<ConsentRecord> records;
+        try {
+            records = ledger.recordAll(List.of(entry(person, ConsentStatus.GRANTED, later),
+                    entry(person, ConsentStatus.WITHDRAWN, later), entry(person, ConsentStatus.GRANTED, earlier)));
+            List<ConsentStateChanged> published = published(person);
+            assertEquals(1, published.size(), published.toString());
+            assertEquals("WITHDRAWN", published.get(0).status());
+            assertEquals(records.get(1).effectiveAt, published.get(0).since());
+        } finally {
+            relay.start();
+        }
 
         assertEquals(3, records.size());
         // On a tie the later record wins, as it would one by one; the older one is history.
         ConsentLedgerTest.decision(person, "batch-ledger").then().body("allowed", equalTo(false))
                 .body("status", equalTo("WITHDRAWN")).body("since", equalTo("2026-04-02T00:00:00Z"));
+    }
+
+    /** The consent.events this person's changes left in the outbox, in order. */
+    private List<ConsentStateChanged> published(UUID person) throws Exception {
         try (var connection = dataSource.getConnection(); var select = connection.prepareStatement(
-                "SELECT envelope FROM outbox_event WHERE topic = ? AND record_key = ?")) {
+                "SELECT envelope FROM outbox_event WHERE topic = ? AND record_key = ? ORDER BY seq")) {
             select.setString(1, Topics.CONSENT_EVENTS);
             select.setString(2, person.toString());
             List<ConsentStateChanged> published = new java.util.ArrayList<>();
@@ -160,9 +178,7 @@ class InboundConsentTest {
                     published.add(EventCodec.parse(rs.getString(1)).dataAs(ConsentStateChanged.class));
                 }
             }
-            assertEquals(1, published.size(), published.toString());
-            assertEquals("WITHDRAWN", published.get(0).status());
-            assertEquals(records.get(1).effectiveAt, published.get(0).since());
+            return published;
         }
     }
 

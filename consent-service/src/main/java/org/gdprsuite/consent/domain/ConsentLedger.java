@@ -19,6 +19,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 import org.gdprsuite.events.EventType;
+import org.gdprsuite.events.Ids;
 import org.gdprsuite.events.payload.ConsentStateChanged;
 import org.gdprsuite.runtime.consumer.NewestPerKey;
 import org.gdprsuite.runtime.db.ArrayColumns;
@@ -157,7 +158,7 @@ public class ConsentLedger {
 
     private static ConsentRecord newRecord(Entry entry, Purpose purpose, Instant now) {
         ConsentRecord record = new ConsentRecord();
-        record.id = UUID.randomUUID();
+        record.id = Ids.timeOrdered();
         record.personId = entry.personId();
         record.purpose = purpose.key;
         record.legalBasis = entry.legalBasis();

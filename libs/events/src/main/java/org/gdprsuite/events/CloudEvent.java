@@ -2,7 +2,6 @@ package org.gdprsuite.events;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -27,7 +26,7 @@ public record CloudEvent(String specversion, String id, String source, String ty
 
     /** A new event with a fresh id, stamped now. */
     public static CloudEvent of(String source, EventType type, String subject, Object payload) {
-        return new CloudEvent(SPEC_VERSION, UUID.randomUUID().toString(), source, type.type(), subject, Instant.now(),
+        return new CloudEvent(SPEC_VERSION, Ids.timeOrdered().toString(), source, type.type(), subject, Instant.now(),
                 JSON, EventCodec.toTree(payload));
     }
 

@@ -74,7 +74,7 @@ public class IdempotentConsumer {
     public CompletionStage<Void> consume(Message<String> message, String consumer, EventHandler handler) {
         try {
             CloudEvent event = EventCodec.parse(message.getPayload());
-            Result result = applyWithRetries(event, consumer, handler);
+            Result result = applyWithRetries(event, consumer, handler, true);
             count(consumer, result.name().toLowerCase(), 1);
             return message.ack();
         } catch (RuntimeException e) {
@@ -97,6 +97,21 @@ public class IdempotentConsumer {
      */
     public <K> CompletionStage<Void> consumeBatch(KafkaRecordBatch<K, String> batch, String consumer,
             BatchHandler handler) {
+        return consumeBatch(batch, consumer, handler, true);
+    }
+
+    /**
+     * {@link #consumeBatch} for a handler that leaves the same state however often an event is applied again (an
+     * upsert that keeps the newer state of a read model): no id is recorded, which spares the database an index
+     * insert per event. Redelivered events come again in partition order, so they end where they ended before.
+     */
+    public <K> CompletionStage<Void> consumeUpserts(KafkaRecordBatch<K, String> batch, String consumer,
+            BatchHandler handler) {
+        return consumeBatch(batch, consumer, handler, false);
+    }
+
+    private <K> CompletionStage<Void> consumeBatch(KafkaRecordBatch<K, String> batch, String consumer,
+            BatchHandler handler, boolean recordIds) {
         List<KafkaRecord<K, String>> records = new ArrayList<>();
         List<CloudEvent> events = new ArrayList<>();
         Map<KafkaRecord<K, String>, RuntimeException> dead = new IdentityHashMap<>();
@@ -108,7 +123,7 @@ public class IdempotentConsumer {
                 dead.put(record, e);
             }
         }
-        applyOrSplit(records, events, consumer, handler, dead);
+        applyOrSplit(records, events, consumer, handler, recordIds, dead);
         // Dead-lettering acknowledges a record (and may commit its offset): only once the effects are committed.
         CompletionStage<Void> done = CompletableFuture.completedFuture(null);
         for (KafkaRecord<K, String> record : batch.getRecords()) {
@@ -121,10 +136,11 @@ public class IdempotentConsumer {
     }
 
     private <K> void applyOrSplit(List<KafkaRecord<K, String>> records, List<CloudEvent> events, String consumer,
-            BatchHandler handler, Map<KafkaRecord<K, String>, RuntimeException> dead) {
+            BatchHandler handler, boolean recordIds, Map<KafkaRecord<K, String>, RuntimeException> dead) {
         if (events.size() == 1) {
             try {
-                Result result = applyWithRetries(events.get(0), consumer, event -> handler.handle(List.of(event)));
+                Result result = applyWithRetries(events.get(0), consumer, event -> handler.handle(List.of(event)),
+                        recordIds);
                 count(consumer, result.name().toLowerCase(), 1);
             } catch (RuntimeException e) {
                 dead.put(records.get(0), e);
@@ -135,16 +151,16 @@ public class IdempotentConsumer {
             return;
         }
         try {
-            int applied = DatabaseOutage.retryWhileAway(consumer, () -> applyAllOnce(events, consumer, handler));
+            int applied = DatabaseOutage.retryWhileAway(consumer, () -> apply(events, consumer, handler, recordIds));
             count(consumer, "applied", applied);
             count(consumer, "duplicate", events.size() - applied);
         } catch (RuntimeException batchFailed) {
             LOG.debugf("A batch of %d events failed (%s); applying it in halves", events.size(), rootCause(batchFailed));
             // Halves keep the order of the events; a bad one costs a few smaller transactions, not the batch.
             int half = events.size() / 2;
-            applyOrSplit(records.subList(0, half), events.subList(0, half), consumer, handler, dead);
+            applyOrSplit(records.subList(0, half), events.subList(0, half), consumer, handler, recordIds, dead);
             applyOrSplit(records.subList(half, events.size()), events.subList(half, events.size()), consumer, handler,
-                    dead);
+                    recordIds, dead);
         }
     }
 
@@ -166,8 +182,12 @@ public class IdempotentConsumer {
      * one transaction with recording them as processed; returns how many were applied.
      */
     public int applyAllOnce(List<CloudEvent> events, String consumer, BatchHandler handler) {
+        return apply(events, consumer, handler, true);
+    }
+
+    private int apply(List<CloudEvent> events, String consumer, BatchHandler handler, boolean recordIds) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<CloudEvent> fresh = markProcessed(consumer, events);
+            List<CloudEvent> fresh = recordIds ? markProcessed(consumer, events) : events;
             if (!fresh.isEmpty()) {
                 handler.handle(fresh);
             }
@@ -175,11 +195,12 @@ public class IdempotentConsumer {
         });
     }
 
-    private Result applyWithRetries(CloudEvent event, String consumer, EventHandler handler) {
+    private Result applyWithRetries(CloudEvent event, String consumer, EventHandler handler, boolean recordIds) {
         long backoff = firstBackoff.toMillis();
         for (int attempt = 1;; attempt++) {
             try {
-                return DatabaseOutage.retryWhileAway(consumer, () -> applyOnce(event, consumer, handler));
+                return DatabaseOutage.retryWhileAway(consumer, () -> apply(List.of(event), consumer,
+                        events -> handler.handle(events.get(0)), recordIds) == 1 ? Result.APPLIED : Result.DUPLICATE);
             } catch (InvalidEventException e) {
                 throw e;
             } catch (RuntimeException e) {

@@ -34,13 +34,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * Publishes committed outbox rows to Kafka in outbox order (so in order per key) and marks them sent.
+ * Publishes committed outbox rows to Kafka in outbox order (so in order per key) and deletes them once Kafka
+ * has them (the table holds only what is pending).
  * Runs right after each commit that wrote to the outbox and, as a safety net, every poll interval (rows
  * left by a crash, or written by another replica). Replicas take turns through a PostgreSQL advisory
  * lock, so a row is published once in normal operation; after a failure between send and mark a row may
@@ -54,8 +54,7 @@ public class OutboxRelay {
     static final long RELAY_LOCK = 0x6764_7072_6f75_7478L;
 
     private static final String PENDING = """
-            SELECT seq, topic, record_key, envelope, traceparent FROM outbox_event
-            WHERE sent_at IS NULL ORDER BY seq LIMIT ?
+            SELECT seq, topic, record_key, envelope, traceparent FROM outbox_event ORDER BY seq LIMIT ?
             """;
 
     @Inject
@@ -84,10 +83,6 @@ public class OutboxRelay {
      */
     @ConfigProperty(name = "gdpr.outbox.max-event-bytes", defaultValue = "16777216")
     int maxEventBytes;
-
-    /** Sent rows hold personal data too; they are kept only this long. */
-    @ConfigProperty(name = "gdpr.outbox.retention", defaultValue = "P1D")
-    Duration retention;
 
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final AtomicLong pending = new AtomicLong();
@@ -179,7 +174,7 @@ public class OutboxRelay {
                     return 0;
                 }
                 List<Long> sent = publishPending(connection);
-                markSent(connection, sent);
+                delete(connection, sent);
                 if (sent.size() < batchSize || System.nanoTime() - lagRefreshedAt > pollInterval.toNanos()) {
                     // Counting a large backlog after every batch would cost more than relaying it.
                     refreshLag(connection);
@@ -226,41 +221,24 @@ public class OutboxRelay {
         return seqs;
     }
 
-    private static void markSent(Connection connection, List<Long> seqs) throws SQLException {
+    /** Published rows go: a crash before this commit publishes them again, which idempotent consumers absorb. */
+    private static void delete(Connection connection, List<Long> seqs) throws SQLException {
         if (seqs.isEmpty()) {
             return;
         }
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE outbox_event SET sent_at = now() WHERE seq = ANY (?)")) {
-            update.setArray(1, connection.createArrayOf("bigint", seqs.toArray()));
-            update.executeUpdate();
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox_event WHERE seq = ANY (?)")) {
+            delete.setArray(1, connection.createArrayOf("bigint", seqs.toArray()));
+            delete.executeUpdate();
         }
     }
 
     private void refreshLag(Connection connection) throws SQLException {
         try (PreparedStatement lag = connection.prepareStatement("""
-                SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at)), 0)
-                FROM outbox_event WHERE sent_at IS NULL
+                SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at)), 0) FROM outbox_event
                 """); ResultSet rs = lag.executeQuery()) {
             rs.next();
             pending.set(rs.getLong(1));
             oldestPendingSeconds.set(rs.getLong(2));
         }
-    }
-
-    @Scheduled(every = "${gdpr.outbox.prune-every:10m}", delayed = "1m")
-    void pruneSent() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            try (Connection connection = dataSource.getConnection(); PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM outbox_event WHERE sent_at < now() - make_interval(secs => ?)")) {
-                delete.setLong(1, retention.toSeconds());
-                int pruned = delete.executeUpdate();
-                if (pruned > 0) {
-                    LOG.debugf("Pruned %d sent outbox events", pruned);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not prune the outbox", e);
-            }
-        });
     }
 }
