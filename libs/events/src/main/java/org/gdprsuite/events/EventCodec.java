@@ -1,5 +1,6 @@
 package org.gdprsuite.events;
 
+import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -67,11 +68,27 @@ public final class EventCodec {
         EventType type = EventType.byType(tree.get("type").asText())
                 .orElseThrow(() -> new InvalidEventException("unknown event type"));
         type.schema().ifPresent(schema -> validate(schema, tree.path("data")));
+        // Built from the tree already parsed (binding the whole envelope again cost a sixth of a bulk ingestion).
+        JsonNode time = tree.get("time");
         try {
-            return MAPPER.treeToValue(tree, CloudEvent.class);
+            return new CloudEvent(tree.get("specversion").asText(), tree.get("id").asText(), tree.get("source").asText(),
+                    type.type(), optionalText(tree, "subject"),
+                    time == null || time.isNull() ? null : MAPPER.treeToValue(time, Instant.class),
+                    optionalText(tree, "datacontenttype"), tree.get("data"));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new InvalidEventException("invalid envelope: " + rootMessage(e));
         }
+    }
+
+    private static String optionalText(JsonNode tree, String attribute) {
+        JsonNode value = tree.get(attribute);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isValueNode()) {
+            throw new InvalidEventException("invalid envelope: '" + attribute + "' is not a string");
+        }
+        return value.asText();
     }
 
     private static void validate(JsonSchema schema, JsonNode data) {

@@ -34,6 +34,18 @@ class EventCodecTest {
         assertEquals("contact.person.created", parsed.type());
         assertEquals(person.toString(), parsed.subject());
         assertEquals(new PersonCreated(person, "ann@example.test", "customer"), parsed.dataAs(PersonCreated.class));
+        assertEquals(event, parsed);
+    }
+
+    @Test
+    void refusesAnEnvelopeWhoseAttributesHaveTheWrongShape() {
+        String base = "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"s\",\"type\":\"incident.changed\"";
+        assertThrows(InvalidEventException.class, () -> EventCodec.parse(base + ",\"subject\":{\"a\":1}}"));
+        assertThrows(InvalidEventException.class, () -> EventCodec.parse(base + ",\"time\":\"yesterday\"}"));
+        CloudEvent minimal = EventCodec.parse(base + "}");
+        assertEquals(null, minimal.subject());
+        assertEquals(null, minimal.time());
+        assertEquals(null, minimal.data());
     }
 
     @Test
