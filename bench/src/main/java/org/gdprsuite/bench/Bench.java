@@ -22,7 +22,7 @@ import java.util.Set;
 public final class Bench {
 
     /** How long a step waits at most for the machine to become quiet. */
-    private static final Duration SETTLE_MAX = Duration.ofMinutes(2);
+    static final Duration SETTLE_MAX = Duration.ofMinutes(2);
 
     private Bench() {
     }

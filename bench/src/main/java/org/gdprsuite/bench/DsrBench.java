@@ -37,7 +37,7 @@ final class DsrBench {
             // suite in operation, not just started.
             Requests.await(erasure, requests.takeAndApprove("ERASURE", warmUp), CAP);
             Bench.say("DSR warm-up: " + warmUp.size() + " erasures done (not measured), machine quiet after "
-                    + Settle.await(Duration.ofMinutes(1)));
+                    + Settle.await(Bench.SETTLE_MAX));
             List<UUID> alone = requests.takeAndApprove("ERASURE", List.of(persons.remove(0)));
             List<Requests.Outcome> floor = Requests.await(erasure, alone, CAP);
             double floorMs = floor.isEmpty() ? Double.NaN : floor.get(0).millis();

@@ -173,7 +173,11 @@ public class IdempotentConsumer {
 
     /** Applies {@code event} once: runs {@code handler} unless {@code consumer} has already processed the event. */
     public Result applyOnce(CloudEvent event, String consumer, EventHandler handler) {
-        return applyAllOnce(List.of(event), consumer, events -> handler.handle(events.get(0))) == 1 ? Result.APPLIED
+        return applyOne(event, consumer, handler, true);
+    }
+
+    private Result applyOne(CloudEvent event, String consumer, EventHandler handler, boolean recordIds) {
+        return apply(List.of(event), consumer, events -> handler.handle(events.get(0)), recordIds) == 1 ? Result.APPLIED
                 : Result.DUPLICATE;
     }
 
@@ -199,8 +203,7 @@ public class IdempotentConsumer {
         long backoff = firstBackoff.toMillis();
         for (int attempt = 1;; attempt++) {
             try {
-                return DatabaseOutage.retryWhileAway(consumer, () -> apply(List.of(event), consumer,
-                        events -> handler.handle(events.get(0)), recordIds) == 1 ? Result.APPLIED : Result.DUPLICATE);
+                return DatabaseOutage.retryWhileAway(consumer, () -> applyOne(event, consumer, handler, recordIds));
             } catch (InvalidEventException e) {
                 throw e;
             } catch (RuntimeException e) {

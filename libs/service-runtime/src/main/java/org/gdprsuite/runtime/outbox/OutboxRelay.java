@@ -43,7 +43,7 @@ import jakarta.inject.Inject;
  * has them (the table holds only what is pending).
  * Runs right after each commit that wrote to the outbox and, as a safety net, every poll interval (rows
  * left by a crash, or written by another replica). Replicas take turns through a PostgreSQL advisory
- * lock, so a row is published once in normal operation; after a failure between send and mark a row may
+ * lock, so a row is published once in normal operation; after a failure between send and delete a row may
  * be published again, which idempotent consumers absorb.
  */
 @ApplicationScoped
