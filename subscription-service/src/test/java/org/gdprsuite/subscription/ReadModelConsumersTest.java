@@ -103,6 +103,49 @@ class ReadModelConsumersTest {
         assertNotNull(kept.get("email"));
     }
 
+    @Test
+    void aRunOfAnonymizedPersonsIsAppliedTogetherAndInOrder() {
+        UUID known = UUID.randomUUID();
+        UUID unknown = UUID.randomUUID();
+        UUID createdAfter = UUID.randomUUID();
+        String name = "contact-events-test-" + UUID.randomUUID();
+        consumer.applyAllOnce(List.of(contactEvent(EventType.PERSON_CREATED, known, new PersonCreated(known,
+                World.sealed(known, "known." + UUID.randomUUID() + "@example.org"), "CUSTOMER"))), name,
+                readModels::applyContacts);
+        update("INSERT INTO pending_mail (person_id, request, created_at) VALUES (?, '{}', now())", known);
+        update("INSERT INTO pending_mail (person_id, request, created_at) VALUES (?, '{}', now())", createdAfter);
+
+        // The same person twice in one run, a person this service never saw, then a new person after the run.
+        consumer.applyAllOnce(List.of(contactEvent(EventType.PERSON_ANONYMIZED, known, new PersonAnonymized(known)),
+                contactEvent(EventType.PERSON_ANONYMIZED, unknown, new PersonAnonymized(unknown)),
+                contactEvent(EventType.PERSON_ANONYMIZED, known, new PersonAnonymized(known)),
+                contactEvent(EventType.PERSON_CREATED, createdAfter, new PersonCreated(createdAfter,
+                        World.sealed(createdAfter, "after." + UUID.randomUUID() + "@example.org"), "CUSTOMER"))),
+                name, readModels::applyContacts);
+
+        assertEquals(true, contact(known).get("anonymized"));
+        assertNull(contact(known).get("email"));
+        assertEquals(true, contact(unknown).get("anonymized"), "a person never seen before is kept as anonymized");
+        assertEquals(false, contact(createdAfter).get("anonymized"));
+        assertNotNull(contact(createdAfter).get("email"));
+        assertEquals(0, pendingMail(known), "no mail waits for an erased person");
+    }
+
+    private long pendingMail(UUID person) {
+        long[] count = new long[1];
+        query("SELECT count(*) FROM pending_mail WHERE person_id = ?", List.of(person), rs -> count[0] = rs.getLong(1));
+        return count[0];
+    }
+
+    private void update(String sql, UUID person) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, person);
+            statement.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static CloudEvent contactEvent(EventType type, UUID person, Object payload) {
         return CloudEvent.of("contact-service", type, person.toString(), payload);
     }

@@ -3,6 +3,7 @@ package org.gdprsuite.subscription.domain;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,10 +143,11 @@ public class SuiteMail {
         }
     }
 
-    /** An erased person is not mailed: what waited for them is dropped. */
+    /** Erased persons are not mailed: what waited for them is dropped. */
     @Transactional
-    public void dropPending(UUID personId) {
-        em.createNativeQuery("DELETE FROM pending_mail WHERE person_id = ?1").setParameter(1, personId).executeUpdate();
+    public void dropPending(Collection<UUID> personIds) {
+        em.createNativeQuery("DELETE FROM pending_mail WHERE person_id = ANY(CAST(?1 AS uuid[]))")
+                .setParameter(1, personIds.toArray(UUID[]::new)).executeUpdate();
     }
 
     /**

@@ -1,7 +1,11 @@
 package org.gdprsuite.subscription.messaging;
 
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
@@ -52,6 +56,16 @@ public class ReadModelConsumers {
             ConsentStateChanged::personId, ConsentStateChanged::purpose, ConsentStateChanged::allowed,
             ConsentStateChanged::since, ConsentStateChanged::until);
 
+    /** One row per person (the newest event time): a statement may not update a row twice. */
+    private static final String ANONYMIZE = """
+            INSERT INTO contact_read_model (person_id, anonymized, updated_at)
+            SELECT p, true, t FROM unnest(?::uuid[], ?::timestamptz[]) AS u (p, t)
+            ON CONFLICT (person_id) DO UPDATE SET anonymized = true, email = NULL, updated_at = EXCLUDED.updated_at
+            """;
+
+    private static final List<Function<Map.Entry<UUID, Instant>, Object>> ANONYMIZE_COLUMNS = List.of(
+            Map.Entry::getKey, Map.Entry::getValue);
+
     @Inject
     IdempotentConsumer consumer;
 
@@ -80,9 +94,21 @@ public class ReadModelConsumers {
         return consumer.consumeBatch(batch, "contact-events", this::applyContacts);
     }
 
-    /** Applies {@code events} one after the other. */
-    public void applyContacts(List<CloudEvent> events) {
-        events.forEach(this::applyContact);
+    /**
+     * Applies {@code events} in order; consecutive anonymized persons (a retention sweep or an erasure batch
+     * publishes them by the hundred) are applied together, a statement for all of them.
+     */
+    public void applyContacts(List<CloudEvent> events) throws SQLException {
+        Map<UUID, Instant> anonymized = new LinkedHashMap<>();
+        for (CloudEvent event : events) {
+            if (EventType.PERSON_ANONYMIZED.type().equals(event.type())) {
+                anonymized.put(event.dataAs(PersonAnonymized.class).personId(), event.time());
+            } else {
+                anonymize(anonymized);
+                applyContact(event);
+            }
+        }
+        anonymize(anonymized);
     }
 
     /**
@@ -123,19 +149,21 @@ public class ReadModelConsumers {
                         """).setParameter(1, restriction.personId()).setParameter(2, restriction.restricted())
                         .setParameter(3, event.time()).executeUpdate();
             }
-            case PERSON_ANONYMIZED -> {
-                PersonAnonymized anonymized = event.dataAs(PersonAnonymized.class);
-                em.createNativeQuery("""
-                        INSERT INTO contact_read_model (person_id, anonymized, updated_at) VALUES (?1, true, ?2)
-                        ON CONFLICT (person_id) DO UPDATE SET anonymized = true, email = NULL, updated_at = EXCLUDED.updated_at
-                        """).setParameter(1, anonymized.personId()).setParameter(2, event.time()).executeUpdate();
-                mail.dropPending(anonymized.personId());
-                keys.forget(anonymized.personId().toString());
-            }
             default -> {
                 // other contact events are not needed here
             }
         }
+    }
+
+    /** The persons are anonymized: no address, no waiting mail, their key forgotten here too. Empties {@code persons}. */
+    private void anonymize(Map<UUID, Instant> persons) throws SQLException {
+        if (persons.isEmpty()) {
+            return;
+        }
+        ArrayColumns.executeUpdate(dataSource, ANONYMIZE, List.copyOf(persons.entrySet()), ANONYMIZE_COLUMNS);
+        mail.dropPending(persons.keySet());
+        persons.keySet().forEach(person -> keys.forget(person.toString()));
+        persons.clear();
     }
 
     private String keepEmail(java.util.UUID personId, String received) {
