@@ -129,6 +129,7 @@ class ReadModelConsumersTest {
         assertEquals(false, contact(createdAfter).get("anonymized"));
         assertNotNull(contact(createdAfter).get("email"));
         assertEquals(0, pendingMail(known), "no mail waits for an erased person");
+        assertEquals(0, pendingMail(createdAfter), "the mail that waited for the new address is released");
     }
 
     private long pendingMail(UUID person) {
