@@ -11,9 +11,21 @@ import jakarta.ws.rs.core.Response;
  * leaks back through an error.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(String type, String title, int status, String detail, List<Violation> violations) {
+public record Problem(String type, String title, int status, String detail, List<Violation> violations,
+        String instance) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    /** Typed problems ({@link DomainProblem}) are {@code TYPE_BASE + slug}; the others are {@code about:blank}. */
+    public static final String TYPE_BASE = "https://gdpr-suite.org/problems/";
+
+    public Problem(String type, String title, int status, String detail, List<Violation> violations) {
+        this(type, title, status, detail, violations, null);
+    }
+
+    /** The same problem, naming the occurrence: {@code urn:gdpr-suite:request:<X-Request-Id>}. */
+    public Problem withInstance(String requestId) {
+        return new Problem(type, title, status, detail, violations, "urn:gdpr-suite:request:" + requestId);
+    }
 
     /** One invalid field: where it is and what is wrong, without the value. */
     public record Violation(String field, String message) {

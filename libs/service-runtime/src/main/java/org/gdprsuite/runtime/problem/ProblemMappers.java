@@ -71,6 +71,12 @@ public class ProblemMappers {
         return Problem.of(Status.FORBIDDEN, e.getMessage()).toResponse();
     }
 
+    /** A rule of the domain refused the request: its kind gives the status, its slug the problem type. */
+    @ServerExceptionMapper
+    public Response domain(DomainProblem e) {
+        return new Problem(e.typeUri(), e.kind().title, e.kind().status, e.getMessage(), List.of()).toResponse();
+    }
+
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
         return Problem.of(Status.FORBIDDEN, "Your role does not allow this.").toResponse();
