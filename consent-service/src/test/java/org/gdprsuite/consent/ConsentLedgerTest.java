@@ -100,7 +100,7 @@ class ConsentLedgerTest {
                 .then().statusCode(201).body("status", equalTo("WITHDRAWN")).body("legalBasis", equalTo("CONSENT"));
 
         given().auth().oauth2(sales).when().get("/api/consents/persons/" + person + "/purposes/ledger-news/history")
-                .then().statusCode(200).body("status", contains("GRANTED", "WITHDRAWN"));
+                .then().rootPath("items").statusCode(200).body("status", contains("GRANTED", "WITHDRAWN"));
         String dpo = staff(DemoUser.DPO);
         given().auth().oauth2(dpo).queryParam("at", "2026-02-01T00:00:00Z")
                 .when().get("/api/consents/persons/" + person + "/purposes/ledger-news/proof")
@@ -133,7 +133,7 @@ class ConsentLedgerTest {
         decision(person, "order-news").then().statusCode(200).body("allowed", equalTo(true))
                 .body("legalBasis", equalTo("CONSENT")).body("since", equalTo("2026-03-01T00:00:00Z"));
         given().auth().oauth2(support).when().get("/api/consents/persons/" + person + "/purposes/order-news/history")
-                .then().body("status", contains("WITHDRAWN", "GRANTED"));
+                .then().rootPath("items").body("status", contains("WITHDRAWN", "GRANTED"));
     }
 
     @Test

@@ -76,7 +76,7 @@ class InboundConsentTest {
 
         awaitHistorySize(person, "inbound-news", 3);
         given().auth().oauth2(staff(DemoUser.DPO)).when().get("/api/consents/persons/" + person + "/purposes/inbound-news/history")
-                .then().body("status", contains("WITHDRAWN", "GRANTED", "GRANTED"))
+                .then().rootPath("items").body("status", contains("WITHDRAWN", "GRANTED", "GRANTED"))
                 .body("effectiveAt", contains("2026-05-01T10:00:00Z", "2026-05-02T10:00:00Z", "2026-05-04T10:00:00Z"))
                 .body("recordedBy[1]", equalTo("web-form-test"))
                 .body("evidence[1].formId", equalTo("newsletter-box"));
@@ -117,10 +117,10 @@ class InboundConsentTest {
         awaitHistorySize(a, "batch-news", 3);
         awaitHistorySize(b, "batch-news", 2);
         given().auth().oauth2(staff(DemoUser.DPO)).when().get("/api/consents/persons/" + a + "/purposes/batch-news/history")
-                .then().body("status", contains("WITHDRAWN", "GRANTED", "WITHDRAWN"))
+                .then().rootPath("items").body("status", contains("WITHDRAWN", "GRANTED", "WITHDRAWN"))
                 .body("effectiveAt", contains("2026-05-01T10:00:00Z", "2026-05-02T10:00:00Z", "2026-05-04T10:00:00Z"));
         given().auth().oauth2(staff(DemoUser.DPO)).when().get("/api/consents/persons/" + b + "/purposes/batch-news/history")
-                .then().body("status", contains("GRANTED", "WITHDRAWN"));
+                .then().rootPath("items").body("status", contains("GRANTED", "WITHDRAWN"));
         ConsentLedgerTest.decision(a, "batch-news").then().body("allowed", equalTo(false))
                 .body("since", equalTo("2026-05-04T10:00:00Z"));
         ConsentLedgerTest.decision(b, "batch-news").then().body("allowed", equalTo(false))
@@ -210,7 +210,7 @@ class InboundConsentTest {
 
         ConsentLedgerTest.decision(person, "rest-inbound-news").then().body("allowed", equalTo(true));
         given().auth().oauth2(staff(DemoUser.DPO)).when().get("/api/consents/persons/" + person + "/purposes/rest-inbound-news/history")
-                .then().body("status", contains("WITHDRAWN", "GRANTED"))
+                .then().rootPath("items").body("status", contains("WITHDRAWN", "GRANTED"))
                 .body("recordedBy[1]", equalTo("service-account-integration"));
         given().auth().oauth2(staff(DemoUser.MARKETING)).contentType(ContentType.JSON).body(granted)
                 .when().post("/api/consents/inbound").then().statusCode(403);
@@ -226,7 +226,7 @@ class InboundConsentTest {
         while (Instant.now().isBefore(deadline)) {
             int now = given().auth().oauth2(staff(DemoUser.DPO))
                     .when().get("/api/consents/persons/" + person + "/purposes/" + purpose + "/history")
-                    .then().extract().jsonPath().getList("$").size();
+                    .then().extract().jsonPath().getList("items").size();
             if (now >= size) {
                 return;
             }

@@ -111,7 +111,7 @@ class NewPersonAndLifecycleTest {
         ConsentLedgerTest.decision(person, "optin-news").then().body("allowed", equalTo(true))
                 .body("status", equalTo("GRANTED"));
         given().auth().oauth2(staff(DemoUser.DPO)).when().get("/api/consents/persons/" + person + "/purposes/optin-news/history")
-                .then().body("source[1]", equalTo("EMAIL")).body("channel[1]", equalTo("double-opt-in"))
+                .then().rootPath("items").body("source[1]", equalTo("EMAIL")).body("channel[1]", equalTo("double-opt-in"))
                 .body("evidence[1].userAgent", equalTo("TestBrowser/1.0")).body("evidence[1].ip", notNullValue());
 
         given().formParam("token", token).when().post("/public/consents/confirm")
@@ -140,7 +140,7 @@ class NewPersonAndLifecycleTest {
         expiry.run();
 
         given().auth().oauth2(staff(DemoUser.DPO)).when().get("/api/consents/persons/" + person + "/purposes/expiring-news/history")
-                .then().body("status", hasItem("EXPIRED")).body("recordedBy[1]", equalTo("consent-service (expiry)"));
+                .then().rootPath("items").body("status", hasItem("EXPIRED")).body("recordedBy[1]", equalTo("consent-service (expiry)"));
         given().auth().oauth2(staff(DemoUser.DPO)).when().get("/api/consents/persons/" + person)
                 .then().body("purposes[0].status", equalTo("EXPIRED"));
     }
@@ -169,7 +169,7 @@ class NewPersonAndLifecycleTest {
         ConsentLedgerTest.decision(person, "dsr-news").then().body("allowed", equalTo(false))
                 .body("status", equalTo("WITHDRAWN"));
         given().auth().oauth2(staff(DemoUser.DPO)).when().get("/api/consents/persons/" + person + "/purposes/dsr-news/history")
-                .then().body("size()", equalTo(2)).body("evidence", not(hasItem(notNullValue())))
+                .then().rootPath("items").body("size()", equalTo(2)).body("evidence", not(hasItem(notNullValue())))
                 .body("status[0]", equalTo("GRANTED")).body("recordedBy[1]", equalTo("consent-service (erasure)"))
                 .body("evidence[0]", nullValue());
     }
@@ -194,7 +194,7 @@ class NewPersonAndLifecycleTest {
         }
         ConsentLedgerTest.decision(person, "anon-news").then().body("allowed", equalTo(false)).body("status", equalTo("WITHDRAWN"));
         given().auth().oauth2(staff(DemoUser.DPO)).when().get("/api/consents/persons/" + person + "/purposes/anon-news/history")
-                .then().body("evidence", not(hasItem(notNullValue())));
+                .then().rootPath("items").body("evidence", not(hasItem(notNullValue())));
     }
 
     @Test
@@ -222,7 +222,7 @@ class NewPersonAndLifecycleTest {
             ConsentLedgerTest.decision(person, "poll-news").then().body("allowed", equalTo(false))
                     .body("status", equalTo("WITHDRAWN"));
             given().auth().oauth2(staff(DemoUser.DPO)).when().get("/api/consents/persons/" + person + "/purposes/poll-news/history")
-                    .then().body("status", contains("GRANTED", "WITHDRAWN")).body("evidence", not(hasItem(notNullValue())));
+                    .then().rootPath("items").body("status", contains("GRANTED", "WITHDRAWN")).body("evidence", not(hasItem(notNullValue())));
         }
     }
 

@@ -50,7 +50,7 @@ class ConsentJourneyTest extends SystemTest {
 
         assertTrue(decision(person, NEWSLETTER));
         as(DemoUser.DPO).when().get("/api/consents/persons/" + person + "/purposes/newsletter/history").then()
-                .statusCode(200).body("status", equalTo(List.of("PENDING_CONFIRMATION", "GRANTED")))
+                .statusCode(200).rootPath("items").body("status", equalTo(List.of("PENDING_CONFIRMATION", "GRANTED")))
                 .body("channel[1]", equalTo("double-opt-in"));
         eventually().until(() -> audience(PRODUCT_NEWS).contains(person.toString()));
     }
@@ -83,7 +83,7 @@ class ConsentJourneyTest extends SystemTest {
 
         // The duplicate made no second record, the older withdrawal is kept as history but does not win.
         List<String> sources = as(DemoUser.DPO).when().get("/api/consents/persons/" + person + "/purposes/newsletter/history")
-                .then().statusCode(200).extract().jsonPath().getList("source");
+                .then().statusCode(200).extract().jsonPath().getList("items.source");
         assertEquals(2, sources.stream().filter("WEB_FORM"::equals).count(), sources.toString());
         assertTrue(decision(person, NEWSLETTER), "the older withdrawal did not overturn the newer grant");
 

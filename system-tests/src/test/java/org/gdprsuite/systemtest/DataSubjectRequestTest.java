@@ -90,7 +90,7 @@ class DataSubjectRequestTest extends SystemTest {
         as(DemoUser.SALES).queryParam("email", email).when().get("/api/contacts/persons").then().statusCode(200)
                 .body("total", equalTo(0));
         List<Map<String, Object>> evidence = as(DemoUser.DPO).when().get("/api/consents/persons/" + person + "/purposes/newsletter/history")
-                .then().statusCode(200).extract().jsonPath().getList("evidence");
+                .then().statusCode(200).extract().jsonPath().getList("items.evidence");
         assertTrue(evidence.stream().allMatch(e -> e == null || (e.get("ip") == null && e.get("userAgent") == null)),
                 "the ledger keeps the proof, not the evidence: " + evidence);
         eventually().until(() -> !audience(PRODUCT_NEWS).contains(person.toString()));

@@ -163,7 +163,7 @@ class FaultsTest extends SystemTest {
 
     private static long ledgerRecordsFromTheShop(UUID person) {
         return as(DemoUser.DPO).when().get("/api/consents/persons/" + person + "/purposes/" + NEWSLETTER + "/history")
-                .then().statusCode(200).extract().jsonPath().getList("source").stream().filter("WEB_FORM"::equals).count();
+                .then().statusCode(200).extract().jsonPath().getList("items.source").stream().filter("WEB_FORM"::equals).count();
     }
 
     /** Outbox rows not yet published, by service. */

@@ -3,7 +3,7 @@ package org.gdprsuite.consent.api;
 import org.gdprsuite.consent.domain.ConsentLedger.Evidence;
 import org.gdprsuite.consent.domain.ConsentRequests;
 import org.gdprsuite.consent.domain.ConsentRequests.Confirmation;
-import org.gdprsuite.consent.domain.Purpose;
+import org.gdprsuite.consent.domain.Purposes;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -34,6 +34,9 @@ public class ConfirmationPage {
     @Inject
     ConsentRequests requests;
 
+    @Inject
+    Purposes purposes;
+
     @CheckedTemplate
     static class Templates {
         /** outcome: ASK (show the button), CONFIRMED, or GONE (nothing pending any more). */
@@ -58,8 +61,7 @@ public class ConfirmationPage {
         return Templates.confirm(purposeName(confirmation), null, confirmed ? "CONFIRMED" : "GONE");
     }
 
-    private static String purposeName(Confirmation confirmation) {
-        Purpose purpose = Purpose.findById(confirmation.purpose());
-        return purpose == null ? confirmation.purpose() : purpose.name;
+    private String purposeName(Confirmation confirmation) {
+        return purposes.nameOf(confirmation.purpose());
     }
 }

@@ -13,20 +13,24 @@ import org.gdprsuite.consent.domain.ConsentLedger.Evidence;
 import org.gdprsuite.consent.domain.ConsentRecord;
 import org.gdprsuite.consent.domain.ConsentSource;
 import org.gdprsuite.consent.domain.ConsentStatus;
+import org.gdprsuite.consent.domain.Decision;
 import org.gdprsuite.consent.domain.LegalBasis;
-import org.gdprsuite.consent.domain.Purpose;
+import org.gdprsuite.consent.domain.Purposes;
 import org.gdprsuite.runtime.security.Roles;
+import org.gdprsuite.runtime.web.Results;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -43,6 +47,9 @@ public class ConsentResource {
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    Purposes purposes;
 
     @Inject
     Clock clock;
@@ -81,9 +88,12 @@ public class ConsentResource {
     @GET
     @Path("/purposes/{purpose}/history")
     @RolesAllowed({ Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.FINANCE, Roles.DPO, Roles.ADMIN })
-    public List<RecordView> history(@PathParam("personId") UUID personId, @PathParam("purpose") String purpose) {
-        requirePurpose(purpose);
-        return ledger.history(personId, purpose).stream().map(RecordView::of).toList();
+    public Results<RecordView> history(@PathParam("personId") UUID personId, @PathParam("purpose") String purpose,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
+        purposes.get(purpose);
+        Results<ConsentRecord> records = ledger.history(personId, purpose, page, size);
+        return new Results<>(records.items().stream().map(RecordView::of).toList(), page, size, records.total());
     }
 
     /** Art. 7(1): which basis was valid at {@code at} (default now), with the record that proves it. */
@@ -92,11 +102,10 @@ public class ConsentResource {
     @RolesAllowed({ Roles.DPO, Roles.ADMIN })
     public Proof proof(@PathParam("personId") UUID personId, @PathParam("purpose") String purpose,
             @QueryParam("at") String at) {
-        requirePurpose(purpose);
+        purposes.get(purpose);
         Instant instant = at == null ? clock.instant() : parseInstant(at);
         ConsentRecord record = ledger.inForceAt(personId, purpose, instant).orElse(null);
-        boolean allowed = record != null && record.status == ConsentStatus.GRANTED
-                && (record.validUntil == null || instant.isBefore(record.validUntil));
+        boolean allowed = record != null && Decision.allows(record.status, record.validUntil, instant);
         return new Proof(personId, purpose, instant, allowed, record == null ? null : RecordView.of(record));
     }
 
@@ -105,7 +114,7 @@ public class ConsentResource {
     @RolesAllowed({ Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.DPO, Roles.ADMIN })
     public Response record(@PathParam("personId") UUID personId, @PathParam("purpose") String purpose,
             @NotNull @Valid RecordRequest request) {
-        requirePurpose(purpose);
+        purposes.get(purpose);
         EvidenceRequest e = request.evidence();
         ConsentRecord record = ledger.record(new Entry(personId, purpose, request.legalBasis(), request.status(),
                 request.effectiveAt(), request.source(), request.channel(), request.noticeVersion(),
@@ -119,7 +128,7 @@ public class ConsentResource {
     @RolesAllowed({ Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.DPO, Roles.ADMIN })
     public Response withdraw(@PathParam("personId") UUID personId, @PathParam("purpose") String purpose,
             @Valid WithdrawalRequest request) {
-        requirePurpose(purpose);
+        purposes.get(purpose);
         ConsentSource source = request == null ? ConsentSource.MANUAL : request.source();
         if (source == ConsentSource.SYSTEM) {
             throw new BadRequestException("SYSTEM is reserved for the suite's own records.");
@@ -131,12 +140,6 @@ public class ConsentResource {
 
     private String recordedBy() {
         return identity.getPrincipal().getName();
-    }
-
-    private static void requirePurpose(String purpose) {
-        if (purpose.length() > 100 || Purpose.findById(purpose) == null) {
-            throw new NotFoundException("No such purpose.");
-        }
     }
 
     private static Instant parseInstant(String at) {

@@ -3,7 +3,7 @@ package org.gdprsuite.consent.api;
 import java.util.List;
 import java.util.UUID;
 
-import org.gdprsuite.consent.domain.ConsentLedger.Decision;
+import org.gdprsuite.consent.domain.Decision;
 import org.gdprsuite.consent.domain.Decisions;
 import org.gdprsuite.runtime.security.Roles;
 

@@ -5,11 +5,11 @@ import java.util.List;
 
 import org.gdprsuite.consent.domain.LegalBasis;
 import org.gdprsuite.consent.domain.Purpose;
+import org.gdprsuite.consent.domain.Purposes;
 import org.gdprsuite.runtime.security.Roles;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -19,7 +19,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,6 +28,9 @@ import jakarta.ws.rs.PathParam;
 public class PurposeResource {
 
     static final String KEY = "^[a-z0-9][a-z0-9._-]{0,99}$";
+
+    @Inject
+    Purposes purposes;
 
     public record PurposeView(String key, String name, String description, boolean consentRequired,
             LegalBasis defaultLegalBasis, String retentionPeriod, Integer consentValidityDays,
@@ -45,6 +47,11 @@ public class PurposeResource {
             @Positive @Max(3650) Integer consentValidityDays,
             @Size(max = 50) List<@NotBlank @Size(max = 100) String> dataCategories) {
 
+        Purposes.Definition definition() {
+            return new Purposes.Definition(name, description, consentRequired, defaultLegalBasis, retentionPeriod,
+                    consentValidityDays, dataCategories);
+        }
+
         /** Consent is never a default: it is given by the person, not assumed for them. */
         @AssertTrue(message = "consent cannot be a default legal basis")
         public boolean isDefaultBasisNotConsent() {
@@ -59,41 +66,23 @@ public class PurposeResource {
     @Path("/purposes")
     @RolesAllowed({ Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.FINANCE, Roles.DPO, Roles.ADMIN })
     public List<PurposeView> list() {
-        return Purpose.<Purpose> listAll(Sort.by("key")).stream().map(PurposeView::of).toList();
+        return purposes.list().stream().map(PurposeView::of).toList();
     }
 
     @GET
     @Path("/purposes/{key}")
     @RolesAllowed({ Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.FINANCE, Roles.DPO, Roles.ADMIN })
     public PurposeView get(@PathParam("key") String key) {
-        Purpose purpose = Purpose.findById(key);
-        if (purpose == null) {
-            throw new NotFoundException("No such purpose.");
-        }
-        return PurposeView.of(purpose);
+        return PurposeView.of(purposes.get(key));
     }
 
     /** Creates or replaces a purpose. */
     @PUT
     @Path("/purposes/{key}")
     @RolesAllowed({ Roles.DPO, Roles.ADMIN })
-    @Transactional
     public PurposeView put(@PathParam("key") @Pattern(regexp = KEY, message = "lower-case letters, digits, '.', '_' or '-'") String key,
             @NotNull @Valid PurposeRequest request) {
-        Purpose purpose = Purpose.findById(key);
-        if (purpose == null) {
-            purpose = new Purpose();
-            purpose.key = key;
-        }
-        purpose.name = request.name();
-        purpose.description = request.description();
-        purpose.consentRequired = request.consentRequired();
-        purpose.defaultLegalBasis = request.defaultLegalBasis();
-        purpose.retentionPeriod = request.retentionPeriod();
-        purpose.consentValidityDays = request.consentValidityDays();
-        purpose.dataCategories = request.dataCategories() == null ? List.of() : List.copyOf(request.dataCategories());
-        purpose.persist();
-        return PurposeView.of(purpose);
+        return PurposeView.of(purposes.define(key, request.definition()));
     }
 
     @GET

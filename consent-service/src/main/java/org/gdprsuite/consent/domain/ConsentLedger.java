@@ -24,7 +24,9 @@ import org.gdprsuite.events.payload.ConsentStateChanged;
 import org.gdprsuite.runtime.consumer.NewestPerKey;
 import org.gdprsuite.runtime.db.ArrayColumns;
 import org.gdprsuite.runtime.outbox.Outbox;
+import org.gdprsuite.runtime.web.Results;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -85,6 +87,9 @@ public class ConsentLedger {
     @Inject
     Clock clock;
 
+    @Inject
+    Purposes purposes;
+
     /** How a decision was captured, as proof. */
     public record Evidence(String ip, String userAgent, String formId) {
         public static final Evidence NONE = new Evidence(null, null, null);
@@ -94,23 +99,6 @@ public class ConsentLedger {
     public record Entry(UUID personId, String purpose, LegalBasis legalBasis, ConsentStatus status, Instant effectiveAt,
             ConsentSource source, String channel, String noticeVersion, Evidence evidence, String recordedBy,
             String eventId) {
-    }
-
-    /** A person × purpose state as the decision API answers it. */
-    public record Decision(UUID personId, String purpose, boolean allowed, LegalBasis legalBasis, ConsentStatus status,
-            Instant since, Instant until) {
-
-        public static Decision of(UUID personId, String purpose, LegalBasis basis, ConsentStatus status, Instant since,
-                Instant until, Instant now) {
-            boolean allowed = status == ConsentStatus.GRANTED && (until == null || now.isBefore(until));
-            return new Decision(personId, purpose, allowed, basis, allowed || status != ConsentStatus.GRANTED ? status
-                    : ConsentStatus.EXPIRED, since, until);
-        }
-
-        /** Nothing recorded: no basis, not allowed. */
-        public static Decision none(UUID personId, String purpose) {
-            return new Decision(personId, purpose, false, null, null, null, null);
-        }
     }
 
     @Transactional
@@ -126,9 +114,9 @@ public class ConsentLedger {
      */
     @Transactional
     public List<ConsentRecord> recordAll(List<Entry> entries) {
-        Map<String, Purpose> purposes = purposes(entries);
+        Map<String, Purpose> known = purposes(entries);
         Instant now = clock.instant();
-        List<ConsentRecord> records = entries.stream().map(e -> newRecord(e, purposes.get(e.purpose()), now)).toList();
+        List<ConsentRecord> records = entries.stream().map(e -> newRecord(e, known.get(e.purpose()), now)).toList();
         // One lock order for all writers of several states at once (no deadlock between two batches).
         List<ConsentRecord> states = NewestPerKey.of(records, ConsentLedger::key, r -> r.effectiveAt).stream()
                 .sorted(Comparator.comparing((ConsentRecord r) -> r.purpose).thenComparing(r -> r.personId)).toList();
@@ -142,18 +130,15 @@ public class ConsentLedger {
         return records;
     }
 
-    private static Map<String, Purpose> purposes(List<Entry> entries) {
-        Map<String, Purpose> purposes = new HashMap<>();
+    private Map<String, Purpose> purposes(List<Entry> entries) {
+        Map<String, Purpose> known = new HashMap<>();
         for (Entry entry : entries) {
-            if (!purposes.containsKey(entry.purpose())) {
-                Purpose purpose = Purpose.findById(entry.purpose());
-                if (purpose == null) {
-                    throw new UnknownPurposeException();
-                }
-                purposes.put(purpose.key, purpose);
+            if (!known.containsKey(entry.purpose())) {
+                Purpose purpose = purposes.find(entry.purpose()).orElseThrow(UnknownPurposeException::new);
+                known.put(purpose.key, purpose);
             }
         }
-        return purposes;
+        return known;
     }
 
     private static ConsentRecord newRecord(Entry entry, Purpose purpose, Instant now) {
@@ -222,9 +207,11 @@ public class ConsentLedger {
         return ConsentState.list("personId", Sort.by("purpose"), personId);
     }
 
-    public List<ConsentRecord> history(UUID personId, String purpose) {
-        return ConsentRecord.list("personId = ?1 and purpose = ?2", Sort.by("effectiveAt").and("recordedAt"),
-                personId, purpose);
+    /** One page of a person × purpose's records, oldest first (over the person × purpose index). */
+    public Results<ConsentRecord> history(UUID personId, String purpose, int page, int size) {
+        PanacheQuery<ConsentRecord> records = ConsentRecord.find("personId = ?1 and purpose = ?2",
+                Sort.by("effectiveAt").and("recordedAt"), personId, purpose);
+        return new Results<>(records.page(page, size).list(), page, size, records.count());
     }
 
     public List<ConsentRecord> history(UUID personId) {
@@ -288,7 +275,8 @@ public class ConsentLedger {
                 null, SYSTEM + " (erasure)", null)).toList());
     }
 
-    private static Instant validUntil(Purpose purpose, LegalBasis basis, ConsentStatus status, Instant effectiveAt) {
+    /** Until when a record allows processing: a consent for a purpose with a validity, else no end. */
+    static Instant validUntil(Purpose purpose, LegalBasis basis, ConsentStatus status, Instant effectiveAt) {
         if (status != ConsentStatus.GRANTED || basis != LegalBasis.CONSENT || purpose.consentValidityDays == null) {
             return null;
         }

@@ -1,11 +1,10 @@
 package org.gdprsuite.consent.domain;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gdprsuite.consent.config.ConsentConfig;
 import org.gdprsuite.consent.domain.ConsentLedger.Entry;
 import org.gdprsuite.consent.domain.ConsentLedger.Evidence;
 import org.gdprsuite.events.EventType;
@@ -39,20 +38,33 @@ public class ConsentRequests {
     @Inject
     SignedLinks links;
 
-    @ConfigProperty(name = "gdpr.public-base-url")
-    String publicBaseUrl;
+    @Inject
+    Purposes purposes;
 
-    @ConfigProperty(name = "gdpr.consent.confirmation-validity", defaultValue = "P7D")
-    Duration confirmationValidity;
+    @Inject
+    ConsentSettings settings;
 
-    /** What a confirmation link is about. */
+    @Inject
+    ConsentConfig config;
+
+    /** What a confirmation link is about; signed as the subject {@code personId|purpose}. */
     public record Confirmation(UUID personId, String purpose) {
+
+        String subject() {
+            return personId + "|" + purpose;
+        }
+
+        /** The confirmation a signed subject names (a purpose key holds no '|', a UUID neither). */
+        static Confirmation of(String subject) {
+            int bar = subject.indexOf('|');
+            return new Confirmation(UUID.fromString(subject.substring(0, bar)), subject.substring(bar + 1));
+        }
     }
 
     @Transactional
     public void onPersonCreated(PersonCreated person, Instant createdAt) {
-        boolean sendRequests = ConsentSetting.current().sendConsentRequests;
-        for (Purpose purpose : Purpose.<Purpose> listAll()) {
+        boolean sendRequests = settings.sendConsentRequests();
+        for (Purpose purpose : purposes.list()) {
             if (!purpose.consentRequired && purpose.defaultLegalBasis != null) {
                 ledger.record(new Entry(person.personId(), purpose.key, purpose.defaultLegalBasis, ConsentStatus.GRANTED,
                         createdAt, ConsentSource.SYSTEM, null, null, null, ConsentLedger.SYSTEM + " (default legal basis)",
@@ -70,17 +82,16 @@ public class ConsentRequests {
     private void requestConsent(UUID personId, Purpose purpose, Instant at) {
         ledger.record(new Entry(personId, purpose.key, LegalBasis.CONSENT, ConsentStatus.PENDING_CONFIRMATION, at,
                 ConsentSource.SYSTEM, "email", null, null, ConsentLedger.SYSTEM + " (consent request)", null));
-        String token = links.sign(LINK_SCOPE, personId + "|" + purpose.key, confirmationValidity);
-        String link = publicBaseUrl + "/public/consents/confirm?token=" + token;
+        String token = links.sign(LINK_SCOPE, new Confirmation(personId, purpose.key).subject(),
+                config.consent().confirmationValidity());
+        String link = config.publicBaseUrl() + "/public/consents/confirm?token=" + token;
         outbox.publish(EventType.NOTIFICATION_REQUESTED, personId.toString(), new NotificationRequested(TEMPLATE,
                 personId, null, null, Map.of("purpose", purpose.name, "confirmLink", link)));
     }
 
     /** The person and purpose of a confirmation link; {@link org.gdprsuite.runtime.links.InvalidLinkException} if it is not valid. */
     public Confirmation read(String token) {
-        String subject = links.verify(token, LINK_SCOPE).subject();
-        int bar = subject.indexOf('|');
-        return new Confirmation(UUID.fromString(subject.substring(0, bar)), subject.substring(bar + 1));
+        return Confirmation.of(links.verify(token, LINK_SCOPE).subject());
     }
 
     /**

@@ -14,8 +14,6 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.gdprsuite.consent.domain.ConsentLedger.Decision;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

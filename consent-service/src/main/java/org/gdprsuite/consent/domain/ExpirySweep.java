@@ -13,7 +13,7 @@ public class ExpirySweep {
     @Inject
     ConsentLedger ledger;
 
-    @Scheduled(every = "${gdpr.consent.expiry-check-every:5m}", delayed = "30s",
+    @Scheduled(every = "${gdpr.consent.expiry-check-every}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void run() {
         while (ledger.expireDue(BATCH) == BATCH) {

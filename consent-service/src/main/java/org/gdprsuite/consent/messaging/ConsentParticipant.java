@@ -4,7 +4,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import org.gdprsuite.events.dsr.DsrAction;
 import org.gdprsuite.events.dsr.SubjectIds;
@@ -13,7 +12,6 @@ import org.gdprsuite.runtime.dsr.SliceResult;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.gdprsuite.consent.api.ConsentViews.RecordView;
 import org.gdprsuite.consent.api.ConsentViews.StateView;
 import org.gdprsuite.consent.domain.ConsentLedger;
@@ -24,9 +22,6 @@ public class ConsentParticipant implements DsrParticipant {
 
     @Inject
     ConsentLedger ledger;
-
-    @Inject
-    EntityManager em;
 
     @Override
     public String slice() {
@@ -55,15 +50,10 @@ public class ConsentParticipant implements DsrParticipant {
         return SliceResult.done();
     }
 
-    /** A retention batch in one go; persons the ledger has never heard of have nothing to erase. */
+    /** A retention batch in one go: one erasure for all its persons (one unknown to the ledger has nothing to erase). */
     @Override
     public List<SliceResult> eraseAll(List<SubjectIds> subjects) {
-        UUID[] persons = subjects.stream().flatMap(s -> s.personIds().stream()).toArray(UUID[]::new);
-        @SuppressWarnings("unchecked")
-        List<UUID> known = persons.length == 0 ? List.of() : em.createNativeQuery(
-                "SELECT DISTINCT person_id FROM consent_record WHERE person_id = ANY(?1)", UUID.class)
-                .setParameter(1, persons).getResultList();
-        ledger.erase(known);
+        ledger.erase(subjects.stream().flatMap(s -> s.personIds().stream()).toList());
         return subjects.stream().map(s -> SliceResult.done()).toList();
     }
 }

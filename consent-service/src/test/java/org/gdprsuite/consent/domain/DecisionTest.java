@@ -1,0 +1,61 @@
+package org.gdprsuite.consent.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The rule of the decision API: only a granted basis within its validity allows processing. */
+@Tag("unit")
+class DecisionTest {
+
+    private static final UUID PERSON = UUID.randomUUID();
+    private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+
+    @Test
+    void aGrantedBasisAllowsUntilItsValidityEnds() {
+        assertTrue(Decision.allows(ConsentStatus.GRANTED, null, NOW));
+        assertTrue(Decision.allows(ConsentStatus.GRANTED, NOW.plusSeconds(1), NOW));
+        assertFalse(Decision.allows(ConsentStatus.GRANTED, NOW, NOW), "the end of validity is exclusive");
+    }
+
+    @Test
+    void noOtherStatusAllows() {
+        for (ConsentStatus status : ConsentStatus.values()) {
+            if (status != ConsentStatus.GRANTED) {
+                assertFalse(Decision.allows(status, null, NOW), status.name());
+            }
+        }
+    }
+
+    @Test
+    void aGrantPastItsValidityIsAnsweredAsExpired() {
+        Instant since = NOW.minus(Duration.ofDays(40));
+        Decision decision = Decision.of(PERSON, "news", LegalBasis.CONSENT, ConsentStatus.GRANTED, since,
+                NOW.minus(Duration.ofDays(10)), NOW);
+        assertFalse(decision.allowed());
+        assertEquals(ConsentStatus.EXPIRED, decision.status());
+        assertEquals(since, decision.since());
+
+        Decision withdrawn = Decision.of(PERSON, "news", LegalBasis.CONSENT, ConsentStatus.WITHDRAWN, since, null, NOW);
+        assertEquals(ConsentStatus.WITHDRAWN, withdrawn.status(), "other statuses are answered as they are");
+        Decision contract = Decision.of(PERSON, "billing", LegalBasis.CONTRACT, ConsentStatus.GRANTED, since, null, NOW);
+        assertTrue(contract.allowed());
+        assertEquals(ConsentStatus.GRANTED, contract.status());
+    }
+
+    @Test
+    void nothingRecordedIsNoBasisAndNotAllowed() {
+        Decision none = Decision.none(PERSON, "news");
+        assertFalse(none.allowed());
+        assertNull(none.legalBasis());
+        assertNull(none.status());
+    }
+}
