@@ -283,7 +283,7 @@ public final class DemoLoader {
 
     /** The demo breach, the last thing a load writes; null before. */
     private JsonNode demoIncident() {
-        return StreamSupport.stream(gateway.get(DPO, "/api/incidents").spliterator(), false)
+        return StreamSupport.stream(gateway.get(DPO, "/api/incidents").path("items").spliterator(), false)
                 .filter(i -> INCIDENT_TITLE.equals(i.path("title").asText())).findFirst().orElse(null);
     }
 

@@ -64,7 +64,7 @@ class BreachTest extends SystemTest {
         assertTrue(secondsLeft > Duration.ofHours(69).toSeconds() && secondsLeft <= Duration.ofHours(70).toSeconds(),
                 "about 70 hours left: " + secondsLeft);
         as(DemoUser.DPO).queryParam("overdue", true).when().get("/api/incidents").then().statusCode(200)
-                .body("id", not(hasItem(incident)));
+                .body("items.id", not(hasItem(incident)));
 
         as(DemoUser.DPO).contentType(ContentType.JSON).body(Map.of("personIds", persons))
                 .when().post("/api/incidents/" + incident + "/affected-persons").then().statusCode(200)

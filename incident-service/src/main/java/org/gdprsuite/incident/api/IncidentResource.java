@@ -4,19 +4,22 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.gdprsuite.incident.api.IncidentViews.AuthorityReport;
 import org.gdprsuite.incident.api.IncidentViews.IncidentView;
 import org.gdprsuite.incident.api.IncidentViews.TimelineView;
 import org.gdprsuite.incident.domain.Incident;
-import org.gdprsuite.incident.domain.IncidentRegister;
-import org.gdprsuite.incident.domain.IncidentRegister.Assessment;
-import org.gdprsuite.incident.domain.IncidentRegister.Report;
+import org.gdprsuite.incident.domain.IncidentLifecycle;
+import org.gdprsuite.incident.domain.IncidentLifecycle.Assessment;
+import org.gdprsuite.incident.domain.IncidentLifecycle.Report;
+import org.gdprsuite.incident.domain.Incidents;
 import org.gdprsuite.incident.domain.RiskAssessment;
+import org.gdprsuite.incident.domain.SubjectNotices;
 import org.gdprsuite.runtime.security.Roles;
+import org.gdprsuite.runtime.web.Results;
 
-import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -25,11 +28,14 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -46,7 +52,13 @@ import jakarta.ws.rs.core.Response;
 public class IncidentResource {
 
     @Inject
-    IncidentRegister register;
+    IncidentLifecycle lifecycle;
+
+    @Inject
+    SubjectNotices notices;
+
+    @Inject
+    Incidents incidents;
 
     @Inject
     SecurityIdentity identity;
@@ -110,75 +122,78 @@ public class IncidentResource {
     public Response report(@NotNull @Valid ReportRequest request) {
         if (request.nature() == null || request.nature().isEmpty() || request.description() == null
                 || request.description().isBlank() || request.title() == null || request.title().isBlank()) {
-            throw new jakarta.ws.rs.BadRequestException("A report needs a title, the nature and a description.");
+            throw new BadRequestException("A report needs a title, the nature and a description.");
         }
         if (request.awareAt() != null && request.awareAt().isAfter(clock.instant())) {
-            throw new jakarta.ws.rs.BadRequestException("awareAt cannot be in the future.");
+            throw new BadRequestException("awareAt cannot be in the future.");
         }
-        Incident incident = register.report(request.toReport(), Incident.Origin.STAFF, actor());
+        Incident incident = lifecycle.report(request.toReport(), Incident.Origin.STAFF, actor());
         return Response.created(URI.create("/api/incidents/" + incident.id))
                 .entity(new Reported(incident.id, incident.reference, incident.notifyBy())).build();
     }
 
-    /** The register, newest first; {@code overdue=true} lists the breaches past their 72 hours. */
+    /** The register, newest first, a page at a time; {@code overdue=true} lists the breaches past their 72 hours. */
     @GET
-    public List<IncidentView> list(@QueryParam("overdue") boolean overdueOnly) {
-        return Incident.<Incident> listAll(Sort.descending("reportedAt")).stream()
-                .map(i -> IncidentView.of(i, clock))
-                .filter(v -> !overdueOnly || v.overdue())
-                .toList();
+    public Results<IncidentView> list(@QueryParam("overdue") boolean overdueOnly,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        Instant now = clock.instant();
+        Results<Incident> found = incidents.page(overdueOnly, now, page, size);
+        Map<UUID, Long> affected = incidents.affectedCounts(found.items().stream().map(i -> i.id).toList());
+        return new Results<>(found.items().stream().map(i -> IncidentView.of(i, now, affected.getOrDefault(i.id, 0L)))
+                .toList(), page, size, found.total());
     }
 
     @GET
     @Path("/{id}")
     public IncidentView get(@PathParam("id") UUID id) {
-        return IncidentView.of(register.find(id), clock);
+        return view(incidents.find(id));
     }
 
     @PUT
     @Path("/{id}/details")
     public IncidentView describe(@PathParam("id") UUID id, @NotNull @Valid ReportRequest request) {
-        return IncidentView.of(register.describe(id, request.toReport(), actor()), clock);
+        return view(lifecycle.describe(id, request.toReport(), actor()));
     }
 
     @POST
     @Path("/{id}/status")
     public IncidentView advance(@PathParam("id") UUID id, @NotNull @Valid StatusChange change) {
-        return IncidentView.of(register.advance(id, change.status(), actor()), clock);
+        return view(lifecycle.advance(id, change.status(), actor()));
     }
 
     @POST
     @Path("/{id}/assessment")
     public IncidentView assess(@PathParam("id") UUID id, @NotNull @Valid AssessmentRequest request) {
-        return IncidentView.of(register.assess(id, new Assessment(request.likelihood(), request.severity(),
-                request.rationale(), request.art34Exception(), request.art34ExceptionReason()), actor()), clock);
+        return view(lifecycle.assess(id, new Assessment(request.likelihood(), request.severity(),
+                request.rationale(), request.art34Exception(), request.art34ExceptionReason()), actor()));
     }
 
     @POST
     @Path("/{id}/affected-persons")
     public Count addAffected(@PathParam("id") UUID id, @NotNull @Valid AffectedRequest request) {
-        return new Count(register.addAffected(id, request.personIds(), actor()));
+        return new Count(notices.addAffected(id, request.personIds(), actor()));
     }
 
     @POST
     @Path("/{id}/authority-notification")
     public IncidentView authorityNotified(@PathParam("id") UUID id, @NotNull @Valid AuthorityNotification request) {
-        return IncidentView.of(register.authorityNotified(id, request.notifiedAt(), request.reference(),
-                request.delayReason(), actor()), clock);
+        return view(lifecycle.authorityNotified(id, request.notifiedAt(), request.reference(),
+                request.delayReason(), actor()));
     }
 
     /** Art. 34: a breach notice to every affected person not yet told. */
     @POST
     @Path("/{id}/subject-notifications")
     public Count notifySubjects(@PathParam("id") UUID id) {
-        return new Count(register.notifySubjects(id, actor()));
+        return new Count(notices.notifySubjects(id, actor()));
     }
 
     @GET
     @Path("/{id}/timeline")
     public List<TimelineView> timeline(@PathParam("id") UUID id) {
-        register.find(id);
-        return register.timeline(id).stream().map(TimelineView::of).toList();
+        incidents.find(id);
+        return incidents.timeline(id).stream().map(TimelineView::of).toList();
     }
 
     /** The Art. 33(3) notification content, as JSON. */
@@ -186,7 +201,7 @@ public class IncidentResource {
     @Path("/{id}/authority-report")
     @Produces(MediaType.APPLICATION_JSON)
     public AuthorityReport authorityReport(@PathParam("id") UUID id) {
-        return AuthorityReport.of(register.find(id));
+        return authorityReportOf(id);
     }
 
     /** The same report, human-readable, to send or print. */
@@ -194,7 +209,16 @@ public class IncidentResource {
     @Path("/{id}/authority-report")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance authorityReportDocument(@PathParam("id") UUID id) {
-        return Templates.authorityReport(AuthorityReport.of(register.find(id)));
+        return Templates.authorityReport(authorityReportOf(id));
+    }
+
+    private AuthorityReport authorityReportOf(UUID id) {
+        Incident incident = incidents.find(id);
+        return AuthorityReport.of(incident, notices.allTold(incident));
+    }
+
+    private IncidentView view(Incident incident) {
+        return IncidentView.of(incident, clock.instant(), incidents.affectedCount(incident.id));
     }
 
     private String actor() {

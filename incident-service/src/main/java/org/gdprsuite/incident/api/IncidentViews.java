@@ -1,12 +1,10 @@
 package org.gdprsuite.incident.api;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.gdprsuite.incident.domain.AffectedPerson;
 import org.gdprsuite.incident.domain.Incident;
 import org.gdprsuite.incident.domain.TimelineEntry;
 
@@ -25,15 +23,15 @@ public final class IncidentViews {
             long secondsToDeadline, boolean overdue, Instant authorityNotifiedAt, String authorityReference,
             String authorityDelayReason, long affectedPersons) {
 
-        static IncidentView of(Incident i, Clock clock) {
-            Instant now = clock.instant();
+        /** The incident as of {@code now}, with the number of persons it affects. */
+        static IncidentView of(Incident i, Instant now, long affectedPersons) {
             return new IncidentView(i.id, i.reference, i.title, i.status, i.origin, i.reportedAt, i.reportedBy, i.nature,
                     i.description, i.occurredAt, i.awareAt, i.dataCategories, i.approxSubjects, i.approxRecords,
                     i.likelyConsequences, i.measures, i.dpoContact, name(i.likelihood), name(i.severity), name(i.risk),
                     i.riskRationale, name(i.art34Exception), i.art34ExceptionReason, i.authorityNotificationRequired(),
                     i.subjectNotificationRequired(), i.notifyBy(), Duration.between(now, i.notifyBy()).toSeconds(),
-                    i.awaitsAuthorityNotification() && !now.isBefore(i.notifyBy()), i.authorityNotifiedAt,
-                    i.authorityReference, i.authorityDelayReason, AffectedPerson.count("incidentId", i.id));
+                    i.overdue(now), i.authorityNotifiedAt, i.authorityReference, i.authorityDelayReason,
+                    affectedPersons);
         }
     }
 
@@ -43,12 +41,11 @@ public final class IncidentViews {
             Long approxSubjects, Long approxRecords, String dpoContact, String likelyConsequences, String measures,
             String risk, String riskRationale, boolean subjectsNotified, String art34Exception) {
 
-        static AuthorityReport of(Incident i) {
+        static AuthorityReport of(Incident i, boolean subjectsNotified) {
             return new AuthorityReport(i.reference, i.title, i.occurredAt, i.awareAt, i.notifyBy(), i.authorityNotifiedAt,
                     i.authorityDelayReason, i.nature, i.description, i.dataCategories, i.approxSubjects, i.approxRecords,
                     i.dpoContact, i.likelyConsequences, i.measures, name(i.risk), i.riskRationale,
-                    i.subjectNotificationRequired() && AffectedPerson.count("incidentId = ?1 and notifiedAt is null", i.id) == 0,
-                    name(i.art34Exception));
+                    subjectsNotified, name(i.art34Exception));
         }
     }
 

@@ -7,8 +7,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.gdprsuite.incident.domain.Incident;
-import org.gdprsuite.incident.domain.IncidentRegister;
-import org.gdprsuite.incident.domain.IncidentRegister.Report;
+import org.gdprsuite.incident.domain.IncidentLifecycle;
+import org.gdprsuite.incident.domain.IncidentLifecycle.Report;
 import org.gdprsuite.runtime.web.PublicRateLimit;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -39,7 +39,7 @@ public class PublicReportPage {
     private static final int MAX_TEXT = 5_000;
 
     @Inject
-    IncidentRegister register;
+    IncidentLifecycle lifecycle;
 
     @Inject
     PublicRateLimit rateLimit;
@@ -81,7 +81,7 @@ public class PublicReportPage {
         if (!errors.isEmpty()) {
             return Response.status(400).entity(Templates.reportForm(errors)).build();
         }
-        Incident incident = register.report(new Report("Reported through the public form", List.of(), description,
+        Incident incident = lifecycle.report(new Report("Reported through the public form", List.of(), description,
                 occurredAt, null, null, null, null, null, null, null, contact == null || contact.isBlank() ? null : contact),
                 Incident.Origin.PUBLIC, "public form");
         return Response.ok(Templates.reportReceived(incident.reference)).build();

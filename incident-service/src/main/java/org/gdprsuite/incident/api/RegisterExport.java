@@ -3,14 +3,16 @@ package org.gdprsuite.incident.api;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.gdprsuite.incident.api.IncidentViews.IncidentView;
 import org.gdprsuite.incident.domain.Incident;
+import org.gdprsuite.incident.domain.Incidents;
 import org.gdprsuite.runtime.security.Roles;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -32,11 +34,17 @@ public class RegisterExport {
     @Inject
     Clock clock;
 
-    /** All incidents, or those the controller became aware of in [from, to). */
+    @Inject
+    Incidents incidents;
+
+    /** All incidents, or those the controller became aware of in [from, to): a document, not a paged list. */
     @GET
     @Produces("application/json")
     public List<IncidentView> json(@QueryParam("from") String from, @QueryParam("to") String to) {
-        return incidents(from, to).map(i -> IncidentView.of(i, clock)).toList();
+        List<Incident> found = incidents(from, to).toList();
+        Map<UUID, Long> affected = incidents.affectedCounts(found.stream().map(i -> i.id).toList());
+        Instant now = clock.instant();
+        return found.stream().map(i -> IncidentView.of(i, now, affected.getOrDefault(i.id, 0L))).toList();
     }
 
     @GET
@@ -50,16 +58,14 @@ public class RegisterExport {
         return Response.ok(rows).header("Content-Disposition", "attachment; filename=\"breach-register.csv\"").build();
     }
 
-    private static Stream<Incident> incidents(String from, String to) {
-        Instant start = instant(from, Instant.MIN);
-        Instant end = instant(to, Instant.MAX);
-        return Incident.<Incident> listAll(Sort.by("reportedAt")).stream()
-                .filter(i -> !i.awareAt.isBefore(start) && i.awareAt.isBefore(end));
+    private Stream<Incident> incidents(String from, String to) {
+        return incidents.awareBetween(instant(from), instant(to)).stream();
     }
 
-    private static Instant instant(String value, Instant none) {
+    /** An ISO-8601 bound, or null for none. */
+    private static Instant instant(String value) {
         if (value == null || value.isBlank()) {
-            return none;
+            return null;
         }
         try {
             return Instant.parse(value);

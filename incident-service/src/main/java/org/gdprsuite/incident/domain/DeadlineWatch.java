@@ -1,5 +1,15 @@
 package org.gdprsuite.incident.domain;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.gdprsuite.events.EventType;
+import org.gdprsuite.events.payload.IncidentDeadlineAlert;
+import org.gdprsuite.events.payload.IncidentDeadlineAlert.Alert;
+import org.gdprsuite.incident.config.IncidentConfig;
+import org.gdprsuite.runtime.outbox.Outbox;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -9,21 +19,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import java.time.Clock;
-import java.util.concurrent.atomic.AtomicLong;
-
 /** Watches the 72-hour clock: alerts once when due soon and once when overdue, and exposes both as gauges. */
 @ApplicationScoped
 public class DeadlineWatch {
 
     @Inject
-    IncidentRegister register;
+    Incidents incidents;
+
+    @Inject
+    IncidentJournal journal;
+
+    @Inject
+    Outbox outbox;
 
     @Inject
     MeterRegistry metrics;
 
     @Inject
     Clock clock;
+
+    @Inject
+    IncidentConfig config;
 
     private final AtomicLong overdue = new AtomicLong();
     private final AtomicLong awaiting = new AtomicLong();
@@ -35,15 +51,35 @@ public class DeadlineWatch {
                 .description("Breaches whose authority notification is still to be made").register(metrics);
     }
 
-    @Scheduled(every = "${gdpr.incident.deadline-check-every:1m}", delayed = "10s",
+    @Scheduled(every = "${gdpr.incident.deadline-check-every}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void check() {
-        register.raiseDeadlineAlerts();
+        QuarkusTransaction.requiringNew().call(this::raiseAlerts);
         QuarkusTransaction.requiringNew().run(() -> {
-            var waiting = Incident.<Incident> list("authorityNotifiedAt is null and status <> ?1", Incident.Status.CLOSED)
-                    .stream().filter(Incident::awaitsAuthorityNotification).toList();
-            awaiting.set(waiting.size());
-            overdue.set(waiting.stream().filter(i -> !clock.instant().isBefore(i.notifyBy())).count());
+            awaiting.set(incidents.countAwaitingAuthority());
+            overdue.set(incidents.countOverdue(clock.instant()));
         });
+    }
+
+    /** Raises each due-soon and overdue alert once per incident; returns how many were raised. */
+    int raiseAlerts() {
+        Instant now = clock.instant();
+        int raised = 0;
+        for (Incident incident : incidents.awaitingAuthority()) {
+            var alert = incident.alertDue(now, config.dueSoon());
+            if (alert.isPresent()) {
+                if (alert.get() == Alert.OVERDUE) {
+                    incident.overdueAlertedAt = now;
+                } else {
+                    incident.dueSoonAlertedAt = now;
+                }
+                outbox.publish(EventType.INCIDENT_DEADLINE_ALERT, incident.id.toString(),
+                        new IncidentDeadlineAlert(incident.id, incident.reference, alert.get(), incident.notifyBy()));
+                journal.record(incident, "incident-service", "deadline alert", alert.get().name());
+                metrics.counter("gdpr.incident.deadline.alerts", "alert", alert.get().name()).increment();
+                raised++;
+            }
+        }
+        return raised;
     }
 }

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+
+import org.gdprsuite.events.payload.IncidentDeadlineAlert.Alert;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -17,7 +20,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
-/** A personal-data breach; documented whether notified or not (Art. 33(5)). Changed only through {@link IncidentRegister}. */
+/** A personal-data breach; documented whether notified or not (Art. 33(5)). Changed only through {@link IncidentLifecycle} and {@link SubjectNotices}. */
 @Entity
 public class Incident extends PanacheEntityBase {
 
@@ -137,15 +140,36 @@ public class Incident extends PanacheEntityBase {
      * assessment the clock runs all the same, so an unassessed breach counts as notifiable.
      */
     public boolean authorityNotificationRequired() {
-        return risk != RiskAssessment.Risk.NO_RISK;
+        return RiskAssessment.authorityNotificationRequired(risk);
     }
 
     /** Art. 34: high risk means the persons are told too, unless a documented Art. 34(3) exception applies. */
     public boolean subjectNotificationRequired() {
-        return risk == RiskAssessment.Risk.HIGH_RISK && art34Exception == null;
+        return RiskAssessment.subjectNotificationRequired(risk, art34Exception);
     }
 
     public boolean awaitsAuthorityNotification() {
         return status != Status.CLOSED && authorityNotificationRequired() && authorityNotifiedAt == null;
+    }
+
+    /** Past the 72 hours at {@code now} and the authority still not told. */
+    public boolean overdue(Instant now) {
+        return awaitsAuthorityNotification() && !now.isBefore(notifyBy());
+    }
+
+    /**
+     * The alert of the 72-hour clock to raise at {@code now}, if any: overdue once, and due soon once
+     * ({@code dueSoon} before the deadline) unless the overdue alert came first.
+     */
+    public Optional<Alert> alertDue(Instant now, Duration dueSoon) {
+        if (!awaitsAuthorityNotification()) {
+            return Optional.empty();
+        }
+        if (!now.isBefore(notifyBy())) {
+            return overdueAlertedAt == null ? Optional.of(Alert.OVERDUE) : Optional.empty();
+        }
+        boolean soon = !now.isBefore(notifyBy().minus(dueSoon));
+        return soon && dueSoonAlertedAt == null && overdueAlertedAt == null ? Optional.of(Alert.DUE_SOON)
+                : Optional.empty();
     }
 }

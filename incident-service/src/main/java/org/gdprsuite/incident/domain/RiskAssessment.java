@@ -1,5 +1,7 @@
 package org.gdprsuite.incident.domain;
 
+import org.gdprsuite.runtime.problem.DomainProblem;
+
 /**
  * Likelihood × severity of the consequences for the persons → no risk, risk or high risk, the
  * thresholds of Art. 33(1) and Art. 34(1). The scale follows common supervisory guidance: four levels
@@ -35,6 +37,29 @@ public final class RiskAssessment {
     }
 
     private RiskAssessment() {
+    }
+
+    /**
+     * The risk of an assessment, refused when it claims an Art. 34(3) exception for a breach that is not
+     * high-risk: the exception only lifts the duty to tell the persons, which only a high risk has.
+     */
+    public static Risk of(Likelihood likelihood, Severity severity, Art34Exception exception) {
+        Risk risk = of(likelihood, severity);
+        if (exception != null && risk != Risk.HIGH_RISK) {
+            throw DomainProblem.unprocessable("art34-exception-not-high-risk",
+                    "An Art. 34(3) exception applies only to a high-risk breach.");
+        }
+        return risk;
+    }
+
+    /** Art. 33(1): the authority is told unless the breach is unlikely to result in a risk (or not assessed yet). */
+    public static boolean authorityNotificationRequired(Risk risk) {
+        return risk != Risk.NO_RISK;
+    }
+
+    /** Art. 34(1) and (3): the persons are told of a high-risk breach unless a documented exception applies. */
+    public static boolean subjectNotificationRequired(Risk risk, Art34Exception exception) {
+        return risk == Risk.HIGH_RISK && exception == null;
     }
 
     public static Risk of(Likelihood likelihood, Severity severity) {
