@@ -27,7 +27,7 @@ import org.gdprsuite.consent.domain.LegalBasis;
 import org.gdprsuite.events.EventCodec;
 import org.gdprsuite.events.Topics;
 import org.gdprsuite.events.payload.ConsentStateChanged;
-import org.gdprsuite.runtime.outbox.OutboxRelay;
+import org.gdprsuite.runtime.internal.outbox.OutboxRelay;
 import org.gdprsuite.testsupport.DemoUser;
 import org.gdprsuite.testsupport.KafkaProbe;
 import org.gdprsuite.testsupport.SuiteStack;

@@ -36,7 +36,7 @@ import org.gdprsuite.events.dsr.SubjectIds;
 import org.gdprsuite.events.payload.NotificationRequested;
 import org.gdprsuite.events.payload.PersonCreated;
 import org.gdprsuite.runtime.consumer.IdempotentConsumer;
-import org.gdprsuite.runtime.dsr.DsrCommandHandler;
+import org.gdprsuite.runtime.internal.dsr.DsrCommandHandler;
 import org.gdprsuite.testsupport.DemoUser;
 import org.gdprsuite.testsupport.KafkaProbe;
 import org.gdprsuite.testsupport.MovableClock;

@@ -43,7 +43,7 @@ import org.gdprsuite.events.payload.PersonCreated;
 import org.gdprsuite.events.payload.SealedFields;
 import org.gdprsuite.runtime.crypto.SubjectCipher;
 import org.gdprsuite.runtime.crypto.TamperedException;
-import org.gdprsuite.runtime.dsr.DsrCommandHandler;
+import org.gdprsuite.runtime.internal.dsr.DsrCommandHandler;
 import org.gdprsuite.testsupport.DemoUser;
 import org.gdprsuite.testsupport.KafkaProbe;
 import org.gdprsuite.testsupport.SuiteStack;

@@ -20,8 +20,8 @@ import javax.sql.DataSource;
 
 import org.gdprsuite.events.EventType;
 import org.gdprsuite.events.Ids;
+import org.gdprsuite.events.NewestPerKey;
 import org.gdprsuite.events.payload.ConsentStateChanged;
-import org.gdprsuite.runtime.consumer.NewestPerKey;
 import org.gdprsuite.runtime.db.ArrayColumns;
 import org.gdprsuite.runtime.outbox.Outbox;
 import org.gdprsuite.runtime.web.Results;

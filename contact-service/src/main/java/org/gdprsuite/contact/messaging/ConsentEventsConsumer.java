@@ -10,7 +10,7 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.gdprsuite.events.CloudEvent;
 import org.gdprsuite.events.payload.ConsentStateChanged;
-import org.gdprsuite.runtime.consumer.ConsentStateEvents;
+import org.gdprsuite.events.payload.ConsentStateEvents;
 import org.gdprsuite.runtime.consumer.IdempotentConsumer;
 import org.gdprsuite.runtime.db.ArrayColumns;
 

@@ -1,5 +1,7 @@
 package org.gdprsuite.runtime.crypto;
 
+import org.gdprsuite.runtime.internal.crypto.Gcm;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;

@@ -17,7 +17,9 @@ import javax.crypto.SecretKey;
 import javax.sql.DataSource;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.gdprsuite.runtime.crypto.MasterKeys.Wrapped;
+import org.gdprsuite.runtime.internal.crypto.Gcm;
+import org.gdprsuite.runtime.internal.crypto.MasterKeys;
+import org.gdprsuite.runtime.internal.crypto.MasterKeys.Wrapped;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;

@@ -2,8 +2,8 @@ package org.gdprsuite.runtime.problem;
 
 /**
  * A rule of the domain that refuses what the caller asked: thrown by domain code, which knows nothing of HTTP,
- * and answered by {@link ProblemMappers} as problem+json with a typed {@code type} URI. Subclasses (or the
- * factories below) name the kind of refusal; the detail never quotes personal data.
+ * and answered by the library's exception mappers as problem+json with a typed {@code type} URI. Subclasses
+ * (or the factories below) name the kind of refusal; the detail never quotes personal data.
  */
 public class DomainProblem extends RuntimeException {
 

@@ -10,6 +10,8 @@ import java.util.Base64;
 
 import javax.crypto.SecretKey;
 
+import org.gdprsuite.runtime.internal.crypto.Gcm;
+import org.gdprsuite.runtime.internal.crypto.MasterKeys;
 import org.junit.jupiter.api.Test;
 
 /** AES-GCM sealing of values and data keys, without a database. */

@@ -14,6 +14,8 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.gdprsuite.runtime.internal.crypto.Gcm;
+import org.gdprsuite.runtime.internal.crypto.MasterKeys;
 import org.gdprsuite.testsupport.SuiteStack;
 import org.junit.jupiter.api.Test;
 

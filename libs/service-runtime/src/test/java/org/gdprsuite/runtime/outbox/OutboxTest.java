@@ -26,6 +26,7 @@ import org.gdprsuite.events.EventCodec;
 import org.gdprsuite.events.EventType;
 import org.gdprsuite.events.Topics;
 import org.gdprsuite.events.payload.IncidentChanged;
+import org.gdprsuite.runtime.internal.outbox.OutboxRelay;
 import org.gdprsuite.runtime.toy.ToyStore;
 import org.gdprsuite.testsupport.KafkaProbe;
 import org.gdprsuite.testsupport.SuiteStack;
