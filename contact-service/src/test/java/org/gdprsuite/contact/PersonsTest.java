@@ -27,7 +27,7 @@ import org.gdprsuite.events.dsr.DsrAction;
 import org.gdprsuite.events.dsr.DsrCommand;
 import org.gdprsuite.events.dsr.DsrReply;
 import org.gdprsuite.events.dsr.SubjectIds;
-import org.gdprsuite.runtime.dsr.DsrCommandHandler;
+import org.gdprsuite.runtime.internal.dsr.DsrCommandHandler;
 import org.gdprsuite.testsupport.DemoUser;
 import org.gdprsuite.testsupport.KafkaProbe;
 import org.gdprsuite.testsupport.SuiteStack;
@@ -99,8 +99,8 @@ class PersonsTest {
         person(DemoUser.SALES, id).body("lastName", equalTo("Fresh"));
 
         given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().get("/api/contacts/persons/" + id + "/changes").then()
-                .body("action", equalTo(List.of("created", "rectified"))).body("fields[1]", equalTo(List.of("lastName")))
-                .body("by[1]", equalTo("sales"));
+                .body("items.action", equalTo(List.of("created", "rectified")))
+                .body("items.fields[1]", equalTo(List.of("lastName"))).body("items.by[1]", equalTo("sales"));
         assertTrue(events(id, 2).stream().anyMatch(e -> e.type().equals("contact.person.updated")));
     }
 
@@ -182,7 +182,7 @@ class PersonsTest {
             callers.shutdown();
         }
         given().auth().oauth2(Tokens.of(DemoUser.SALES)).when().get("/api/contacts/persons/" + id + "/activities")
-                .then().statusCode(200).body("size()", equalTo(12));
+                .then().statusCode(200).body("items.size()", equalTo(12)).body("total", equalTo(12));
         given().auth().oauth2(Tokens.of(DemoUser.SALES)).when().get("/api/contacts/persons/" + id).then()
                 .header("ETag", etag).body("lastActivityAt", equalTo("2026-03-01T10:11:00Z"));
     }

@@ -6,20 +6,19 @@ import java.util.List;
 import java.util.UUID;
 
 import org.gdprsuite.contact.domain.Organisation;
-import org.gdprsuite.contact.domain.Person;
+import org.gdprsuite.contact.domain.Organisations;
 import org.gdprsuite.contact.domain.PersonField;
+import org.gdprsuite.contact.domain.PersonStore;
 import org.gdprsuite.runtime.security.Roles;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,6 +29,12 @@ import jakarta.ws.rs.core.Response;
 @Path("/api/contacts")
 @RolesAllowed({ Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.FINANCE, Roles.DPO, Roles.ADMIN })
 public class CatalogueResource {
+
+    @Inject
+    Organisations organisations;
+
+    @Inject
+    PersonStore store;
 
     public record FieldView(String field, PersonField.Classification classification, List<String> visibleTo,
             PersonField.Masking erasure) {
@@ -60,36 +65,26 @@ public class CatalogueResource {
     @Path("/subjects")
     @RolesAllowed({ Roles.DPO, Roles.SUPPORT, Roles.ADMIN })
     public List<Subject> subjects(@QueryParam("email") @NotBlank @Size(max = 320) String email) {
-        return Person.<Person> list("lower(email) = ?1", Sort.by("id"), email.strip().toLowerCase()).stream()
-                .map(p -> new Subject(p.id, p.restricted, p.anonymized())).toList();
+        return store.byEmail(email).stream().map(p -> new Subject(p.id, p.restricted, p.anonymized())).toList();
     }
 
     @GET
     @Path("/organisations")
     public List<OrganisationView> organisations() {
-        return Organisation.<Organisation> listAll(Sort.by("name")).stream().map(OrganisationView::of).toList();
+        return organisations.all().stream().map(OrganisationView::of).toList();
     }
 
     @GET
     @Path("/organisations/{id}")
     public OrganisationView organisation(@PathParam("id") UUID id) {
-        Organisation organisation = Organisation.findById(id);
-        if (organisation == null) {
-            throw new NotFoundException("No such organisation.");
-        }
-        return OrganisationView.of(organisation);
+        return OrganisationView.of(organisations.find(id));
     }
 
     @POST
     @Path("/organisations")
     @RolesAllowed({ Roles.SALES, Roles.SUPPORT, Roles.DPO, Roles.ADMIN })
-    @Transactional
     public Response createOrganisation(@NotNull @Valid OrganisationRequest request) {
-        Organisation organisation = new Organisation();
-        organisation.id = UUID.randomUUID();
-        organisation.name = request.name();
-        organisation.website = request.website();
-        organisation.persist();
+        Organisation organisation = organisations.create(request.name(), request.website());
         return Response.created(URI.create("/api/contacts/organisations/" + organisation.id))
                 .entity(OrganisationView.of(organisation)).build();
     }

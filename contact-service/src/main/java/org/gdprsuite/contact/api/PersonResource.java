@@ -2,7 +2,6 @@ package org.gdprsuite.contact.api;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,15 +10,13 @@ import java.util.UUID;
 import org.gdprsuite.contact.api.PersonViews.ActivityView;
 import org.gdprsuite.contact.domain.Activity;
 import org.gdprsuite.contact.domain.Person;
-import org.gdprsuite.contact.domain.PersonChange;
+import org.gdprsuite.contact.domain.PersonStore;
 import org.gdprsuite.contact.domain.Persons;
 import org.gdprsuite.runtime.security.Roles;
+import org.gdprsuite.runtime.web.Results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -56,10 +53,10 @@ public class PersonResource {
     Persons persons;
 
     @Inject
-    SecurityIdentity identity;
+    PersonStore store;
 
-    public record Results<T>(List<T> items, int page, int size, long total) {
-    }
+    @Inject
+    SecurityIdentity identity;
 
     public record ActivityRequest(@NotNull Activity.Type type, @Size(max = 300) String subject,
             @Size(max = 20_000) String body, Instant occurredAt) {
@@ -79,28 +76,9 @@ public class PersonResource {
             @QueryParam("processing") boolean processing,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        StringBuilder where = new StringBuilder("anonymizedAt is null");
-        Map<String, Object> params = new HashMap<>();
-        if (q != null && !q.isBlank()) {
-            where.append(" and (lower(firstName) like :q or lower(lastName) like :q"
-                    + " or lower(concat(firstName, ' ', lastName)) like :q)");
-            params.put("q", "%" + likeEscape(q.strip().toLowerCase()) + "%");
-        }
-        if (email != null && !email.isBlank()) {
-            where.append(" and lower(email) = :email");
-            params.put("email", email.strip().toLowerCase());
-        }
-        if (organisation != null && !organisation.isBlank()) {
-            where.append(" and organisationId in (select o.id from Organisation o where lower(o.name) like :org)");
-            params.put("org", "%" + likeEscape(organisation.strip().toLowerCase()) + "%");
-        }
-        if (processing) {
-            where.append(" and restricted = false");
-        }
-        PanacheQuery<Person> query = Person.find(where.toString(), Sort.by("lastName").and("firstName").and("id"), params);
         Set<String> roles = identity.getRoles();
-        return new Results<>(query.page(Page.of(page, size)).list().stream()
-                .map(p -> PersonViews.view(p, roles)).toList(), page, size, query.count());
+        return ResultViews.of(store.search(new PersonStore.Criteria(q, email, organisation, processing), page, size),
+                p -> PersonViews.view(p, roles));
     }
 
     @POST
@@ -145,9 +123,11 @@ public class PersonResource {
 
     @GET
     @Path("/{id}/activities")
-    public List<ActivityView> activities(@PathParam("id") UUID id) {
+    public Results<ActivityView> activities(@PathParam("id") UUID id,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         persons.live(id);
-        return Activity.<Activity> list("personId", Sort.by("occurredAt"), id).stream().map(ActivityView::of).toList();
+        return ResultViews.of(store.activities(id, page, size), ActivityView::of);
     }
 
     @POST
@@ -162,9 +142,10 @@ public class PersonResource {
     @GET
     @Path("/{id}/changes")
     @RolesAllowed({ Roles.DPO, Roles.ADMIN })
-    public List<Change> changes(@PathParam("id") UUID id) {
-        return PersonChange.<PersonChange> list("personId", Sort.by("id"), id).stream()
-                .map(c -> new Change(c.at, c.byUser, c.action, c.fields)).toList();
+    public Results<Change> changes(@PathParam("id") UUID id,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return ResultViews.of(store.changes(id, page, size), c -> new Change(c.at, c.byUser, c.action, c.fields));
     }
 
     private Response.ResponseBuilder withTag(Response.ResponseBuilder response, Person person) {
@@ -186,9 +167,5 @@ public class PersonResource {
 
     private String actor() {
         return identity.getPrincipal().getName();
-    }
-
-    private static String likeEscape(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -9,25 +9,25 @@ import org.gdprsuite.contact.domain.Retention;
 import org.gdprsuite.contact.domain.RetentionPolicy;
 import org.gdprsuite.contact.domain.RetentionSweep;
 import org.gdprsuite.runtime.security.Roles;
+import org.gdprsuite.runtime.web.Results;
 
-import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 /** Retention policies (dpo, admin): define, dry-run, sweep now; and the log of every sweep. */
@@ -67,55 +67,34 @@ public class RetentionResource {
     @GET
     @Path("/policies")
     public List<PolicyView> policies() {
-        return RetentionPolicy.<RetentionPolicy> listAll(Sort.by("name")).stream().map(PolicyView::of).toList();
+        return retention.policies().stream().map(PolicyView::of).toList();
     }
 
     @POST
     @Path("/policies")
-    @Transactional
     public Response create(@NotNull @Valid PolicyRequest request) {
-        if (RetentionPolicy.count("name", request.name()) > 0) {
-            throw new ClientErrorException("A policy with this name exists.", 409);
-        }
-        RetentionPolicy policy = new RetentionPolicy();
-        policy.id = UUID.randomUUID();
-        policy.name = request.name();
-        policy.category = request.category();
-        policy.withoutLegalBasis = request.withoutLegalBasis();
-        policy.inactiveMonths = request.inactiveMonths();
-        policy.includeRestricted = request.includeRestricted();
-        policy.enabled = request.enabled() == null || request.enabled();
-        policy.persist();
+        RetentionPolicy policy = retention.create(request.name(), request.category(), request.withoutLegalBasis(),
+                request.inactiveMonths(), request.includeRestricted(), request.enabled() == null || request.enabled());
         return Response.status(Response.Status.CREATED).entity(PolicyView.of(policy)).build();
     }
 
     @POST
     @Path("/policies/{id}/dry-run")
     public Retention.DryRun dryRun(@PathParam("id") UUID id) {
-        return retention.dryRun(policy(id));
+        return retention.dryRun(id);
     }
 
     @POST
     @Path("/policies/{id}/sweeps")
     public SweepView sweep(@PathParam("id") UUID id) {
-        RetentionSweep sweep = retention.sweep(policy(id), identity.getPrincipal().getName());
-        if (sweep == null) {
-            throw new ClientErrorException("A sweep is running; try again in a moment.", 409);
-        }
-        return SweepView.of(sweep);
+        return SweepView.of(retention.sweepNow(id, identity.getPrincipal().getName()));
     }
 
+    /** The log of every sweep, newest first. */
     @GET
     @Path("/sweeps")
-    public List<SweepView> sweeps() {
-        return RetentionSweep.<RetentionSweep> listAll(Sort.descending("startedAt")).stream().map(SweepView::of).toList();
-    }
-
-    private static RetentionPolicy policy(UUID id) {
-        RetentionPolicy policy = RetentionPolicy.findById(id);
-        if (policy == null) {
-            throw new NotFoundException("No such retention policy.");
-        }
-        return policy;
+    public Results<SweepView> sweeps(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return ResultViews.of(retention.sweeps(page, size), SweepView::of);
     }
 }

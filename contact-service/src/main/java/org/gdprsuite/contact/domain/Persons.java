@@ -4,14 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gdprsuite.contact.config.ContactConfig;
 import org.gdprsuite.events.EventType;
 import org.gdprsuite.events.payload.PersonAnonymized;
 import org.gdprsuite.events.payload.PersonCreated;
@@ -21,18 +20,13 @@ import org.gdprsuite.events.payload.SealedFields;
 import org.gdprsuite.runtime.crypto.SubjectCipher;
 import org.gdprsuite.runtime.crypto.SubjectKeys;
 import org.gdprsuite.runtime.outbox.Outbox;
-
-import org.hibernate.Session;
+import org.gdprsuite.runtime.problem.DomainProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.ClientErrorException;
-import jakarta.ws.rs.ForbiddenException;
-import jakarta.ws.rs.NotFoundException;
 
 /**
  * The one place where persons change: creation, rectification (Art. 16), restriction (Art. 18) and
@@ -49,7 +43,10 @@ public class Persons {
     Clock clock;
 
     @Inject
-    EntityManager em;
+    PersonStore store;
+
+    @Inject
+    Organisations organisations;
 
     @Inject
     SubjectKeys subjectKeys;
@@ -57,8 +54,8 @@ public class Persons {
     @Inject
     SubjectCipher cipher;
 
-    @ConfigProperty(name = "gdpr.contact.pseudonym-key")
-    String pseudonymKey;
+    @Inject
+    ContactConfig config;
 
     @Transactional
     public Person create(JsonNode fields, Set<String> roles, String actor) {
@@ -84,7 +81,8 @@ public class Persons {
     public Person update(UUID id, long expectedVersion, JsonNode fields, Set<String> roles, String actor) {
         Person person = live(id);
         if (person.version != expectedVersion) {
-            throw new ClientErrorException("The person was changed by someone else; reload and apply your change again.", 412);
+            throw DomainProblem.staleVersion("person-changed",
+                    "The person was changed by someone else; reload and apply your change again.");
         }
         List<String> changed = apply(person, fields, roles);
         if (!changed.isEmpty()) {
@@ -97,9 +95,8 @@ public class Persons {
     @Transactional
     public int updateAll(Collection<UUID> ids, Map<PersonField, Object> values, String actor) {
         int updated = 0;
-        for (UUID id : ids) {
-            Person person = Person.findById(id);
-            if (person == null || person.anonymized() || person.restricted) {
+        for (Person person : store.byIds(ids)) { // one query per batch, not one per person
+            if (person.anonymized() || person.restricted) {
                 continue;
             }
             List<String> changed = new ArrayList<>();
@@ -142,26 +139,22 @@ public class Persons {
     /** {@link #anonymize} for many persons in one go (a retention batch): a statement per step, not per person. */
     @Transactional
     public void anonymizeAll(Collection<UUID> ids, String actor) {
-        List<Person> live = ids.isEmpty() ? List.of() : Person.list("id in ?1 and anonymizedAt is null", ids);
+        List<Person> live = store.liveByIds(ids);
         if (live.isEmpty()) {
             return;
         }
-        em.unwrap(Session.class).setJdbcBatchSize(200); // the masked rows go in a few round trips
+        store.batchWrites(200); // the masked rows go in a few round trips
         Instant now = clock.instant();
         for (Person person : live) {
             for (PersonField field : PersonField.values()) {
-                field.mask(person, pseudonymKey);
+                field.mask(person, config.pseudonymKey());
             }
             person.anonymizedAt = now;
             person.restricted = false;
             person.updatedAt = now;
         }
         UUID[] erased = live.stream().map(p -> p.id).toArray(UUID[]::new);
-        Activity.update("subject = ?1, body = ?1 where personId in ?2", Activity.ERASED, List.of(erased));
-        em.createNativeQuery("""
-                INSERT INTO person_change (person_id, at, by_user, action) SELECT p, ?1, ?2, 'anonymized'
-                FROM unnest(CAST(?3 AS uuid[])) AS p
-                """).setParameter(1, now).setParameter(2, actor).setParameter(3, erased).executeUpdate();
+        store.eraseActivitiesAndLog(erased, now, actor);
         // Crypto-shredding: copies of the sealed fields and emails in backups, events or other services'
         // stores can no longer be opened. Done before the commit: if it fails, the erasure is retried.
         subjectKeys.destroy(live.stream().map(p -> p.id.toString()).toList());
@@ -182,18 +175,15 @@ public class Persons {
         activity.occurredAt = occurredAt == null ? clock.instant() : occurredAt;
         activity.createdBy = actor;
         activity.persist();
-        // An activity is not an edit of the person: it moves lastActivityAt without a new version, so that
-        // activities logged at the same time, or an editor holding the person's ETag, do not conflict.
-        Person.update("lastActivityAt = ?1 where id = ?2 and (lastActivityAt is null or lastActivityAt < ?1)",
-                activity.occurredAt, personId);
+        store.moveLastActivity(personId, activity.occurredAt);
         return activity;
     }
 
     /** A person that exists and is not anonymized. */
     public Person live(UUID id) {
-        Person person = Person.findById(id);
+        Person person = store.find(id);
         if (person == null || person.anonymized()) {
-            throw new NotFoundException("No such person.");
+            throw DomainProblem.notFound("person-not-found", "No such person.");
         }
         return person;
     }
@@ -215,34 +205,7 @@ public class Persons {
 
     /** The values of a JSON object of person fields, checked as {@link #apply} does, without touching a person. */
     public Map<PersonField, Object> read(JsonNode fields, Set<String> roles) {
-        if (fields == null || !fields.isObject()) {
-            throw new InvalidFields(Map.of("body", "must be a JSON object of person fields"));
-        }
-        Map<String, String> errors = new LinkedHashMap<>();
-        Map<PersonField, Object> values = new LinkedHashMap<>();
-        fields.fields().forEachRemaining(entry -> {
-            PersonField field = PersonField.byJson(entry.getKey()).orElse(null);
-            if (field == null) {
-                errors.put(entry.getKey(), "is not a field of a person (see /api/contacts/classification)");
-                return;
-            }
-            if (!field.visibleTo(roles)) {
-                throw new ForbiddenException("Your role may not write " + field.classification() + " fields.");
-            }
-            try {
-                values.put(field, field.value().read(entry.getValue()));
-            } catch (FieldValue.InvalidValue e) {
-                errors.put(entry.getKey(), e.getMessage());
-            }
-        });
-        UUID organisation = (UUID) values.get(PersonField.ORGANISATION);
-        if (organisation != null && Organisation.findById(organisation) == null) {
-            errors.put(PersonField.ORGANISATION.json(), "no such organisation");
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidFields(errors);
-        }
-        return values;
+        return PersonFields.read(fields, roles, organisations::exists);
     }
 
     private void changed(Person person, String actor, String action, List<String> fields) {

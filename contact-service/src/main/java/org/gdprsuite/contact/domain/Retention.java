@@ -1,17 +1,18 @@
 package org.gdprsuite.contact.domain;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gdprsuite.contact.config.ContactConfig;
 import org.gdprsuite.events.EventType;
 import org.gdprsuite.events.payload.RetentionErasureRequested;
 import org.gdprsuite.runtime.outbox.Outbox;
+import org.gdprsuite.runtime.problem.DomainProblem;
+import org.gdprsuite.runtime.web.Results;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,7 +23,8 @@ import jakarta.transaction.Transactional;
  * Retention policies: a dry run counts the matches and shows a sample; a sweep asks erasure-service,
  * one event per chunk of matching persons, to erase them through the same fan-out as a data subject's
  * erasure request (one request per person, a chunk erased as one batch), so every service erases its
- * slice. Sweeps run on a schedule, one replica at a time.
+ * slice. Sweeps run on a schedule, one replica at a time. The policies and the sweep log are kept here too:
+ * the one place of the retention tables' SQL.
  */
 @ApplicationScoped
 public class Retention {
@@ -47,11 +49,59 @@ public class Retention {
     @Inject
     Clock clock;
 
-    /** Persons per retention request: erasure-service erases each chunk as one batch over every participant. */
-    @ConfigProperty(name = "gdpr.contact.retention-batch-size")
-    int batchSize;
+    @Inject
+    ContactConfig config;
 
     public record DryRun(long matched, List<UUID> sample) {
+    }
+
+    public List<RetentionPolicy> policies() {
+        return RetentionPolicy.listAll(Sort.by("name"));
+    }
+
+    public RetentionPolicy policy(UUID id) {
+        RetentionPolicy policy = RetentionPolicy.findById(id);
+        if (policy == null) {
+            throw DomainProblem.notFound("retention-policy-not-found", "No such retention policy.");
+        }
+        return policy;
+    }
+
+    /** A new policy; names are unique. At least one criterion is the caller's check (an empty policy matches all). */
+    @Transactional
+    public RetentionPolicy create(String name, Person.Category category, boolean withoutLegalBasis,
+            Integer inactiveMonths, boolean includeRestricted, boolean enabled) {
+        if (RetentionPolicy.count("name", name) > 0) {
+            throw DomainProblem.conflict("retention-policy-exists", "A policy with this name exists.");
+        }
+        RetentionPolicy policy = new RetentionPolicy();
+        policy.id = UUID.randomUUID();
+        policy.name = name;
+        policy.category = category;
+        policy.withoutLegalBasis = withoutLegalBasis;
+        policy.inactiveMonths = inactiveMonths;
+        policy.includeRestricted = includeRestricted;
+        policy.enabled = enabled;
+        policy.persist();
+        return policy;
+    }
+
+    /** The sweep log, newest first. */
+    public Results<RetentionSweep> sweeps(int page, int size) {
+        return Pages.of(RetentionSweep.findAll(Sort.descending("startedAt").and("id")), page, size);
+    }
+
+    public DryRun dryRun(UUID policyId) {
+        return dryRun(policy(policyId));
+    }
+
+    /** A sweep asked for by a user: refused while another one runs. */
+    public RetentionSweep sweepNow(UUID policyId, String startedBy) {
+        RetentionSweep sweep = sweep(policy(policyId), startedBy);
+        if (sweep == null) {
+            throw DomainProblem.conflict("retention-sweep-running", "A sweep is running; try again in a moment.");
+        }
+        return sweep;
     }
 
     public DryRun dryRun(RetentionPolicy policy) {
@@ -73,6 +123,7 @@ public class Retention {
         sweep.startedAt = clock.instant();
         sweep.startedBy = startedBy;
         List<UUID> matches = matches(policy);
+        int batchSize = config.retentionBatchSize();
         for (int from = 0; from < matches.size(); from += batchSize) {
             List<UUID> chunk = matches.subList(from, Math.min(matches.size(), from + batchSize));
             outbox.publish(EventType.RETENTION_ERASURE_REQUESTED, sweep.id.toString(),
@@ -88,7 +139,7 @@ public class Retention {
         return sweep;
     }
 
-    @Scheduled(every = "${gdpr.contact.retention-sweep-every:1h}", delayed = "1m",
+    @Scheduled(every = "${gdpr.contact.retention-sweep-every}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledSweeps() {
         List<RetentionPolicy> policies = QuarkusTransaction.requiringNew()
@@ -100,13 +151,12 @@ public class Retention {
 
     @SuppressWarnings("unchecked")
     private List<UUID> matches(RetentionPolicy policy) {
-        Instant inactiveSince = policy.inactiveMonths == null ? null
-                : clock.instant().atZone(ZoneOffset.UTC).minusMonths(policy.inactiveMonths).toInstant();
+        RetentionCriteria criteria = RetentionCriteria.of(policy, clock.instant());
         return em.createNativeQuery(MATCHES, UUID.class)
-                .setParameter(1, policy.category == null ? null : policy.category.name())
-                .setParameter(2, policy.includeRestricted)
-                .setParameter(3, policy.withoutLegalBasis)
-                .setParameter(4, inactiveSince)
+                .setParameter(1, criteria.category())
+                .setParameter(2, criteria.includeRestricted())
+                .setParameter(3, criteria.withoutLegalBasis())
+                .setParameter(4, criteria.inactiveSince())
                 .getResultList();
     }
 }

@@ -5,14 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import org.gdprsuite.contact.api.PersonViews;
 import org.gdprsuite.contact.api.PersonViews.ActivityView;
-import org.gdprsuite.contact.domain.Activity;
-import org.gdprsuite.contact.domain.Organisation;
+import org.gdprsuite.contact.domain.Organisations;
 import org.gdprsuite.contact.domain.Person;
 import org.gdprsuite.contact.domain.PersonField;
+import org.gdprsuite.contact.domain.PersonStore;
 import org.gdprsuite.contact.domain.Persons;
 import org.gdprsuite.events.dsr.DsrAction;
 import org.gdprsuite.events.dsr.SubjectIds;
@@ -20,7 +19,6 @@ import org.gdprsuite.runtime.dsr.DsrParticipant;
 import org.gdprsuite.runtime.dsr.SliceResult;
 import org.gdprsuite.runtime.security.Roles;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -34,6 +32,12 @@ public class ContactParticipant implements DsrParticipant {
 
     @Inject
     Persons persons;
+
+    @Inject
+    PersonStore store;
+
+    @Inject
+    Organisations organisations;
 
     @Override
     public String slice() {
@@ -50,10 +54,8 @@ public class ContactParticipant implements DsrParticipant {
         List<Map<String, Object>> slice = found(subject).stream().map(person -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("person", PersonViews.view(person, EVERYTHING));
-            Organisation organisation = person.organisationId == null ? null : Organisation.findById(person.organisationId);
-            entry.put("organisation", organisation == null ? null : organisation.name);
-            entry.put("activities", Activity.<Activity> list("personId", Sort.by("occurredAt"), person.id).stream()
-                    .map(ActivityView::of).toList());
+            entry.put("organisation", organisations.nameOf(person.organisationId));
+            entry.put("activities", store.activities(person.id).stream().map(ActivityView::of).toList());
             entry.put("classification", classification());
             return entry;
         }).toList();
@@ -85,9 +87,8 @@ public class ContactParticipant implements DsrParticipant {
         return SliceResult.done();
     }
 
-    private static List<Person> found(SubjectIds subject) {
-        List<UUID> ids = subject.personIds();
-        return ids.isEmpty() ? List.of() : Person.list("id in ?1", ids);
+    private List<Person> found(SubjectIds subject) {
+        return store.byIds(subject.personIds());
     }
 
     private static Map<String, String> classification() {
