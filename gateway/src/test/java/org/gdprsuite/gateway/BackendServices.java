@@ -14,13 +14,15 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * The real services behind the gateway in its tests: contact-service and incident-service run from
  * their built jars (test profile: their test databases, private topics) on free ports. consent-service
- * is "down" (nothing listens) and erasure-service "hangs" ({@link SilentService}).
+ * is "down" (nothing listens), erasure-service "hangs" ({@link SilentService}) and subscription-service
+ * hangs up without an answer ({@link SilentService#hangingUp()}).
  */
 public class BackendServices implements QuarkusTestResourceLifecycleManager {
 
     private final List<ServiceProcess> processes = new ArrayList<>();
     private TestTopics topics;
     private final SilentService silent = new SilentService();
+    private final SilentService hangUp = SilentService.hangingUp();
 
     @Override
     public Map<String, String> start() {
@@ -31,7 +33,8 @@ public class BackendServices implements QuarkusTestResourceLifecycleManager {
         config.put("gdpr.gateway.services.incident-service", start("incident-service"));
         config.put("gdpr.gateway.services.consent-service", "http://127.0.0.1:" + ServiceProcess.freePort());
         config.putAll(silent.start());
-        config.put("gdpr.gateway.services.subscription-service", "http://127.0.0.1:" + ServiceProcess.freePort());
+        hangUp.listen();
+        config.put("gdpr.gateway.services.subscription-service", hangUp.url());
         return config;
     }
 
@@ -39,6 +42,7 @@ public class BackendServices implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         processes.forEach(ServiceProcess::stop);
         silent.stop();
+        hangUp.stop();
         topics.delete();
     }
 

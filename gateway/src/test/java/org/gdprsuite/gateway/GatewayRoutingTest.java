@@ -9,6 +9,13 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +32,7 @@ import org.gdprsuite.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -33,6 +41,9 @@ import io.restassured.http.ContentType;
 @WithTestResource(SuiteStack.class)
 @WithTestResource(BackendServices.class)
 class GatewayRoutingTest {
+
+    @TestHTTPResource("/")
+    URL gateway;
 
     @Test
     void routesToTheOwningServiceWithTheTokenAndRoleRules() {
@@ -74,6 +85,25 @@ class GatewayRoutingTest {
         given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().get("/api/requests").then().statusCode(504)
                 .contentType("application/problem+json").body("title", equalTo("Gateway Timeout"))
                 .time(lessThan(10_000L));
+    }
+
+    @Test
+    void everyErrorOfTheGatewayIsAProblem() throws IOException {
+        given().header("X-Request-Id", "lost-42").when().get("/nowhere").then().statusCode(404)
+                .contentType("application/problem+json").body("status", equalTo(404))
+                .body("instance", equalTo("urn:gdpr-suite:request:lost-42"));
+        given().when().get("/api/nowhere").then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.of(DemoUser.SALES)).when().get("/api/contacts/no-such-collection").then()
+                .statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.of(DemoUser.SALES)).when().get("/api/subscriptions/lists").then().statusCode(502)
+                .contentType("application/problem+json").body("title", equalTo("Bad Gateway"));
+
+        // A body declared over the size limit is refused before it is read, as a problem, and the connection closed.
+        String answer = raw("POST /api/contacts/persons HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json"
+                + "\r\nContent-Length: 20000000\r\n\r\n{");
+        assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+        assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), answer);
+        assertTrue(answer.contains("\"status\":413"), answer);
     }
 
     @Test
@@ -125,7 +155,7 @@ class GatewayRoutingTest {
         Set<String> logged = Set.of();
         for (int i = 0; i < 100 && !logged.containsAll(expected); i++) {
             logged = given().auth().oauth2(Tokens.of(DemoUser.DPO)).queryParam("personId", id).queryParam("size", 1000)
-                    .when().get("/api/access-log").then().statusCode(200).extract().jsonPath().<String> getList("requestId")
+                    .when().get("/api/access-log").then().statusCode(200).extract().jsonPath().<String> getList("items.requestId")
                     .stream().filter(r -> r != null && r.startsWith("burst-")).collect(Collectors.toSet());
             Thread.sleep(100);
         }
@@ -146,10 +176,27 @@ class GatewayRoutingTest {
         given().when().get("/api/asyncapi.yaml").then().statusCode(200).body(containsString("asyncapi: 3.0.0"));
     }
 
+    /** Sends {@code request} as it is and reads the answer until the gateway closes the connection (at most 10 s). */
+    private String raw(String request) throws IOException {
+        try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[4096];
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                answer.write(buffer, 0, read);
+            }
+            return answer.toString(StandardCharsets.UTF_8);
+        }
+    }
+
     private static List<Map<String, Object>> awaitEntries(String personId) {
         for (int i = 0; i < 50; i++) {
             List<Map<String, Object>> entries = given().auth().oauth2(Tokens.of(DemoUser.DPO)).queryParam("personId", personId)
-                    .when().get("/api/access-log").then().statusCode(200).extract().jsonPath().getList("$");
+                    .when().get("/api/access-log").then().statusCode(200).extract().jsonPath().getList("items");
             if (entries.stream().anyMatch(e -> "GET".equals(e.get("method")))) {
                 return entries;
             }

@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.gdprsuite.testsupport.DemoUser;
 import org.gdprsuite.testsupport.SuiteStack;
@@ -51,11 +47,7 @@ class SaturationTest {
     void aSaturatedServiceIsAnswered503WithRetryAfterAndALeftCallIsLogged() throws IOException {
         String token = Tokens.of(DemoUser.DPO);
         String held = "held-" + UUID.randomUUID();
-        try (Socket caller = new Socket(gateway.getHost(), gateway.getPort())) {
-            OutputStream out = caller.getOutputStream();
-            out.write(("GET /api/requests HTTP/1.1\r\nHost: " + gateway.getHost() + "\r\nAuthorization: Bearer " + token
-                    + "\r\nX-Request-Id: " + held + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
+        try (HeldCall call = HeldCall.open(gateway, "/api/requests", token, held)) {
             awaitOpenCalls(1);
 
             given().auth().oauth2(token).when().get("/api/requests").then().statusCode(503)
@@ -71,35 +63,21 @@ class SaturationTest {
     }
 
     private static void awaitOpenCalls(int open) {
-        Pattern gauge = Pattern.compile("(?m)^gdpr_gateway_in_flight\\{[^}]*service=\"erasure-service\"[^}]*\\} " + open + "\\.0$");
-        for (int i = 0; i < 100; i++) {
-            if (gauge.matcher(given().when().get("/q/metrics").then().statusCode(200).extract().asString()).find()) {
-                return;
-            }
-            pause();
-        }
-        throw new AssertionError("erasure-service never had " + open + " open call(s)");
+        HeldCall.awaitMetric("gdpr_gateway_in_flight\\{[^}]*service=\"erasure-service\"[^}]*\\} " + open + "\\.0",
+                "erasure-service had " + open + " open call(s)");
     }
 
     private static Map<String, Object> awaitEntry(String requestId) {
         for (int i = 0; i < 100; i++) {
             List<Map<String, Object>> entries = given().auth().oauth2(Tokens.of(DemoUser.DPO)).queryParam("principal", "dpo")
                     .queryParam("size", 1000).when().get("/api/access-log").then().statusCode(200).extract().jsonPath()
-                    .getList("$");
+                    .getList("items");
             var found = entries.stream().filter(e -> requestId.equals(e.get("requestId"))).findFirst();
             if (found.isPresent()) {
                 return found.get();
             }
-            pause();
+            HeldCall.pause();
         }
         throw new AssertionError("no access-log entry for " + requestId);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

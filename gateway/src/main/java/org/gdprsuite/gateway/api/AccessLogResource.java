@@ -1,17 +1,15 @@
 package org.gdprsuite.gateway.api;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.gdprsuite.gateway.domain.AccessLogEntry;
+import org.gdprsuite.gateway.domain.AccessLogQuery;
 import org.gdprsuite.runtime.security.Roles;
+import org.gdprsuite.runtime.web.Results;
 
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -26,6 +24,9 @@ import jakarta.ws.rs.QueryParam;
 @RolesAllowed(Roles.DPO)
 public class AccessLogResource {
 
+    @Inject
+    AccessLogQuery query;
+
     public record AccessLogView(Instant at, String principal, String clientId, String method, String path,
             UUID personId, int status, String requestId) {
         static AccessLogView of(AccessLogEntry e) {
@@ -34,34 +35,20 @@ public class AccessLogResource {
     }
 
     @GET
-    public List<AccessLogView> list(@QueryParam("personId") UUID personId,
+    public Results<AccessLogView> list(@QueryParam("personId") UUID personId,
             @QueryParam("principal") @Size(max = 200) String principal,
             @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (personId != null) {
-            where.append(" and personId = :person");
-            params.put("person", personId);
-        }
-        if (principal != null) {
-            where.append(" and principal = :principal");
-            params.put("principal", principal);
-        }
-        if (from != null) {
-            where.append(" and at >= :from");
-            params.put("from", instant(from));
-        }
-        if (to != null) {
-            where.append(" and at < :to");
-            params.put("to", instant(to));
-        }
-        return AccessLogEntry.<AccessLogEntry> find(where.toString(), Sort.descending("at", "id"), params)
-                .page(Page.of(page, size)).stream().map(AccessLogView::of).toList();
+        Results<AccessLogEntry> found = query.page(new AccessLogQuery.Filter(personId, principal, instant(from), instant(to)),
+                page, size);
+        return new Results<>(found.items().stream().map(AccessLogView::of).toList(), page, size, found.total());
     }
 
     private static Instant instant(String value) {
+        if (value == null) {
+            return null;
+        }
         try {
             return Instant.parse(value);
         } catch (java.time.format.DateTimeParseException e) {

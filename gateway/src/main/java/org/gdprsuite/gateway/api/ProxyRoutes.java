@@ -1,6 +1,5 @@
 package org.gdprsuite.gateway.api;
 
-import java.net.ConnectException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
@@ -8,32 +7,27 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeoutException;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.gdprsuite.gateway.config.GatewayConfig;
 import org.gdprsuite.gateway.domain.AccessLog;
 import org.gdprsuite.gateway.domain.Route;
-import org.gdprsuite.runtime.problem.Problem;
 import org.gdprsuite.runtime.web.FixedWindowLimiter;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
@@ -49,13 +43,14 @@ import jakarta.inject.Inject;
  * to each service and a place in the access log for personal-data calls (both refused with 503 and
  * Retry-After when taken: overload is answered fast instead of queued), then the proxy; the access-log
  * entry is recorded once answered. A service that is down or slow is answered with a problem 503 or 504,
- * fast.
+ * fast; every error is a problem ({@link GatewayProblems}).
  */
 @ApplicationScoped
 public class ProxyRoutes {
 
     public static final String REQUEST_ID = "X-Request-Id";
-    private static final String PROBLEM = "application/problem+json";
+    /** Before Quarkus's own body-size check (RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT, -2), which answers bare. */
+    private static final int BODY_LIMIT_ORDER = -3;
     private static final Map<String, String> SECURITY_HEADERS = Map.of(
             "X-Content-Type-Options", "nosniff",
             "X-Frame-Options", "DENY",
@@ -73,7 +68,10 @@ public class ProxyRoutes {
     AccessLog accessLog;
 
     @Inject
-    ObjectMapper json;
+    GatewayProblems problems;
+
+    @Inject
+    Config quarkusConfig;
 
     @Inject
     Clock clock;
@@ -89,7 +87,11 @@ public class ProxyRoutes {
     void routes(@Observes Router router) {
         perClient = new FixedWindowLimiter(config.rateLimit().clientPerMinute(), java.time.Duration.ofMinutes(1), clock);
         perAddress = new FixedWindowLimiter(config.rateLimit().publicPerMinute(), java.time.Duration.ofMinutes(1), clock);
-        router.route().order(Integer.MIN_VALUE).failureHandler(this::authenticationFailed);
+        router.route().order(Integer.MIN_VALUE).failureHandler(problems::failed);
+        quarkusConfig.getOptionalValue("quarkus.http.limits.max-body-size", String.class)
+                .map(new MemorySizeConverter()::convert).ifPresent(limit -> router.route().order(BODY_LIMIT_ORDER)
+                        .handler(rc -> problems.bodyLimit(rc, limit.asLongValue())));
+        router.route().order(Integer.MAX_VALUE).handler(problems::notFound);
         // Kept-alive connections, at most as many per service as calls may be open to it.
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis()).setMaxPoolSize(config.maxInFlight())
@@ -133,17 +135,17 @@ public class ProxyRoutes {
                 : perAddress.acquire(rc.request().remoteAddress().hostAddress());
         if (retryAfter.isPresent()) {
             rc.response().putHeader("Retry-After", Long.toString(retryAfter.getAsLong()));
-            problem(rc, 429, "Too Many Requests", "Too many requests; try again later.");
+            problems.answer(rc, 429, "Too many requests; try again later.");
             return;
         }
         if (!route.isPublic()) {
             if (identity == null) {
                 rc.response().putHeader("WWW-Authenticate", "Bearer");
-                problem(rc, 401, "Unauthorized", "A valid bearer token is required.");
+                problems.answer(rc, 401, "A valid bearer token is required.");
                 return;
             }
             if (!route.allows(identity.getRoles())) {
-                problem(rc, 403, "Forbidden", "Your role does not allow this.");
+                problems.answer(rc, 403, "Your role does not allow this.");
                 return;
             }
         }
@@ -186,22 +188,15 @@ public class ProxyRoutes {
                 .addInterceptor(new ProxyInterceptor() {
                     @Override
                     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-                        return context.sendRequest().recover(failure -> Future.succeededFuture(unavailable(context, failure)));
+                        return context.sendRequest()
+                                .recover(failure -> Future.succeededFuture(problems.unavailable(context, failure)));
+                    }
+
+                    @Override
+                    public Future<Void> handleProxyResponse(ProxyContext context) {
+                        return problems.passOn(context);
                     }
                 });
-    }
-
-    /** The service could not be reached (503) or did not answer in time (504); other failures are 502. */
-    private ProxyResponse unavailable(ProxyContext context, Throwable failure) {
-        int status = failure instanceof ConnectException ? 503
-                : failure instanceof TimeoutException || failure.getClass().getSimpleName().contains("Timeout") ? 504 : 502;
-        String title = status == 503 ? "Service Unavailable" : status == 504 ? "Gateway Timeout" : "Bad Gateway";
-        String detail = status == 504 ? "The service did not answer in time." : "The service cannot be reached.";
-        ProxyResponse response = context.request().response();
-        response.setStatusCode(status).setStatusMessage(title).headers().clear();
-        response.putHeader("Content-Type", PROBLEM)
-                .setBody(Body.body(Buffer.buffer(write(new Problem("about:blank", title, status, detail, java.util.List.of())))));
-        return response;
     }
 
     /** The services see who really called (their evidence of consent, their rate limits). */
@@ -215,32 +210,9 @@ public class ProxyRoutes {
         }
     }
 
-    /** An invalid, expired or forged token: problem 401, like every other refusal. */
-    private void authenticationFailed(RoutingContext rc) {
-        if (rc.failure() instanceof AuthenticationFailedException && !rc.response().ended()) {
-            rc.response().putHeader("WWW-Authenticate", "Bearer");
-            problem(rc, 401, "Unauthorized", "A valid bearer token is required.");
-        } else {
-            rc.next();
-        }
-    }
-
     /** Overloaded: refused at once, cheaply, and the caller is told when to come back. */
     private void saturated(RoutingContext rc, String detail) {
         rc.response().putHeader("Retry-After", "1");
-        problem(rc, 503, "Service Unavailable", detail);
-    }
-
-    private void problem(RoutingContext rc, int status, String title, String detail) {
-        rc.response().setStatusCode(status).putHeader("Content-Type", PROBLEM)
-                .end(write(new Problem("about:blank", title, status, detail, java.util.List.of())));
-    }
-
-    private String write(Problem problem) {
-        try {
-            return json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        problems.answer(rc, 503, detail);
     }
 }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-import org.gdprsuite.gateway.api.GatewayConfig;
+import org.gdprsuite.gateway.config.GatewayConfig;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Gauge;

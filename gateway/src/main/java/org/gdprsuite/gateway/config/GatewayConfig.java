@@ -1,4 +1,4 @@
-package org.gdprsuite.gateway.api;
+package org.gdprsuite.gateway.config;
 
 import java.net.URI;
 import java.time.Duration;
@@ -7,13 +7,20 @@ import java.util.Map;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Where the services are and how patient the gateway is with them; every key can be set by environment. */
+/**
+ * Where the services are and how patient the gateway is with them; every key can be set by environment.
+ * The one place of the gateway's defaults (docs/configuration/gateway.md lists them).
+ */
 @ConfigMapping(prefix = "gdpr.gateway")
 public interface GatewayConfig {
 
-    /** Service name (as in the routing table) → its base URL. */
+    /**
+     * Service name (as in the routing table) → its base URL. No default here: the five local URLs are in
+     * application.properties, a map has no per-key default.
+     */
     Map<String, URI> services();
 
+    /** Longest wait for a connection to a service before the gateway answers 503. */
     @WithDefault("PT1S")
     Duration connectTimeout();
 
@@ -28,8 +35,10 @@ public interface GatewayConfig {
     @WithDefault("200")
     int maxInFlight();
 
+    /** The gateway's rate limits. */
     RateLimit rateLimit();
 
+    /** The access log of personal-data calls. */
     AccessLog accessLog();
 
     interface AccessLog {

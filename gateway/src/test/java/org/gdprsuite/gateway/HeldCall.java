@@ -1,0 +1,59 @@
+package org.gdprsuite.gateway;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+/**
+ * A GET through the gateway on a connection of its own, left waiting for its answer (the silent service
+ * never gives one) until {@link #close() closed}: the caller leaving. Holds the gateway's places for a test.
+ */
+final class HeldCall implements AutoCloseable {
+
+    private final Socket socket;
+
+    private HeldCall(Socket socket) {
+        this.socket = socket;
+    }
+
+    static HeldCall open(URL gateway, String path, String token, String requestId) throws IOException {
+        Socket socket = new Socket(gateway.getHost(), gateway.getPort());
+        OutputStream out = socket.getOutputStream();
+        out.write(("GET " + path + " HTTP/1.1\r\nHost: " + gateway.getHost() + "\r\nAuthorization: Bearer " + token
+                + (requestId == null ? "" : "\r\nX-Request-Id: " + requestId) + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return new HeldCall(socket);
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+
+    /** Until a line of the gateway's metrics matches {@code line} (a regex), at most 10 s. */
+    static void awaitMetric(String line, String what) {
+        Pattern metric = Pattern.compile("(?m)^" + line + "$");
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (!metric.matcher(given().when().get("/q/metrics").then().statusCode(200).extract().asString()).find()) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("never: " + what);
+            }
+            pause();
+        }
+    }
+
+    static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
