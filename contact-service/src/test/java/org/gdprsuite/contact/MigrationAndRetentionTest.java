@@ -181,6 +181,8 @@ class MigrationAndRetentionTest {
                 .then().statusCode(200).body("matched", equalTo(0));
         given().auth().oauth2(dpo).queryParam("size", 500).when().get("/api/contacts/retention/sweeps").then()
                 .body("items.policyId", hasItem(policy));
+        given().auth().oauth2(dpo).queryParam("size", 1).when().get("/api/contacts/retention/policies").then()
+                .statusCode(200).body("items.size()", equalTo(1)).body("total", greaterThanOrEqualTo(1));
 
         List<ConsumerRecord<String, String>> events = KafkaProbe.readUntil(prefix + Topics.CONTACT_EVENTS,
                 records -> retentionRequests(records).containsAll(List.of(old1, old2)), WAIT);

@@ -183,6 +183,10 @@ class PersonsTest {
         }
         given().auth().oauth2(Tokens.of(DemoUser.SALES)).when().get("/api/contacts/persons/" + id + "/activities")
                 .then().statusCode(200).body("items.size()", equalTo(12)).body("total", equalTo(12));
+        given().auth().oauth2(Tokens.of(DemoUser.SALES)).queryParam("page", 2).queryParam("size", 5)
+                .when().get("/api/contacts/persons/" + id + "/activities").then().statusCode(200)
+                .body("items.occurredAt", equalTo(List.of("2026-03-01T10:10:00Z", "2026-03-01T10:11:00Z")))
+                .body("page", equalTo(2)).body("size", equalTo(5)).body("total", equalTo(12));
         given().auth().oauth2(Tokens.of(DemoUser.SALES)).when().get("/api/contacts/persons/" + id).then()
                 .header("ETag", etag).body("lastActivityAt", equalTo("2026-03-01T10:11:00Z"));
     }

@@ -1,7 +1,6 @@
 package org.gdprsuite.contact.api;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import org.gdprsuite.contact.domain.Person;
@@ -64,10 +63,12 @@ public class RetentionResource {
         }
     }
 
+    /** The policies by name. */
     @GET
     @Path("/policies")
-    public List<PolicyView> policies() {
-        return retention.policies().stream().map(PolicyView::of).toList();
+    public Results<PolicyView> policies(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return ResultViews.of(retention.policies(page, size), PolicyView::of);
     }
 
     @POST

@@ -55,8 +55,8 @@ public class Retention {
     public record DryRun(long matched, List<UUID> sample) {
     }
 
-    public List<RetentionPolicy> policies() {
-        return RetentionPolicy.listAll(Sort.by("name"));
+    public Results<RetentionPolicy> policies(int page, int size) {
+        return Pages.of(RetentionPolicy.findAll(Sort.by("name").and("id")), page, size);
     }
 
     public RetentionPolicy policy(UUID id) {
