@@ -3,11 +3,14 @@ package org.gdprsuite.testsupport;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 import io.smallrye.config.ConfigMapping;
@@ -30,6 +34,10 @@ import io.smallrye.config.WithParentName;
  * must have a row {@code | `key` | `default` | meaning |} in some {@code docs/configuration/*.md}, with
  * the default of its {@code @WithDefault} in backticks, or {@code —} when it has none. The mapping
  * stays the one place of defaults; this keeps the documentation from drifting away from it.
+ * <p>
+ * One exception: a library may give a key its default as a value in its
+ * {@code META-INF/microprofile-config.properties} instead, when other keys derive from it with
+ * {@code ${key}} (a mapping's default is not a value such an expression finds); that value counts as the default.
  */
 public final class ConfigDocs {
 
@@ -77,9 +85,10 @@ public final class ConfigDocs {
         char separator = annotation.namingStrategy() == ConfigMapping.NamingStrategy.SNAKE_CASE ? '_' : '-';
         Map<String, String> keys = new HashMap<>();
         walk(mapping, annotation.prefix(), verbatim, separator, keys);
+        Properties libraryValues = libraryValues(mapping);
         Map<String, String> sorted = new LinkedHashMap<>();
-        keys.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        keys.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> sorted.put(e.getKey(),
+                e.getValue() != null ? e.getValue() : libraryValues.getProperty(e.getKey())));
         return sorted;
     }
 
@@ -161,6 +170,25 @@ public final class ConfigDocs {
             out.append(ch == '_' || ch == '-' ? separator : Character.toLowerCase(ch));
         }
         return out.toString();
+    }
+
+    /** The META-INF/microprofile-config.properties of the mapping's own jar or classes directory, if any. */
+    private static Properties libraryValues(Class<?> mapping) {
+        Properties values = new Properties();
+        URL location = mapping.getProtectionDomain().getCodeSource() == null ? null
+                : mapping.getProtectionDomain().getCodeSource().getLocation();
+        if (location == null) {
+            return values;
+        }
+        try (URLClassLoader own = new URLClassLoader(new URL[] { location }, null);
+                InputStream in = own.getResourceAsStream("META-INF/microprofile-config.properties")) {
+            if (in != null) {
+                values.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return values;
     }
 
     /** Key to default cell of every row whose first cell is a key in backticks, over all documents. */

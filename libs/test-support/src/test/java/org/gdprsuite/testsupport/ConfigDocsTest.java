@@ -43,6 +43,9 @@ class ConfigDocsTest {
 
         List<String> hosts();
 
+        /** Its default is a value of the library's microprofile-config.properties. */
+        String greeting();
+
         interface Relay {
             @WithDefault("true")
             boolean enabled();
@@ -55,6 +58,7 @@ class ConfigDocsTest {
     @Test
     void keysAreNamedAsSmallRyeNamesThemWithTheirDefaults() {
         Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("toy.greeting", "hello");
         expected.put("toy.hosts", null);
         expected.put("toy.label", null);
         expected.put("toy.limit", null);
@@ -69,6 +73,7 @@ class ConfigDocsTest {
         Files.writeString(docs.resolve("toy.md"), """
                 | key | default | meaning |
                 |---|---|---|
+                | `toy.greeting` | `hello` | a greeting |
                 | `toy.hosts` | — | hosts |
                 | `toy.label` | — | a label |
                 | `toy.limit` | — | a limit |

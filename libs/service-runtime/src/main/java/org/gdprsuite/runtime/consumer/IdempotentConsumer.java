@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -17,11 +16,11 @@ import java.util.concurrent.CompletionStage;
 
 import javax.sql.DataSource;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.gdprsuite.events.CloudEvent;
 import org.gdprsuite.events.EventCodec;
 import org.gdprsuite.events.InvalidEventException;
+import org.gdprsuite.runtime.internal.config.ConsumerConfig;
 import org.gdprsuite.runtime.internal.db.DatabaseOutage;
 import org.jboss.logging.Logger;
 
@@ -57,15 +56,8 @@ public class IdempotentConsumer {
     @Inject
     MeterRegistry metrics;
 
-    @ConfigProperty(name = "gdpr.consumer.attempts", defaultValue = "4")
-    int attempts;
-
-    @ConfigProperty(name = "gdpr.consumer.first-backoff", defaultValue = "100ms")
-    Duration firstBackoff;
-
-    /** Processed ids are needed only as long as a redelivery can happen. */
-    @ConfigProperty(name = "gdpr.consumer.processed-retention", defaultValue = "P30D")
-    Duration processedRetention;
+    @Inject
+    ConsumerConfig config;
 
     public enum Result {
         APPLIED, DUPLICATE
@@ -200,7 +192,7 @@ public class IdempotentConsumer {
     }
 
     private Result applyWithRetries(CloudEvent event, String consumer, EventHandler handler, boolean recordIds) {
-        long backoff = firstBackoff.toMillis();
+        long backoff = config.firstBackoff().toMillis();
         for (int attempt = 1;; attempt++) {
             try {
                 return DatabaseOutage.retryWhileAway(consumer, () -> applyOne(event, consumer, handler, recordIds));
@@ -211,7 +203,7 @@ public class IdempotentConsumer {
                 if (invalid != null) {
                     throw invalid;
                 }
-                if (attempt >= attempts) {
+                if (attempt >= config.attempts()) {
                     throw new IllegalStateException("failed after " + attempt + " attempts: " + rootCause(e), e);
                 }
                 sleep(backoff);
@@ -251,7 +243,7 @@ public class IdempotentConsumer {
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection connection = dataSource.getConnection(); PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM processed_event WHERE processed_at < now() - make_interval(secs => ?)")) {
-                delete.setLong(1, processedRetention.toSeconds());
+                delete.setLong(1, config.processedRetention().toSeconds());
                 delete.executeUpdate();
             } catch (SQLException e) {
                 throw new IllegalStateException("Could not prune processed events", e);

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.SecretKey;
 import javax.sql.DataSource;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gdprsuite.runtime.internal.config.CryptoConfig;
 import org.gdprsuite.runtime.internal.crypto.Gcm;
 import org.gdprsuite.runtime.internal.crypto.MasterKeys;
 import org.gdprsuite.runtime.internal.crypto.MasterKeys.Wrapped;
@@ -61,11 +60,8 @@ public class SubjectKeys {
     @Inject
     MasterKeys masterKeys;
 
-    @ConfigProperty(name = "gdpr.crypto.enabled", defaultValue = "false")
-    boolean enabled;
-
-    @ConfigProperty(name = "gdpr.crypto.data-key-cache", defaultValue = "PT1M")
-    Duration cacheFor;
+    @Inject
+    CryptoConfig config;
 
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
@@ -187,7 +183,7 @@ public class SubjectKeys {
      * are deleted locally only once they are in the store.
      */
     void moveLocalKeys(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) StartupEvent start) {
-        if (!enabled) {
+        if (!config.enabled()) {
             return;
         }
         int moved = 0;
@@ -304,7 +300,7 @@ public class SubjectKeys {
     }
 
     private DataSource store() {
-        if (!enabled) {
+        if (!config.enabled()) {
             throw new IllegalStateException("This service does not encrypt: set gdpr.crypto.enabled=true to reach the key store.");
         }
         return store.get();
@@ -323,6 +319,6 @@ public class SubjectKeys {
         if (cache.size() >= CACHE_LIMIT) {
             cache.clear();
         }
-        cache.put(subject, new Cached(key, System.nanoTime() + cacheFor.toNanos()));
+        cache.put(subject, new Cached(key, System.nanoTime() + config.dataKeyCache().toNanos()));
     }
 }

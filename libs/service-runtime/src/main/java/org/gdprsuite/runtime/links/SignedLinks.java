@@ -11,7 +11,7 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gdprsuite.runtime.internal.config.LinksConfig;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,8 +30,8 @@ public class SignedLinks {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    @ConfigProperty(name = "gdpr.links.signing-key")
-    String signingKey;
+    @Inject
+    LinksConfig config;
 
     @Inject
     Clock clock;
@@ -81,7 +81,7 @@ public class SignedLinks {
     private String mac(String data) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(signingKey.getBytes(StandardCharsets.UTF_8), ALGORITHM));
+            mac.init(new SecretKeySpec(config.signingKey().getBytes(StandardCharsets.UTF_8), ALGORITHM));
             return ENCODER.encodeToString(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);

@@ -1,10 +1,9 @@
 package org.gdprsuite.runtime.web;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.OptionalLong;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gdprsuite.runtime.internal.config.PublicRateLimitConfig;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,11 +20,8 @@ import jakarta.ws.rs.core.Response;
 @ApplicationScoped
 public class PublicRateLimit {
 
-    @ConfigProperty(name = "gdpr.public-rate-limit.requests", defaultValue = "10")
-    int requests;
-
-    @ConfigProperty(name = "gdpr.public-rate-limit.window", defaultValue = "PT10M")
-    Duration window;
+    @Inject
+    PublicRateLimitConfig config;
 
     @Inject
     Clock clock;
@@ -34,7 +30,7 @@ public class PublicRateLimit {
 
     @PostConstruct
     void init() {
-        limiter = new FixedWindowLimiter(requests, window, clock);
+        limiter = new FixedWindowLimiter(config.requests(), config.window(), clock);
     }
 
     /** Counts one request of {@code client}; throws a 429 when its window is used up. */

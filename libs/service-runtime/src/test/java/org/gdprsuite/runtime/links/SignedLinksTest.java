@@ -8,15 +8,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class SignedLinksTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
     private static SignedLinks links(String key, Instant now) {
         SignedLinks links = new SignedLinks();
-        links.signingKey = key;
+        links.config = () -> key;
         links.clock = Clock.fixed(now, ZoneOffset.UTC);
         return links;
     }

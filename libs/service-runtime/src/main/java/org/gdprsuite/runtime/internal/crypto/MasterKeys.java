@@ -11,12 +11,13 @@ import java.util.regex.Pattern;
 
 import javax.crypto.SecretKey;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gdprsuite.runtime.internal.config.CryptoConfig;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 /**
  * The master keys that wrap the data keys of subjects ({@link SubjectKeys}), from
@@ -30,14 +31,8 @@ public class MasterKeys {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,50}");
 
-    @ConfigProperty(name = "gdpr.crypto.master-keys")
-    Optional<String> configuredKeys;
-
-    @ConfigProperty(name = "gdpr.crypto.active-master-key")
-    Optional<String> configuredActive;
-
-    @ConfigProperty(name = "gdpr.crypto.enabled", defaultValue = "false")
-    boolean enabled;
+    @Inject
+    CryptoConfig config;
 
     private Map<String, SecretKey> keys;
     private String active;
@@ -48,21 +43,23 @@ public class MasterKeys {
 
     public static MasterKeys of(String keys, String active) {
         MasterKeys masterKeys = new MasterKeys();
-        masterKeys.configuredKeys = Optional.ofNullable(keys);
-        masterKeys.configuredActive = Optional.ofNullable(active);
-        masterKeys.init();
+        masterKeys.load(Optional.ofNullable(keys), Optional.ofNullable(active));
         return masterKeys;
     }
 
     /** Fails the start of a service that encrypts, rather than its first write. */
     void checkAtStart(@Observes StartupEvent start) {
-        if (enabled) {
+        if (config.enabled()) {
             activeId();
         }
     }
 
     @PostConstruct
     void init() {
+        load(config.masterKeys(), config.activeMasterKey());
+    }
+
+    private void load(Optional<String> configuredKeys, Optional<String> configuredActive) {
         String spec = configuredKeys.filter(s -> !s.isBlank()).orElse(null);
         if (spec == null) {
             return;

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,6 +25,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gdprsuite.events.CloudEvent;
+import org.gdprsuite.runtime.internal.config.KafkaConfig;
+import org.gdprsuite.runtime.internal.config.OutboxConfig;
 import org.gdprsuite.runtime.outbox.Outbox;
 import org.jboss.logging.Logger;
 
@@ -64,26 +65,15 @@ public class OutboxRelay {
     @Inject
     MeterRegistry metrics;
 
+    /** Kafka's own key, shared with the messaging connector (its default is in microprofile-config.properties). */
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    /** Prepended to every topic name (e.g. one Kafka cluster shared by several environments, or isolated tests). */
-    @ConfigProperty(name = "gdpr.kafka.topic-prefix")
-    Optional<String> topicPrefix;
+    @Inject
+    KafkaConfig kafka;
 
-    @ConfigProperty(name = "gdpr.outbox.batch-size", defaultValue = "500")
-    int batchSize;
-
-    @ConfigProperty(name = "gdpr.outbox.poll-interval", defaultValue = "1s")
-    Duration pollInterval;
-
-    /**
-     * The largest event the relay sends (compressed). An access export slice can be megabytes (a person
-     * with thousands of activities); above Kafka's 1 MB default such a row would block its service's
-     * outbox for good. The broker and topics allow the same size (stack/kafka/server.properties).
-     */
-    @ConfigProperty(name = "gdpr.outbox.max-event-bytes", defaultValue = "16777216")
-    int maxEventBytes;
+    @Inject
+    OutboxConfig settings;
 
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final AtomicLong pending = new AtomicLong();
@@ -121,10 +111,10 @@ public class OutboxRelay {
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
         // CloudEvents JSON compresses several times over; lz4 costs little CPU.
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxEventBytes);
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, settings.maxEventBytes());
         producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
         executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-relay"));
-        executor.scheduleWithFixedDelay(this::drain, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(this::drain, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Stops relaying; committed rows stay in the outbox until a relay starts again. */
@@ -160,7 +150,7 @@ public class OutboxRelay {
 
     private void drain() {
         try {
-            while (relayBatch() == batchSize) {
+            while (relayBatch() == settings.batchSize()) {
                 // a full batch: more may be waiting
             }
         } catch (RuntimeException e) {
@@ -176,7 +166,7 @@ public class OutboxRelay {
                 }
                 List<Long> sent = publishPending(connection);
                 delete(connection, sent);
-                if (sent.size() < batchSize || System.nanoTime() - lagRefreshedAt > pollInterval.toNanos()) {
+                if (sent.size() < settings.batchSize() || System.nanoTime() - lagRefreshedAt > settings.pollInterval().toNanos()) {
                     // Counting a large backlog after every batch would cost more than relaying it.
                     refreshLag(connection);
                     lagRefreshedAt = System.nanoTime();
@@ -199,9 +189,9 @@ public class OutboxRelay {
     private List<Long> publishPending(Connection connection) throws Exception {
         List<Long> seqs = new ArrayList<>();
         List<Future<RecordMetadata>> acks = new ArrayList<>();
-        String prefix = topicPrefix.orElse("");
+        String prefix = kafka.topicPrefix().orElse("");
         try (PreparedStatement select = connection.prepareStatement(PENDING)) {
-            select.setInt(1, batchSize);
+            select.setInt(1, settings.batchSize());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     ProducerRecord<String, String> record = new ProducerRecord<>(prefix + rs.getString("topic"),

@@ -1,9 +1,8 @@
 package org.gdprsuite.runtime.internal.security;
 
 import java.time.Clock;
-import java.time.Duration;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gdprsuite.runtime.internal.config.TokenCacheConfig;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,12 +46,10 @@ public class CachingBearerIdentityProvider implements IdentityProvider<TokenAuth
     private final Counter refused;
 
     @Inject
-    public CachingBearerIdentityProvider(OidcIdentityProvider oidc, MeterRegistry metrics,
-            @ConfigProperty(name = "gdpr.security.token-cache.max-size") int maxSize,
-            @ConfigProperty(name = "gdpr.security.token-cache.max-age") Duration maxAge) {
+    public CachingBearerIdentityProvider(OidcIdentityProvider oidc, MeterRegistry metrics, TokenCacheConfig config) {
         this.oidc = oidc;
         // The system clock, not the application's (movable in tests): token expiry is real time, as for jose4j.
-        this.verified = new VerifiedTokens(maxSize, maxAge, Clock.systemUTC());
+        this.verified = new VerifiedTokens(config.maxSize(), config.maxAge(), Clock.systemUTC());
         String name = "gdpr.security.bearer.tokens";
         String description = "Bearer tokens seen: answered from the cache of verified tokens, verified, or refused";
         this.cached = Counter.builder(name).description(description).tag("outcome", "cached").register(metrics);

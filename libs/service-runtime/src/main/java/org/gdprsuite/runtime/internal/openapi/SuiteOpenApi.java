@@ -1,4 +1,4 @@
-package org.gdprsuite.runtime.openapi;
+package org.gdprsuite.runtime.internal.openapi;
 
 import java.util.ArrayList;
 import java.util.Arrays;
