@@ -11,8 +11,10 @@ import java.util.UUID;
 import org.gdprsuite.events.payload.ConsentRecorded;
 import org.gdprsuite.events.payload.PersonCreated;
 import org.gdprsuite.events.payload.RetentionErasureRequested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class EventCodecTest {
 
     private static final String VALID_CONSENT = """

@@ -9,9 +9,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The topics the local stack provisions are exactly the topics of the contract, with their dead-letter topics. */
+@Tag("unit")
 class TopicsTest {
 
     @Test

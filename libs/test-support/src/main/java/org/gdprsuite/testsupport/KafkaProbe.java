@@ -1,5 +1,7 @@
 package org.gdprsuite.testsupport;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,11 +17,16 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Reads and writes real Kafka topics from tests, as an outside system would. */
+/**
+ * Reads and writes real Kafka topics from tests, as an outside system would. A test waits on a condition
+ * ({@link #awaitRecords}, {@link #awaitRecord}, {@link #awaitRecordsAfter}: "until this, at most N seconds"), never
+ * reads for a fixed time and counts what came; {@link #count} tells how many records a topic holds at once.
+ */
 public final class KafkaProbe {
 
     private KafkaProbe() {
@@ -47,17 +54,99 @@ public final class KafkaProbe {
      */
     public static List<ConsumerRecord<String, String>> readUntil(String topic,
             Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout) {
-        List<ConsumerRecord<String, String>> read = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(topic));
+            return read(consumer, done, timeout);
+        }
+    }
+
+    /**
+     * Reads {@code topic} from the beginning until the records read satisfy {@code done}, at most
+     * {@code atMost}; fails if they do not by then, else returns what was read.
+     */
+    public static List<ConsumerRecord<String, String>> awaitRecords(String topic,
+            Predicate<List<ConsumerRecord<String, String>>> done, Duration atMost) {
+        return checked(topic, readUntil(topic, done, atMost), done, atMost);
+    }
+
+    /** The first record of {@code topic} that matches, waiting at most {@code atMost} for it. */
+    public static ConsumerRecord<String, String> awaitRecord(String topic, Predicate<ConsumerRecord<String, String>> match,
+            Duration atMost) {
+        return awaitRecords(topic, read -> read.stream().anyMatch(match), atMost).stream().filter(match).findFirst()
+                .orElseThrow();
+    }
+
+    /** Where a topic ends at one moment, per partition: records written after it are new to a test. */
+    public record Mark(String topic, Map<TopicPartition, Long> ends) {
+    }
+
+    /** The end of every partition of {@code topic} now. */
+    public static Mark mark(String topic) {
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            return new Mark(topic, Map.copyOf(consumer.endOffsets(partitions(consumer, topic))));
+        }
+    }
+
+    /**
+     * Reads what was written to the mark's topic after the mark, until it satisfies {@code done}, at most
+     * {@code atMost}; fails if it does not by then, else returns it.
+     */
+    public static List<ConsumerRecord<String, String>> awaitRecordsAfter(Mark mark,
+            Predicate<List<ConsumerRecord<String, String>>> done, Duration atMost) {
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.assign(mark.ends().keySet());
+            mark.ends().forEach(consumer::seek);
+            return checked(mark.topic(), read(consumer, done, atMost), done, atMost);
+        }
+    }
+
+    /** The records {@code topic} holds now (from the start to the end of each partition), without reading them. */
+    public static long count(String topic) {
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            List<TopicPartition> partitions = partitions(consumer, topic);
+            Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions);
+            return consumer.endOffsets(partitions).entrySet().stream()
+                    .mapToLong(end -> end.getValue() - starts.get(end.getKey())).sum();
+        }
+    }
+
+    /**
+     * For what must not happen: fails as soon as a record of {@code topic} matching {@code match} is read, and
+     * passes when none came within {@code window}.
+     */
+    public static void assertNoneWithin(String topic, Predicate<ConsumerRecord<String, String>> match, Duration window) {
+        List<ConsumerRecord<String, String>> read = readUntil(topic, r -> r.stream().anyMatch(match), window);
+        read.stream().filter(match).findFirst()
+                .ifPresent(r -> fail("unexpected record on " + topic + " (key " + r.key() + "): " + r.value()));
+    }
+
+    private static KafkaConsumer<String, String> consumer() {
+        return new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestTopics.BOOTSTRAP,
                 ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            Instant deadline = Instant.now().plus(timeout);
-            while (!done.test(read) && Instant.now().isBefore(deadline)) {
-                consumer.poll(Duration.ofMillis(200)).forEach(read::add);
-            }
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new StringDeserializer());
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer, String topic) {
+        return consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+    }
+
+    private static List<ConsumerRecord<String, String>> read(KafkaConsumer<String, String> consumer,
+            Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout) {
+        List<ConsumerRecord<String, String>> read = new ArrayList<>();
+        Instant deadline = Instant.now().plus(timeout);
+        while (!done.test(read) && Instant.now().isBefore(deadline)) {
+            consumer.poll(Duration.ofMillis(200)).forEach(read::add);
+        }
+        return read;
+    }
+
+    private static List<ConsumerRecord<String, String>> checked(String topic, List<ConsumerRecord<String, String>> read,
+            Predicate<List<ConsumerRecord<String, String>>> done, Duration atMost) {
+        if (!done.test(read)) {
+            fail("the awaited records did not come on " + topic + " within " + atMost + " (" + read.size()
+                    + " records read)");
         }
         return read;
     }

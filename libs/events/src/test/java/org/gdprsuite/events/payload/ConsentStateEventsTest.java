@@ -12,9 +12,11 @@ import java.util.UUID;
 
 import org.gdprsuite.events.CloudEvent;
 import org.gdprsuite.events.EventType;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The reduction of a poll of consent.events to one state per person × purpose, as one by one would leave it. */
+@Tag("unit")
 class ConsentStateEventsTest {
 
     private static final UUID ANN = UUID.randomUUID();

@@ -12,9 +12,11 @@ import javax.crypto.SecretKey;
 
 import org.gdprsuite.runtime.internal.crypto.Gcm;
 import org.gdprsuite.runtime.internal.crypto.MasterKeys;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** AES-GCM sealing of values and data keys, without a database. */
+@Tag("unit")
 class SubjectCipherTest {
 
     private static final String KEY_A = "oM3LpdtNP5I8YncsdLrYTzr9X8mFu8ROq4Sz0MKswAw=";

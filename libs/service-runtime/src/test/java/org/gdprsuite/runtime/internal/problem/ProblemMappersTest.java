@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.sql.SQLException;
 
 import org.gdprsuite.runtime.problem.Problem;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import jakarta.persistence.OptimisticLockException;
 
+@Tag("unit")
 class ProblemMappersTest {
 
     private final ProblemMappers mappers = new ProblemMappers();

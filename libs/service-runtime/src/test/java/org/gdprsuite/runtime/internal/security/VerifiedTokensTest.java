@@ -15,12 +15,14 @@ import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 
 /** The cache's own rules, on a clock the test moves: what is kept, for how long, and how many. */
+@Tag("unit")
 class VerifiedTokensTest {
 
     private final SteppedClock clock = new SteppedClock();
