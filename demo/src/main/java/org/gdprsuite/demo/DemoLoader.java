@@ -289,7 +289,7 @@ public final class DemoLoader {
 
     /** Erika Mustermann's access request while it waits for approval. */
     private JsonNode openRequest() {
-        return StreamSupport.stream(gateway.get(SUPPORT, "/api/requests?status=VERIFIED").spliterator(), false)
+        return StreamSupport.stream(gateway.get(SUPPORT, "/api/requests?status=VERIFIED&size=500").path("items").spliterator(), false)
                 .filter(r -> DemoData.FEATURED_EMAIL.equals(r.path("email").asText()) && "ACCESS".equals(r.path("type").asText()))
                 .findFirst().orElse(null);
     }

@@ -80,7 +80,7 @@ class OrchestratorRestartIT {
 
     private void awaitParticipants() {
         await(() -> api(DemoUser.DPO).when().get("/api/requests/participants").then().extract().jsonPath()
-                .getList("name").size() >= 2, "both participants announced");
+                .getList("items.name").size() >= 2, "both participants announced");
     }
 
     private void awaitAudit(UUID id, String action, int count) {
@@ -89,7 +89,7 @@ class OrchestratorRestartIT {
 
     private List<String> audit(UUID id) {
         return api(DemoUser.DPO).when().get("/api/requests/" + id + "/audit").then().statusCode(200).extract()
-                .jsonPath().getList("action");
+                .jsonPath().getList("items.action");
     }
 
     private RequestSpecification api(DemoUser user) {

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.gdprsuite.erasure.domain.SubjectResolver;
+import org.gdprsuite.erasure.fanout.SubjectResolver;
 import org.gdprsuite.testsupport.MovableClock;
 
 import jakarta.annotation.Priority;

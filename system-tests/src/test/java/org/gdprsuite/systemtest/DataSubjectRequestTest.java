@@ -112,7 +112,7 @@ class DataSubjectRequestTest extends SystemTest {
         assertEquals(subscriptionHistory, history("/api/subscriptions/persons/" + person + "/history"));
         as(DemoUser.DPO).when().get("/api/contacts/persons/" + person).then().statusCode(404);
         List<String> audit = as(DemoUser.DPO).when().get("/api/requests/" + request + "/audit").then().statusCode(200)
-                .extract().jsonPath().getList("action");
+                .extract().jsonPath().getList("items.action");
         assertEquals(1, audit.stream().filter(a -> a.contains("completed")).count(), audit.toString());
         as(DemoUser.DPO).when().get("/api/requests/" + request).then().body("status", equalTo("PARTIALLY_COMPLETED"));
     }

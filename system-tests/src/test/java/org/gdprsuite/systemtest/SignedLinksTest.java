@@ -65,7 +65,7 @@ class SignedLinksTest extends SystemTest {
         String email = uniqueEmail("dora.decker");
         createPerson("Dora", "Decker", email, Map.of());
         eventually().until(() -> as(DemoUser.DPO).when().get("/api/requests/participants").then().statusCode(200).extract()
-                .jsonPath().getList("name").size() >= 4);
+                .jsonPath().getList("items.name").size() >= 4);
         String request = as(DemoUser.SUPPORT).contentType(ContentType.JSON).body(Map.of("type", "ACCESS", "email", email))
                 .when().post("/api/requests").then().statusCode(201).extract().path("id");
         as(DemoUser.DPO).when().post("/api/requests/" + request + "/approval").then().statusCode(200);

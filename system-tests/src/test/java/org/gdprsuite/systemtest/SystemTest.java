@@ -96,7 +96,7 @@ abstract class SystemTest {
     /** Every service that holds personal data has announced itself to the orchestrator. */
     static void awaitParticipants() {
         eventually().until(() -> as(DemoUser.DPO).when().get("/api/requests/participants").then().statusCode(200).extract()
-                .jsonPath().getList("name").containsAll(PARTICIPANTS));
+                .jsonPath().getList("items.name").containsAll(PARTICIPANTS));
     }
 
     static String uniqueEmail(String name) {

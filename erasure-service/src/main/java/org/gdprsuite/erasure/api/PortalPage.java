@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.gdprsuite.erasure.domain.DataSubjectRequest;
-import org.gdprsuite.erasure.domain.ExportBundle;
 import org.gdprsuite.erasure.domain.RequestType;
-import org.gdprsuite.erasure.domain.Requests;
+import org.gdprsuite.erasure.export.ExportBundles;
+import org.gdprsuite.erasure.export.Exports;
+import org.gdprsuite.erasure.intake.AddressVerification;
+import org.gdprsuite.erasure.intake.Intake;
 import org.gdprsuite.runtime.web.PublicRateLimit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,7 +43,13 @@ import jakarta.ws.rs.core.Response;
 public class PortalPage {
 
     @Inject
-    Requests requests;
+    Intake intake;
+
+    @Inject
+    AddressVerification verification;
+
+    @Inject
+    Exports exports;
 
     @Inject
     PublicRateLimit rateLimit;
@@ -83,8 +90,7 @@ public class PortalPage {
         if (!errors.isEmpty()) {
             return Response.status(400).entity(Templates.portal(Arrays.asList(RequestType.values()), errors)).build();
         }
-        DataSubjectRequest request = requests.takeFromPortal(requestType, email, details);
-        return Response.ok(Templates.sent(request.id, false)).build();
+        return Response.ok(Templates.sent(intake.takeFromPortal(requestType, email, details), false)).build();
     }
 
     @POST
@@ -92,7 +98,7 @@ public class PortalPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response verify(@PathParam("id") UUID id, @FormParam("code") String code, @Context HttpServerRequest http) {
         rateLimit.acquire(http.remoteAddress().hostAddress());
-        if (code != null && code.strip().matches("\\d{6}") && requests.verifyCode(id, code.strip())) {
+        if (code != null && code.strip().matches("\\d{6}") && verification.verifyCode(id, code.strip())) {
             return Response.ok(verified()).build();
         }
         return Response.status(400).entity(Templates.sent(id, true)).build();
@@ -101,7 +107,7 @@ public class PortalPage {
     @GET
     @Path("/verify")
     public Response verifyLink(@QueryParam("token") String token) {
-        if (requests.verifyLink(token)) {
+        if (verification.verifyLink(token)) {
             return Response.ok(verified()).build();
         }
         return Response.status(410).entity(Templates.message("Link already used",
@@ -113,18 +119,15 @@ public class PortalPage {
     @Path("/download")
     @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML })
     public Response download(@QueryParam("token") String token, @QueryParam("format") String format) {
-        ExportBundle export = requests.download(token);
-        if (export == null) {
+        JsonNode bundle = exports.download(token).orElse(null);
+        if (bundle == null) {
             return Response.status(410).type(MediaType.TEXT_HTML).entity(Templates.message("Already downloaded",
                     "This export was downloaded already. Ask us again if you need another copy.")).build();
         }
         if ("html".equals(format)) {
-            Map<String, String> slices = new java.util.LinkedHashMap<>();
-            export.bundle.path("slices").fields().forEachRemaining(e -> slices.put(e.getKey(), e.getValue().toPrettyString()));
-            return Response.ok(Templates.bundle(export.bundle.path("requestId").asText(),
-                    export.bundle.path("generatedAt").asText(), slices), MediaType.TEXT_HTML).build();
+            return Response.ok(Templates.bundle(bundle.path("requestId").asText(), bundle.path("generatedAt").asText(),
+                    ExportBundles.readable(bundle)), MediaType.TEXT_HTML).build();
         }
-        JsonNode bundle = export.bundle;
         return Response.ok(bundle, MediaType.APPLICATION_JSON)
                 .header("Content-Disposition", "attachment; filename=\"my-data.json\"").build();
     }

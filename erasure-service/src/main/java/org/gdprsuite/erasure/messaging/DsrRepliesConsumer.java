@@ -3,8 +3,8 @@ package org.gdprsuite.erasure.messaging;
 import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.gdprsuite.erasure.domain.BatchErasures;
-import org.gdprsuite.erasure.domain.Requests;
+import org.gdprsuite.erasure.fanout.ParticipantStore;
+import org.gdprsuite.erasure.replies.Replies;
 import org.gdprsuite.events.CloudEvent;
 import org.gdprsuite.events.EventType;
 import org.gdprsuite.events.dsr.DsrBatchReply;
@@ -25,10 +25,10 @@ public class DsrRepliesConsumer {
     IdempotentConsumer consumer;
 
     @Inject
-    Requests requests;
+    Replies replies;
 
     @Inject
-    BatchErasures batches;
+    ParticipantStore participants;
 
     /**
      * A poll's replies in one transaction (the channel has {@code batch=true}): with many requests in flight,
@@ -42,11 +42,11 @@ public class DsrRepliesConsumer {
 
     private void apply(CloudEvent event) {
         if (EventType.DSR_REPLY.type().equals(event.type())) {
-            requests.replied(event.dataAs(DsrReply.class));
+            replies.replied(event.dataAs(DsrReply.class));
         } else if (EventType.DSR_BATCH_REPLY.type().equals(event.type())) {
-            batches.replied(event.dataAs(DsrBatchReply.class));
+            replies.replied(event.dataAs(DsrBatchReply.class));
         } else if (EventType.DSR_PARTICIPANT_ANNOUNCED.type().equals(event.type())) {
-            requests.participantAnnounced(event.dataAs(ParticipantAnnounced.class));
+            participants.announced(event.dataAs(ParticipantAnnounced.class));
         }
     }
 }

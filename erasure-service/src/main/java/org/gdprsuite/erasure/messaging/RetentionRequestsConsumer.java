@@ -4,7 +4,7 @@ import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.gdprsuite.erasure.domain.BatchErasures;
+import org.gdprsuite.erasure.intake.Intake;
 import org.gdprsuite.events.EventCodec;
 import org.gdprsuite.events.EventType;
 import org.gdprsuite.events.payload.RetentionErasureRequested;
@@ -24,7 +24,7 @@ public class RetentionRequestsConsumer {
     IdempotentConsumer consumer;
 
     @Inject
-    BatchErasures batches;
+    Intake intake;
 
     @Incoming("contact-events")
     @Blocking(ordered = true)
@@ -37,7 +37,7 @@ public class RetentionRequestsConsumer {
         return consumer.consume(message, "contact-events", event -> {
             RetentionErasureRequested matched = event.dataAs(RetentionErasureRequested.class);
             if (!matched.personIds().isEmpty()) {
-                batches.fromRetention(matched.personIds(), matched.policy());
+                intake.fromRetention(matched.personIds(), matched.policy());
             }
         });
     }

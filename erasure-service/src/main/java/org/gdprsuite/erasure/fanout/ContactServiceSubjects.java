@@ -1,4 +1,4 @@
-package org.gdprsuite.erasure.domain;
+package org.gdprsuite.erasure.fanout;
 
 import java.util.List;
 import java.util.UUID;

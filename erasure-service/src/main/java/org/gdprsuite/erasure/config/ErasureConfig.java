@@ -1,0 +1,60 @@
+package org.gdprsuite.erasure.config;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+import org.gdprsuite.erasure.domain.RequestType;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** erasure-service's settings, each with its default here and its row in docs/configuration/erasure-service.md. */
+@ConfigMapping(prefix = "gdpr")
+public interface ErasureConfig {
+
+    /** Where public links (verification, export download) point: the gateway's public address. */
+    @WithDefault("http://127.0.0.1:8080")
+    String publicBaseUrl();
+
+    /** The data-subject request orchestrator. */
+    Erasure erasure();
+
+    interface Erasure {
+
+        /** Request types approved without the DPO when staff take them (e.g. ACCESS,PORTABILITY); none if unset. */
+        Optional<Set<RequestType>> autoApprove();
+
+        /** A participant that failed or stays silent is asked again after this, doubling with each attempt. */
+        @WithDefault("PT30S")
+        Duration retryAfter();
+
+        /** Attempts per participant before its task times out and the request is escalated. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** How often retries, export purges and the due-date gauges run ({@code off} to run them by hand). */
+        @WithDefault("10s")
+        String retryCheckEvery();
+
+        /** Retention batches fanned out at a time; the others wait in the database. */
+        @WithDefault("3")
+        int batchesInFlight();
+
+        /** Open requests due within this count as due soon (gauge gdpr.dsr.due.soon). */
+        @WithDefault("P7D")
+        Duration dueSoon();
+
+        /** How long a portal verification code or link is valid. */
+        @WithDefault("PT10M")
+        Duration verificationValidity();
+
+        /** Tries of a verification code; after these the code is spent. */
+        @WithDefault("5")
+        int verificationAttempts();
+
+        /** How long an export's download link lives; the bundle is purged afterwards. */
+        @WithDefault("P7D")
+        Duration downloadValidity();
+    }
+}

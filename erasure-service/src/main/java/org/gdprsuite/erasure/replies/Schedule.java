@@ -1,0 +1,66 @@
+package org.gdprsuite.erasure.replies;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.gdprsuite.erasure.config.ErasureConfig;
+import org.gdprsuite.erasure.domain.RequestStore;
+import org.gdprsuite.erasure.export.Exports;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/**
+ * Every {@code gdpr.erasure.retry-check-every}: the retries of silent or failed participants, the purge of export
+ * bundles past their link's validity, and the overdue / due-soon gauges.
+ */
+@ApplicationScoped
+public class Schedule {
+
+    @Inject
+    Retries retries;
+
+    @Inject
+    Exports exports;
+
+    @Inject
+    RequestStore requests;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Inject
+    ErasureConfig config;
+
+    @Inject
+    Clock clock;
+
+    private final AtomicLong overdue = new AtomicLong();
+    private final AtomicLong dueSoon = new AtomicLong();
+
+    void onStart(@Observes StartupEvent event) {
+        Gauge.builder("gdpr.dsr.overdue", overdue, AtomicLong::get).description("Open requests past their due date")
+                .register(metrics);
+        Gauge.builder("gdpr.dsr.due.soon", dueSoon, AtomicLong::get)
+                .description("Open requests due within gdpr.erasure.due-soon").register(metrics);
+    }
+
+    @Scheduled(every = "${gdpr.erasure.retry-check-every}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void run() {
+        retries.retryDue();
+        exports.purgeExpired();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Instant now = clock.instant();
+            overdue.set(requests.countOpenDue(null, now));
+            dueSoon.set(requests.countOpenDue(now, now.plus(config.erasure().dueSoon())));
+        });
+    }
+}

@@ -1,0 +1,112 @@
+package org.gdprsuite.erasure;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.Map;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gdprsuite.testsupport.DemoUser;
+import org.gdprsuite.testsupport.MovableClock;
+import org.gdprsuite.testsupport.SuiteStack;
+import org.gdprsuite.testsupport.Tokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+
+/** The README's claims about the public portal, with the movable clock. */
+@QuarkusTest
+@WithTestResource(SuiteStack.class)
+@TestProfile(PortalTest.OwnRateLimit.class)
+class PortalTest {
+
+    /** The portal's rate limit counts by address over ten minutes: these tests get a budget of their own. */
+    public static class OwnRateLimit implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("gdpr.public-rate-limit.requests", "100");
+        }
+    }
+
+    @ConfigProperty(name = "gdpr.kafka.topic-prefix")
+    String prefix;
+
+    @Inject
+    MovableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void thePortalAnswersAKnownAndAnUnknownAddressAlike() {
+        String known = "known." + UUID.randomUUID() + "@example.org";
+        String unknown = "unknown." + UUID.randomUUID() + "@example.org";
+        TestBeans.KnownSubjects.BY_EMAIL.put(known, List.of(UUID.randomUUID()));
+
+        Response first = submit(known);
+        Response second = submit(unknown);
+
+        assertEquals(first.statusCode(), second.statusCode());
+        assertEquals(first.contentType(), second.contentType());
+        assertEquals(withoutRequestId(first), withoutRequestId(second));
+        new Mails(prefix).first(known, "dsr.verification");
+        new Mails(prefix).first(unknown, "dsr.verification");
+    }
+
+    @Test
+    void aCodeIsSpentAfterFiveWrongTries() {
+        String email = "tries." + UUID.randomUUID() + "@example.org";
+        UUID id = requestId(submit(email));
+        String code = new Mails(prefix).first(email, "dsr.verification").parameters().get("code");
+        String wrong = "000000".equals(code) ? "111111" : "000000";
+        for (int i = 0; i < 5; i++) {
+            verify(id, wrong).then().statusCode(400);
+        }
+        verify(id, code).then().statusCode(400);
+        status(id, "RECEIVED");
+    }
+
+    @Test
+    void aCodeIsSpentOnceExpired() {
+        String email = "late." + UUID.randomUUID() + "@example.org";
+        UUID id = requestId(submit(email));
+        String code = new Mails(prefix).first(email, "dsr.verification").parameters().get("code");
+        clock.advance(Duration.ofMinutes(10));
+        verify(id, code).then().statusCode(400);
+        status(id, "RECEIVED");
+    }
+
+    private static Response submit(String email) {
+        return given().formParam("type", "ACCESS").formParam("email", email).when().post("/public/requests");
+    }
+
+    private static Response verify(UUID id, String code) {
+        return given().formParam("code", code).when().post("/public/requests/" + id + "/verification");
+    }
+
+    private static void status(UUID id, String status) {
+        given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().get("/api/requests/" + id).then().statusCode(200)
+                .body("status", equalTo(status));
+    }
+
+    private static UUID requestId(Response page) {
+        page.then().statusCode(200);
+        return UUID.fromString(page.asString().replaceAll("(?s).*/public/requests/([0-9a-f-]{36})/verification.*", "$1"));
+    }
+
+    private static String withoutRequestId(Response page) {
+        return page.asString().replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<id>");
+    }
+}

@@ -1,0 +1,87 @@
+package org.gdprsuite.erasure.domain;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+
+import org.gdprsuite.events.dsr.DsrAction;
+import org.gdprsuite.runtime.problem.DomainProblem;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("unit")
+class RulesTest {
+
+    @Test
+    void aRequestIsDueOneCalendarMonthAfterItsReceipt() {
+        assertEquals(Instant.parse("2026-04-15T09:30:00Z"), Rules.dueAt(Instant.parse("2026-03-15T09:30:00Z")));
+        assertEquals(Instant.parse("2026-02-28T23:00:00Z"), Rules.dueAt(Instant.parse("2026-01-31T23:00:00Z")),
+                "the last day of a shorter month");
+    }
+
+    @Test
+    void anExtensionAddsUpToTwoMonthsInAll() {
+        Instant due = Instant.parse("2026-04-15T09:30:00Z");
+        assertEquals(Instant.parse("2026-05-15T09:30:00Z"), Rules.extendedDueAt(due, 0, 1));
+        assertEquals(Instant.parse("2026-06-15T09:30:00Z"), Rules.extendedDueAt(due, 0, 2));
+        assertEquals(Instant.parse("2026-05-15T09:30:00Z"), Rules.extendedDueAt(due, 1, 1));
+        DomainProblem tooLong = assertThrows(DomainProblem.class, () -> Rules.extendedDueAt(due, 1, 2));
+        assertEquals(DomainProblem.Kind.UNPROCESSABLE, tooLong.kind());
+        assertTrue(tooLong.typeUri().endsWith("/extension-too-long"), tooLong.typeUri());
+    }
+
+    @Test
+    void onlyAVerifiedRequestIsApprovedAndOnlyAnOpenOneRejectedOrExtended() {
+        assertDoesNotThrow(() -> Rules.requireApprovable(RequestStatus.VERIFIED));
+        for (RequestStatus status : RequestStatus.values()) {
+            if (status != RequestStatus.VERIFIED) {
+                assertEquals(DomainProblem.Kind.CONFLICT,
+                        assertThrows(DomainProblem.class, () -> Rules.requireApprovable(status)).kind(), status.name());
+            }
+            if (status.isFinal()) {
+                assertThrows(DomainProblem.class, () -> Rules.requireOpen(status), status.name());
+            } else {
+                assertDoesNotThrow(() -> Rules.requireOpen(status), status.name());
+            }
+        }
+    }
+
+    @Test
+    void onlyAnApprovedRectificationIsCompletedByHand() {
+        assertDoesNotThrow(() -> Rules.requireCompletableByHand(RequestType.RECTIFICATION, RequestStatus.APPROVED));
+        assertThrows(DomainProblem.class, () -> Rules.requireCompletableByHand(RequestType.RECTIFICATION, RequestStatus.VERIFIED));
+        assertThrows(DomainProblem.class, () -> Rules.requireCompletableByHand(RequestType.ERASURE, RequestStatus.APPROVED));
+    }
+
+    @Test
+    void eachTypeAsksItsAction() {
+        assertEquals(DsrAction.EXPORT, Rules.action(RequestType.ACCESS));
+        assertEquals(DsrAction.EXPORT, Rules.action(RequestType.PORTABILITY));
+        assertEquals(DsrAction.ERASE, Rules.action(RequestType.ERASURE));
+        assertEquals(DsrAction.RESTRICT, Rules.action(RequestType.RESTRICTION));
+        assertEquals(DsrAction.RESTRICT, Rules.action(RequestType.OBJECTION));
+        assertFalse(Rules.hasFanOut(RequestType.RECTIFICATION));
+        assertThrows(IllegalArgumentException.class, () -> Rules.action(RequestType.RECTIFICATION));
+        assertTrue(Rules.exports(RequestType.ACCESS) && Rules.exports(RequestType.PORTABILITY));
+        assertFalse(Rules.exports(RequestType.ERASURE));
+    }
+
+    @Test
+    void aRequestIsOverdueOnlyWhileOpenAndPastItsDueDate() {
+        Instant due = Instant.parse("2026-04-15T09:30:00Z");
+        Instant after = due.plusSeconds(1);
+        assertTrue(request(RequestStatus.IN_PROGRESS, due).overdue(after));
+        assertFalse(request(RequestStatus.IN_PROGRESS, due).overdue(due));
+        assertFalse(request(RequestStatus.COMPLETED, due).overdue(after));
+    }
+
+    private static Request request(RequestStatus status, Instant dueAt) {
+        return new Request(java.util.UUID.randomUUID(), RequestType.ERASURE, status, Origin.STAFF, null,
+                java.util.List.of(), null, dueAt.minusSeconds(86_400 * 30L), dueAt, null, null, null, null, null, null, 0,
+                null, null, null);
+    }
+}
