@@ -123,6 +123,26 @@ public class Incidents {
         return added;
     }
 
+    /** The incidents of these ids, by id (one query). */
+    public Map<UUID, Incident> byIds(Collection<UUID> ids) {
+        Map<UUID, Incident> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            Incident.<Incident> list("id in ?1", ids).forEach(i -> found.put(i.id, i));
+        }
+        return found;
+    }
+
+    /** Where these persons are named as affected. */
+    public List<AffectedPerson> affecting(Collection<UUID> personIds) {
+        return personIds.isEmpty() ? List.of() : AffectedPerson.list("personId in ?1", personIds);
+    }
+
+    /** The incidents reported by outsiders who left one of these addresses (compared in lower case). */
+    public List<Incident> reportedBy(Collection<String> emails) {
+        List<String> lower = emails.stream().map(String::toLowerCase).toList();
+        return lower.isEmpty() ? List.of() : Incident.list("lower(reporterContact) in ?1", lower);
+    }
+
     public List<TimelineEntry> timeline(UUID incidentId) {
         return TimelineEntry.list("incidentId", Sort.by("id"), incidentId);
     }

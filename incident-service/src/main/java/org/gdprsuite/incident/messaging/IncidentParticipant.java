@@ -9,10 +9,12 @@ import java.util.stream.Collectors;
 import org.gdprsuite.events.dsr.SubjectIds;
 import org.gdprsuite.incident.domain.AffectedPerson;
 import org.gdprsuite.incident.domain.Incident;
+import org.gdprsuite.incident.domain.Incidents;
 import org.gdprsuite.runtime.dsr.DsrParticipant;
 import org.gdprsuite.runtime.dsr.SliceResult;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * incident-service's slice: the breaches a person was affected by. The register must document every
@@ -24,6 +26,9 @@ public class IncidentParticipant implements DsrParticipant {
     public static final String LEGAL_REASON = "Art. 17(3)(b) and (e) GDPR: the breach register must document every "
             + "personal-data breach and its effects (Art. 33(5)); the entry naming the person is kept";
 
+    @Inject
+    Incidents incidents;
+
     @Override
     public String slice() {
         return "breach register entries naming the person as affected";
@@ -31,8 +36,10 @@ public class IncidentParticipant implements DsrParticipant {
 
     @Override
     public SliceResult export(SubjectIds subject) {
-        List<Map<String, Object>> asAffected = affected(subject).stream().map(a -> {
-            Incident incident = Incident.findById(a.incidentId);
+        List<AffectedPerson> affected = incidents.affecting(subject.personIds());
+        Map<UUID, Incident> named = incidents.byIds(affected.stream().map(a -> a.incidentId).collect(Collectors.toSet()));
+        List<Map<String, Object>> asAffected = affected.stream().map(a -> {
+            Incident incident = named.get(a.incidentId);
             return Map.<String, Object> of("personId", a.personId, "incident", incident.reference, "nature", incident.nature,
                     "awareAt", incident.awareAt, "notifiedAt", String.valueOf(a.notifiedAt));
         }).toList();
@@ -48,16 +55,14 @@ public class IncidentParticipant implements DsrParticipant {
     @Override
     public SliceResult erase(SubjectIds subject) {
         reported(subject).forEach(incident -> incident.reporterContact = null);
-        return affected(subject).isEmpty() ? SliceResult.done() : SliceResult.held(LEGAL_REASON);
+        return incidents.affecting(subject.personIds()).isEmpty() ? SliceResult.done() : SliceResult.held(LEGAL_REASON);
     }
 
     /** A retention batch: the register is looked up once for every subject; each is held or done as above. */
     @Override
     public List<SliceResult> eraseAll(List<SubjectIds> subjects) {
         List<UUID> persons = subjects.stream().flatMap(s -> s.personIds().stream()).toList();
-        Set<UUID> named = persons.isEmpty() ? Set.of()
-                : AffectedPerson.<AffectedPerson> list("personId in ?1", persons).stream().map(a -> a.personId)
-                        .collect(Collectors.toSet());
+        Set<UUID> named = incidents.affecting(persons).stream().map(a -> a.personId).collect(Collectors.toSet());
         return subjects.stream().map(subject -> {
             reported(subject).forEach(incident -> incident.reporterContact = null);
             return subject.personIds().stream().anyMatch(named::contains) ? SliceResult.held(LEGAL_REASON)
@@ -65,12 +70,7 @@ public class IncidentParticipant implements DsrParticipant {
         }).toList();
     }
 
-    private static List<Incident> reported(SubjectIds subject) {
-        List<String> emails = subject.emails().stream().map(String::toLowerCase).toList();
-        return emails.isEmpty() ? List.of() : Incident.list("lower(reporterContact) in ?1", emails);
-    }
-
-    private static List<AffectedPerson> affected(SubjectIds subject) {
-        return subject.personIds().isEmpty() ? List.of() : AffectedPerson.list("personId in ?1", subject.personIds());
+    private List<Incident> reported(SubjectIds subject) {
+        return incidents.reportedBy(subject.emails());
     }
 }
