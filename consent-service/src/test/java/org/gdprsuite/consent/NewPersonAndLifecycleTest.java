@@ -47,7 +47,9 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 /** A new person's default bases and double opt-in, expiry, and the person's slice of a data-subject request. */
 @QuarkusTest
@@ -61,6 +63,16 @@ class NewPersonAndLifecycleTest {
 
     @Inject
     MovableClock clock;
+
+    /** The application's clock in these tests: movable, so that expiry is tested without waiting. */
+    static class Clocks {
+
+        @Produces
+        @Singleton
+        MovableClock clock() {
+            return new MovableClock();
+        }
+    }
 
     @Inject
     ExpirySweep expiry;
