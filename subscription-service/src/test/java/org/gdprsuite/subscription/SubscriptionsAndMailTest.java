@@ -31,7 +31,7 @@ import org.gdprsuite.events.dsr.SubjectIds;
 import org.gdprsuite.events.payload.NotificationRequested;
 import org.gdprsuite.events.payload.PersonCreated;
 import org.gdprsuite.runtime.crypto.SubjectKeys;
-import org.gdprsuite.runtime.dsr.DsrCommandHandler;
+import org.gdprsuite.runtime.internal.dsr.DsrCommandHandler;
 import org.gdprsuite.testsupport.DemoUser;
 import org.gdprsuite.testsupport.KafkaProbe;
 import org.gdprsuite.testsupport.MailBox;
@@ -117,7 +117,7 @@ class SubscriptionsAndMailTest {
                 .when().put("/api/subscriptions/persons/" + person + "/global-opt-out").then().statusCode(200)
                 .body("globalOptOut", equalTo(true)).body("subscriptions.news-history", equalTo(false));
         given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().get("/api/subscriptions/persons/" + person + "/history")
-                .then().body("type", equalTo(List.of("news-history", "news-history", "*")))
+                .then().rootPath("items").body("type", equalTo(List.of("news-history", "news-history", "*")))
                 .body("subscribed", equalTo(List.of(true, false, false))).body("by[0]", equalTo("sales"))
                 .body("source[0]", equalTo("STAFF:PHONE"));
         List<ConsumerRecord<String, String>> events = KafkaProbe.readUntil(prefix + Topics.SUBSCRIPTION_EVENTS,
@@ -239,12 +239,12 @@ class SubscriptionsAndMailTest {
         DsrReply erase = dsr.handle(UUID.randomUUID().toString(), DsrAction.ERASE, new DsrCommand(UUID.randomUUID(), subject, List.of()));
         assertEquals(DsrReply.Outcome.DONE, erase.outcome());
         given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().get("/api/subscriptions/persons/" + person + "/history")
-                .then().body("by", equalTo(java.util.Arrays.asList(null, null, null)))
+                .then().rootPath("items").body("by", equalTo(java.util.Arrays.asList(null, null, null)))
                 .body("subscribed", equalTo(List.of(true, false, false))).body("source[1]", equalTo("OBJECTION"));
     }
 
     static List<String> audience(String type) {
         return given().auth().oauth2(Tokens.of(DemoUser.MARKETING)).when().get("/api/subscriptions/types/" + type + "/audience")
-                .then().statusCode(200).extract().jsonPath().getList("members.personId");
+                .then().statusCode(200).extract().jsonPath().getList("items.personId");
     }
 }

@@ -113,7 +113,7 @@ class ConsentJourneyTest extends SystemTest {
         eventually().until(() -> !audience(PRODUCT_NEWS).contains(person.toString()));
         assertTrue(audience(EVENT_INVITATIONS).contains(person.toString()), "the other subscription stays");
         as(DemoUser.SUPPORT).when().get("/api/subscriptions/persons/" + person + "/history").then().statusCode(200)
-                .body("source", hasItem("PREFERENCE_CENTRE"));
+                .body("items.source", hasItem("PREFERENCE_CENTRE"));
         String tampered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
         anonymous().queryParam("token", tampered).when().get("/public/subscriptions/preferences").then().statusCode(403);
     }

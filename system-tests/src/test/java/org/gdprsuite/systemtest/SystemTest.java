@@ -120,7 +120,7 @@ abstract class SystemTest {
 
     static List<String> audience(String type) {
         return as(DemoUser.MARKETING).queryParam("size", 500).when().get("/api/subscriptions/types/" + type + "/audience")
-                .then().statusCode(200).extract().jsonPath().getList("members.personId");
+                .then().statusCode(200).extract().jsonPath().getList("items.personId");
     }
 
     static boolean decision(UUID person, String purpose) {

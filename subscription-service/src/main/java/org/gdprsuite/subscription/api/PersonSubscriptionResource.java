@@ -1,24 +1,28 @@
 package org.gdprsuite.subscription.api;
 
-import java.util.List;
 import java.util.UUID;
 
 import org.gdprsuite.runtime.security.Roles;
+import org.gdprsuite.runtime.web.Results;
+import org.gdprsuite.subscription.domain.MailLinks;
 import org.gdprsuite.subscription.domain.Subscriptions;
 import org.gdprsuite.subscription.domain.Subscriptions.Preferences;
-import org.gdprsuite.subscription.domain.SuiteMail;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 
 /** A person's subscriptions for staff: read, change on the person's behalf, history, and a preference-centre link to send. */
 @Path("/api/subscriptions/persons/{personId}")
@@ -29,7 +33,7 @@ public class PersonSubscriptionResource {
     Subscriptions subscriptions;
 
     @Inject
-    SuiteMail mail;
+    MailLinks links;
 
     @Inject
     SecurityIdentity identity;
@@ -65,15 +69,17 @@ public class PersonSubscriptionResource {
 
     @GET
     @Path("/history")
-    public List<Subscriptions.HistoryEntry> history(@PathParam("personId") UUID personId) {
-        return subscriptions.history(personId);
+    public Results<Subscriptions.HistoryEntry> history(@PathParam("personId") UUID personId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
+        return subscriptions.history(personId, page, size);
     }
 
     /** A signed link to the person's preference centre, e.g. to paste into a personal mail. */
     @POST
     @Path("/preferences-link")
     public Link preferencesLink(@PathParam("personId") UUID personId) {
-        return new Link(mail.preferencesLink(personId));
+        return new Link(links.preferencesLink(personId));
     }
 
     private static String source(String given) {

@@ -5,13 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.gdprsuite.runtime.links.SignedLinks;
-import org.gdprsuite.subscription.domain.SubscriptionType;
+import org.gdprsuite.subscription.domain.MailLinks;
+import org.gdprsuite.subscription.domain.SubscriptionTypes;
 import org.gdprsuite.subscription.domain.Subscriptions;
 import org.gdprsuite.subscription.domain.Subscriptions.Preferences;
-import org.gdprsuite.subscription.domain.SuiteMail;
 
-import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
@@ -42,7 +40,10 @@ public class PreferenceCentre {
     Subscriptions subscriptions;
 
     @Inject
-    SignedLinks links;
+    SubscriptionTypes types;
+
+    @Inject
+    MailLinks links;
 
     @CheckedTemplate
     static class Templates {
@@ -110,24 +111,20 @@ public class PreferenceCentre {
     @Path("/unsubscribe")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance unsubscribe(@QueryParam("token") String token) {
-        String subject = links.verify(token, SuiteMail.UNSUBSCRIBE_SCOPE).subject();
-        int bar = subject.indexOf('|');
-        UUID person = UUID.fromString(subject.substring(0, bar));
-        String type = subject.substring(bar + 1);
-        subscriptions.set(person, type, false, "ONE_CLICK_UNSUBSCRIBE", "data subject");
-        SubscriptionType subscriptionType = SubscriptionType.findById(type);
-        return Templates.unsubscribed(subscriptionType == null ? type : subscriptionType.name);
+        MailLinks.Unsubscribe link = links.unsubscribe(token);
+        subscriptions.set(link.personId(), link.typeKey(), false, "ONE_CLICK_UNSUBSCRIBE", "data subject");
+        return Templates.unsubscribed(types.get(link.typeKey()).name);
     }
 
     private TemplateInstance page(String token, UUID person, boolean saved) {
         Preferences preferences = subscriptions.of(person);
-        List<Row> rows = SubscriptionType.<SubscriptionType> listAll(Sort.by("name")).stream()
+        List<Row> rows = types.byName().stream()
                 .map(t -> new Row(t.key, t.name, t.description, preferences.subscriptions().getOrDefault(t.key, false)))
                 .toList();
         return Templates.preferences(token, rows, preferences.globalOptOut(), saved);
     }
 
     private UUID person(String token) {
-        return UUID.fromString(links.verify(token, SuiteMail.PREFERENCES_SCOPE).subject());
+        return links.person(token);
     }
 }

@@ -1,17 +1,16 @@
 package org.gdprsuite.subscription.api;
 
 import java.util.List;
-import java.util.UUID;
 
 import org.gdprsuite.runtime.security.Roles;
+import org.gdprsuite.runtime.web.Results;
 import org.gdprsuite.subscription.domain.Audiences;
+import org.gdprsuite.subscription.domain.Mailings;
 import org.gdprsuite.subscription.domain.SubscriptionType;
-import org.gdprsuite.subscription.domain.SuiteMail;
+import org.gdprsuite.subscription.domain.SubscriptionTypes;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,7 +20,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -35,10 +33,13 @@ public class SubscriptionTypeResource {
     private static final String KEY = "^[a-z0-9][a-z0-9._-]{0,99}$";
 
     @Inject
+    SubscriptionTypes types;
+
+    @Inject
     Audiences audiences;
 
     @Inject
-    SuiteMail mail;
+    Mailings mailings;
 
     public record SubscriptionTypeView(String key, String name, String description, String purposeKey) {
         static SubscriptionTypeView of(SubscriptionType t) {
@@ -50,9 +51,6 @@ public class SubscriptionTypeResource {
             @NotBlank @Pattern(regexp = KEY) String purposeKey) {
     }
 
-    public record AudiencePage(List<Audiences.Member> members, UUID next) {
-    }
-
     public record Mailing(@NotBlank @Size(max = 200) String subject, @NotBlank @Size(max = 50_000) String text) {
     }
 
@@ -62,64 +60,32 @@ public class SubscriptionTypeResource {
     @GET
     @RolesAllowed({ Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.DPO, Roles.ADMIN })
     public List<SubscriptionTypeView> list() {
-        return SubscriptionType.<SubscriptionType> listAll(Sort.by("key")).stream().map(SubscriptionTypeView::of).toList();
+        return types.list().stream().map(SubscriptionTypeView::of).toList();
     }
 
     @PUT
     @Path("/{key}")
     @RolesAllowed({ Roles.MARKETING, Roles.DPO, Roles.ADMIN })
-    @Transactional
     public SubscriptionTypeView put(@PathParam("key") @Pattern(regexp = KEY) String key, @NotNull @Valid TypeRequest request) {
-        SubscriptionType type = SubscriptionType.findById(key);
-        if (type == null) {
-            type = new SubscriptionType();
-            type.key = key;
-        }
-        type.name = request.name();
-        type.description = request.description();
-        type.purposeKey = request.purposeKey();
-        type.persist();
-        return SubscriptionTypeView.of(type);
+        return SubscriptionTypeView.of(types.define(key, request.name(), request.description(), request.purposeKey()));
     }
 
-    /** One page of the audience; pass {@code next} as {@code after} for the following one. */
+    /** One page of the audience, in person-id order, with its size. */
     @GET
     @Path("/{key}/audience")
     @RolesAllowed({ Roles.MARKETING, Roles.ADMIN })
-    public AudiencePage audience(@PathParam("key") String key, @QueryParam("after") UUID after,
+    public Results<Audiences.Member> audience(@PathParam("key") String key,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("1000") @Min(1) @Max(10_000) int size) {
-        type(key);
-        List<Audiences.Member> members = audiences.page(key, after, size);
-        return new AudiencePage(members, members.size() < size ? null : members.get(members.size() - 1).personId());
+        types.get(key);
+        return audiences.page(key, page, size);
     }
 
-    /** Sends a mailing to the whole audience, page by page, each mail with its one-click unsubscribe. */
+    /** Sends a mailing to the whole audience, each mail with its one-click unsubscribe. */
     @POST
     @Path("/{key}/mailings")
     @RolesAllowed({ Roles.MARKETING, Roles.ADMIN })
     public Sent send(@PathParam("key") String key, @NotNull @Valid Mailing mailing) {
-        SubscriptionType type = type(key);
-        int sent = 0;
-        UUID after = null;
-        List<Audiences.Member> page;
-        do {
-            page = audiences.page(key, after, 500);
-            for (Audiences.Member member : page) {
-                if (member.email() != null) {
-                    mail.sendMailing(type, member, mailing.subject(), mailing.text());
-                    sent++;
-                }
-            }
-            after = page.isEmpty() ? null : page.get(page.size() - 1).personId();
-        } while (page.size() == 500);
-        return new Sent(sent);
-    }
-
-    private static SubscriptionType type(String key) {
-        SubscriptionType type = SubscriptionType.findById(key);
-        if (type == null) {
-            throw new NotFoundException("No such subscription type.");
-        }
-        return type;
+        return new Sent(mailings.send(key, mailing.subject(), mailing.text()));
     }
 }

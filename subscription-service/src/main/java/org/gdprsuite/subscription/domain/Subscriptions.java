@@ -10,12 +10,12 @@ import java.util.UUID;
 import org.gdprsuite.events.EventType;
 import org.gdprsuite.events.payload.SubscriptionChanged;
 import org.gdprsuite.runtime.outbox.Outbox;
+import org.gdprsuite.runtime.web.Results;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
 /**
  * The one place where opt-ins and opt-outs change, from staff, the preference centre or a one-click
@@ -37,13 +37,16 @@ public class Subscriptions {
     @Inject
     Clock clock;
 
+    @Inject
+    SubscriptionTypes types;
+
     /** A person's choices: type key → subscribed, and the global opt-out. */
     public record Preferences(Map<String, Boolean> subscriptions, boolean globalOptOut) {
     }
 
     public Preferences of(UUID personId) {
         Map<String, Boolean> choices = new LinkedHashMap<>();
-        for (SubscriptionType type : SubscriptionType.<SubscriptionType> listAll(io.quarkus.panache.common.Sort.by("name"))) {
+        for (SubscriptionType type : types.byName()) {
             choices.put(type.key, false);
         }
         for (Object row : em.createNativeQuery("SELECT type_key, subscribed FROM subscription WHERE person_id = ?1")
@@ -59,9 +62,7 @@ public class Subscriptions {
     /** Sets one subscription; returns whether it changed. */
     @Transactional
     public boolean set(UUID personId, String typeKey, boolean subscribed, String source, String by) {
-        if (SubscriptionType.findById(typeKey) == null) {
-            throw new NotFoundException("No such subscription type.");
-        }
+        types.get(typeKey);
         Instant now = clock.instant();
         int changed = em.createNativeQuery("""
                 INSERT INTO subscription (person_id, type_key, subscribed, changed_at) VALUES (?1, ?2, ?3, ?4)
@@ -101,11 +102,23 @@ public class Subscriptions {
     public record HistoryEntry(String type, boolean subscribed, Instant at, String by, String source) {
     }
 
+    /** The whole history, for the person's export. */
     public List<HistoryEntry> history(UUID personId) {
-        return em.createNativeQuery("""
+        return history(personId, 0, Integer.MAX_VALUE).items();
+    }
+
+    /** One page of the history, oldest first (over the person's index). */
+    @SuppressWarnings("unchecked")
+    public Results<HistoryEntry> history(UUID personId, int page, int size) {
+        List<HistoryEntry> entries = em.createNativeQuery("""
                 SELECT type_key, subscribed, at, changed_by, source FROM subscription_history
-                WHERE person_id = ?1 ORDER BY id
-                """, HistoryEntry.class).setParameter(1, personId).getResultList();
+                WHERE person_id = ?1 ORDER BY id LIMIT ?2 OFFSET ?3
+                """, HistoryEntry.class).setParameter(1, personId).setParameter(2, size)
+                .setParameter(3, Results.offset(page, size)).getResultList();
+        long total = page == 0 && entries.size() < size ? entries.size()
+                : ((Number) em.createNativeQuery("SELECT count(*) FROM subscription_history WHERE person_id = ?1")
+                        .setParameter(1, personId).getSingleResult()).longValue();
+        return new Results<>(entries, page, size, total);
     }
 
     /** Mail sent to the person: which template, when (the log keeps no address and no content). */

@@ -1,7 +1,6 @@
 package org.gdprsuite.subscription.domain;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,19 +14,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gdprsuite.events.EventType;
 import org.gdprsuite.events.InvalidEventException;
 import org.gdprsuite.events.payload.NotificationRequested;
 import org.gdprsuite.events.payload.SealedFields;
 import org.gdprsuite.runtime.crypto.SubjectCipher;
-import org.gdprsuite.runtime.links.SignedLinks;
 import org.gdprsuite.runtime.outbox.Outbox;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.qute.Engine;
-import io.quarkus.qute.Template;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -68,9 +64,6 @@ public class SuiteMail {
         }
     }
 
-    public static final String PREFERENCES_SCOPE = "preferences";
-    public static final String UNSUBSCRIBE_SCOPE = "unsubscribe";
-
     @Inject
     Mailer mailer;
 
@@ -83,7 +76,7 @@ public class SuiteMail {
     EntityManager em;
 
     @Inject
-    SignedLinks links;
+    MailLinks links;
 
     @Inject
     Clock clock;
@@ -96,12 +89,6 @@ public class SuiteMail {
 
     @Inject
     SubjectCipher cipher;
-
-    @ConfigProperty(name = "gdpr.public-base-url")
-    String publicBaseUrl;
-
-    @ConfigProperty(name = "gdpr.subscription.link-validity", defaultValue = "P90D")
-    Duration linkValidity;
 
     /** Sends the mail a service asked for. */
     @Transactional
@@ -120,10 +107,10 @@ public class SuiteMail {
         }
         Map<String, Object> data = new HashMap<>(request.parameters() == null ? Map.of() : request.parameters());
         if (request.personId() != null) {
-            data.put("preferencesLink", preferencesLink(request.personId()));
+            data.put("preferencesLink", links.preferencesLink(request.personId()));
         }
-        deliver(Mail.withText(address, template.subject, render("mail/" + template.key + ".txt", data))
-                .setHtml(render("mail/" + template.key + ".html", data)));
+        MailBodies.Body body = MailBodies.render(qute, template.key, data);
+        deliver(Mail.withText(address, template.subject, body.text()).setHtml(body.html()));
         log(template.key, request.personId());
     }
 
@@ -183,12 +170,11 @@ public class SuiteMail {
     /** A marketing mail to one member of an audience, with the one-click unsubscribe of RFC 8058. */
     @Transactional
     public void sendMailing(SubscriptionType type, Audiences.Member member, String subject, String text) {
-        String unsubscribe = publicBaseUrl + "/public/subscriptions/unsubscribe?token="
-                + links.sign(UNSUBSCRIBE_SCOPE, member.personId() + "|" + type.key, linkValidity);
+        String unsubscribe = links.unsubscribeLink(member.personId(), type.key);
         Map<String, Object> data = Map.of("text", text, "typeName", type.name, "unsubscribeLink", unsubscribe,
-                "preferencesLink", preferencesLink(member.personId()));
-        deliver(Mail.withText(member.email(), subject, render("mail/mailing.txt", data))
-                .setHtml(render("mail/mailing.html", data))
+                "preferencesLink", links.preferencesLink(member.personId()));
+        MailBodies.Body body = MailBodies.render(qute, "mailing", data);
+        deliver(Mail.withText(member.email(), subject, body.text()).setHtml(body.html())
                 .addHeader("List-Unsubscribe", "<" + unsubscribe + ">")
                 .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
         log("mailing:" + type.key, member.personId());
@@ -213,19 +199,6 @@ public class SuiteMail {
 
     void shutdown(@Observes ShutdownEvent event) {
         sender.shutdownNow();
-    }
-
-    public String preferencesLink(UUID personId) {
-        return publicBaseUrl + "/public/subscriptions/preferences?token="
-                + links.sign(PREFERENCES_SCOPE, personId.toString(), linkValidity);
-    }
-
-    private String render(String name, Map<String, Object> data) {
-        io.quarkus.qute.Template template = qute.getTemplate(name);
-        if (template == null) {
-            throw new IllegalStateException("missing mail template " + name);
-        }
-        return template.data(data).render();
     }
 
     /** The person's address from the read model, opened; null if unknown or the person was erased. */
