@@ -15,6 +15,7 @@ import org.gdprsuite.erasure.domain.RequestStatus;
 import org.gdprsuite.erasure.domain.RequestType;
 import org.gdprsuite.erasure.export.Exports;
 import org.gdprsuite.erasure.fanout.Decisions;
+import org.gdprsuite.erasure.fanout.Participant;
 import org.gdprsuite.erasure.fanout.ParticipantStore;
 import org.gdprsuite.erasure.intake.Intake;
 import org.gdprsuite.runtime.security.Roles;
@@ -90,7 +91,7 @@ public class RequestResource {
     @Path("/participants")
     public Results<ParticipantView> participants(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        Results<org.gdprsuite.erasure.fanout.Participant> found = participants.page(page, size);
+        Results<Participant> found = participants.page(page, size);
         return new Results<>(found.items().stream().map(ParticipantView::of).toList(), page, size, found.total());
     }
 

@@ -2,8 +2,10 @@ package org.gdprsuite.erasure.domain;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -55,10 +57,14 @@ public class RequestStore {
         return sql.one("SELECT " + COLUMNS + " FROM dsr_request WHERE id = ?", RequestStore::request, id);
     }
 
-    /** The request, locked for a transition by hand until the transaction ends. */
+    /** The request, locked for a transition until the transaction ends; empty if there is none. */
+    public Optional<Request> findForUpdate(UUID id) {
+        return sql.one("SELECT " + COLUMNS + " FROM dsr_request WHERE id = ? FOR UPDATE", RequestStore::request, id);
+    }
+
+    /** As {@link #findForUpdate}, refused as not found if there is none. */
     public Request lock(UUID id) {
-        return sql.one("SELECT " + COLUMNS + " FROM dsr_request WHERE id = ? FOR UPDATE", RequestStore::request, id)
-                .orElseThrow(Rules::notFound);
+        return findForUpdate(id).orElseThrow(Rules::notFound);
     }
 
     /** One page of requests by due date, filtered in SQL. */
@@ -75,7 +81,7 @@ public class RequestStore {
         }
         if (filter.dueWithinDays() != null) {
             where.add(OPEN + " AND due_at < ?");
-            parameters.add(now.plus(java.time.Duration.ofDays(filter.dueWithinDays())));
+            parameters.add(now.plus(Duration.ofDays(filter.dueWithinDays())));
         }
         if (filter.personId() != null) {
             where.add("person_ids @> ARRAY[?::uuid]");
@@ -162,7 +168,7 @@ public class RequestStore {
     }
 
     private void change(String assignments, UUID id, Object... values) {
-        Object[] parameters = java.util.Arrays.copyOf(values, values.length + 1);
+        Object[] parameters = Arrays.copyOf(values, values.length + 1);
         parameters[values.length] = id;
         sql.update("UPDATE dsr_request SET " + assignments + ", version = version + 1 WHERE id = ?", parameters);
     }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -140,7 +141,7 @@ public class TaskStore {
         return new TaskKey(Sql.uuid(rs, "request_id"), rs.getString("participant"));
     }
 
-    private static <T> List<Object> column(List<T> rows, java.util.function.Function<T, ?> value) {
+    private static <T> List<Object> column(List<T> rows, Function<T, ?> value) {
         return rows.stream().<Object> map(value).toList();
     }
 }

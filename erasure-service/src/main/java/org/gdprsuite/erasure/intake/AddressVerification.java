@@ -67,8 +67,7 @@ public class AddressVerification {
     }
 
     private Request waiting(UUID id) {
-        return requests.find(id).map(r -> requests.lock(id)).filter(r -> r.status() == RequestStatus.RECEIVED)
-                .orElse(null);
+        return requests.findForUpdate(id).filter(r -> r.status() == RequestStatus.RECEIVED).orElse(null);
     }
 
     private void verified(Request request, String how) {
