@@ -101,13 +101,12 @@ class DataSubjectRequestTest extends SystemTest {
         // Replaying the erasure command: every participant answers again, nothing changes a second time.
         String consentHistory = history("/api/consents/persons/" + person + "/purposes/newsletter/history");
         String subscriptionHistory = history("/api/subscriptions/persons/" + person + "/history");
-        List<ConsumerRecord<String, String>> commands = KafkaProbe.readUntil(suite.topic(Topics.DSR_COMMANDS),
-                read -> read.stream().anyMatch(r -> request.toString().equals(r.key())), Duration.ofSeconds(30));
-        ConsumerRecord<String, String> command = commands.stream().filter(r -> request.toString().equals(r.key())).findFirst()
-                .orElseThrow();
-        int answersBefore = replies(request, Duration.ofSeconds(5)).size();
+        ConsumerRecord<String, String> command = KafkaProbe.awaitRecord(suite.topic(Topics.DSR_COMMANDS),
+                r -> request.toString().equals(r.key()), Duration.ofSeconds(30));
+        KafkaProbe.Mark beforeReplay = KafkaProbe.mark(suite.topic(Topics.DSR_REPLIES));
         KafkaProbe.send(suite.topic(Topics.DSR_COMMANDS), command.key(), command.value());
-        eventually().until(() -> replies(request, Duration.ofSeconds(2)).size() >= answersBefore + PARTICIPANTS.size());
+        KafkaProbe.awaitRecordsAfter(beforeReplay, replies -> replies.stream().filter(r -> request.toString().equals(r.key()))
+                .count() >= PARTICIPANTS.size(), Duration.ofSeconds(90));
         assertEquals(consentHistory, history("/api/consents/persons/" + person + "/purposes/newsletter/history"));
         assertEquals(subscriptionHistory, history("/api/subscriptions/persons/" + person + "/history"));
         as(DemoUser.DPO).when().get("/api/contacts/persons/" + person).then().statusCode(404);
@@ -156,10 +155,5 @@ class DataSubjectRequestTest extends SystemTest {
 
     private static String history(String path) {
         return as(DemoUser.DPO).when().get(path).then().statusCode(200).extract().asString();
-    }
-
-    private static List<ConsumerRecord<String, String>> replies(UUID request, Duration readFor) {
-        return KafkaProbe.readUntil(suite.topic(Topics.DSR_REPLIES), read -> false, readFor).stream()
-                .filter(r -> request.toString().equals(r.key())).toList();
     }
 }

@@ -49,7 +49,7 @@ public final class ConfigDocs {
 
     /** Fails listing every key of the mapping that is undocumented or documented with another default. */
     public static void assertDocumented(Class<?> mapping) {
-        assertDocumented(mapping, repositoryRoot().resolve("docs/configuration"));
+        assertDocumented(mapping, SuiteStack.projectRoot().resolve("docs/configuration"));
     }
 
     /** As {@link #assertDocumented(Class)}, with the documentation read from {@code docsDir}. */
@@ -215,15 +215,5 @@ public final class ConfigDocs {
             throw new UncheckedIOException(e);
         }
         return documented;
-    }
-
-    /** The checkout's root: the nearest directory upwards from the working directory holding {@code suite}. */
-    static Path repositoryRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("suite"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("no directory holding the suite launcher above " + Path.of("").toAbsolutePath());
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gdprsuite.events.CloudEvent;
 import org.gdprsuite.events.EventCodec;
@@ -122,15 +123,7 @@ class BatchConsumerTest {
     }
 
     private void awaitEffect(String ref) {
-        long deadline = System.currentTimeMillis() + WAIT.toMillis();
-        while (!store.effects("batch").contains(ref)) {
-            assertTrue(System.currentTimeMillis() < deadline, "effect " + ref + " applied");
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Awaitility.await("effect " + ref + " applied").atMost(WAIT).until(() -> store.effects("batch").contains(ref));
     }
 
     private String topic() {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gdprsuite.events.CloudEvent;
 import org.gdprsuite.events.EventCodec;
@@ -100,15 +101,7 @@ class IdempotentConsumerTest {
     }
 
     private void awaitEffect(String ref) {
-        long deadline = System.currentTimeMillis() + WAIT.toMillis();
-        while (!store.effects("update").contains(ref)) {
-            assertTrue(System.currentTimeMillis() < deadline, "effect " + ref + " applied");
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Awaitility.await("effect " + ref + " applied").atMost(WAIT).until(() -> store.effects("update").contains(ref));
     }
 
     private ConsumerRecord<String, String> deadLetter(String value) {

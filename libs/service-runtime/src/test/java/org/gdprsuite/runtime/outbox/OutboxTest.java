@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gdprsuite.events.CloudEvent;
 import org.gdprsuite.events.EventCodec;
@@ -219,19 +220,8 @@ class OutboxTest {
     }
 
     private void awaitSent(String eventId) {
-        long deadline = System.currentTimeMillis() + WAIT.toMillis();
-        while (store.count("SELECT count(*) FROM outbox_event WHERE event_id = ?", eventId) > 0) {
-            assertTrue(System.currentTimeMillis() < deadline, "event deleted from the outbox once sent");
-            sleep(50);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Awaitility.await("event deleted from the outbox once sent").atMost(WAIT)
+                .until(() -> store.count("SELECT count(*) FROM outbox_event WHERE event_id = ?", eventId) == 0);
     }
 
     private String topic() {
