@@ -8,9 +8,9 @@ import java.time.ZoneOffset;
 
 /**
  * The system clock, shifted by what a test asks: deadlines (72 hours, one month, link expiry, consent
- * validity) are tested by moving time instead of waiting. A service test makes it the application's
- * clock with a producer, e.g. {@code @Produces @Singleton MovableClock clock() { return new MovableClock(); }}
- * in a test class of the service; it replaces the default clock of libs/service-runtime.
+ * validity) are tested by moving time instead of waiting. In a service's {@code @QuarkusTest} it is the
+ * application's clock already ({@link TestClocks}): inject it with {@code @Inject MovableClock clock}, move it,
+ * and {@link #reset()} it after the test.
  */
 public class MovableClock extends Clock {
 
