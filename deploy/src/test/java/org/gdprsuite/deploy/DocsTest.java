@@ -1,8 +1,5 @@
 package org.gdprsuite.deploy;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,6 +16,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * Keeps the README a short front door and the documentation's links whole: a newcomer who follows a link from
  * the README or docs/ must land on a file (and heading) that exists. Plain file reading, no stack needed.
@@ -29,6 +29,7 @@ class DocsTest {
     private static final int README_MAX_LINES = 250;
     /** Inline links and images: {@code [text](target)} or {@code [text](target "title")}. */
     private static final Pattern LINK = Pattern.compile("!?\\[[^\\]]*]\\(<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\)");
+
     private static final Pattern FENCE = Pattern.compile("(?ms)^\\s*```.*?^\\s*```");
     private static final Pattern CODE_SPAN = Pattern.compile("`[^`\\n]*`");
     private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6}\\s+(.+?)\\s*#*\\s*$");
@@ -38,7 +39,8 @@ class DocsTest {
     @Test
     void readmeIsShortAndNamesTheTwoCommands() {
         List<String> lines = lines(README);
-        assertTrue(lines.size() <= README_MAX_LINES,
+        assertTrue(
+                lines.size() <= README_MAX_LINES,
                 "README.md has " + lines.size() + " lines, at most " + README_MAX_LINES + ": move details to docs/");
         String text = String.join("\n", lines);
         // CI runs the README's test command (.ci/run), so the README must keep naming it.
@@ -91,7 +93,9 @@ class DocsTest {
         Path docs = Project.ROOT.resolve("docs");
         assertTrue(Files.isDirectory(docs), "docs/ exists");
         try (Stream<Path> walk = Files.walk(docs)) {
-            walk.filter(p -> p.toString().endsWith(".md") && Files.isRegularFile(p)).sorted().forEach(files::add);
+            walk.filter(p -> p.toString().endsWith(".md") && Files.isRegularFile(p))
+                    .sorted()
+                    .forEach(files::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -124,7 +128,9 @@ class DocsTest {
         if (!Files.exists(resolved)) {
             return "no such file";
         }
-        if (anchor != null && !anchor.isEmpty() && resolved.toString().endsWith(".md")
+        if (anchor != null
+                && !anchor.isEmpty()
+                && resolved.toString().endsWith(".md")
                 && !anchors(resolved).contains(anchor)) {
             return "no heading #" + anchor;
         }
@@ -139,7 +145,9 @@ class DocsTest {
 
     /** GitHub's heading anchor: lower case, punctuation dropped (hyphens and underscores kept), spaces to hyphens. */
     static String slug(String heading) {
-        return heading.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
+        return heading.toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N} _-]", "")
+                .replace(' ', '-');
     }
 
     private static List<String> lines(Path file) {
