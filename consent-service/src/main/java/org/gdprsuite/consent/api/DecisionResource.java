@@ -22,7 +22,7 @@ import jakarta.ws.rs.QueryParam;
 
 /** "May we process person X for purpose P now?" — single and batch. Staff roles and integrating systems ask. */
 @Path("/api/consents/decisions")
-@RolesAllowed({ Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.FINANCE, Roles.DPO, Roles.ADMIN, Roles.INTEGRATION })
+@RolesAllowed({Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.FINANCE, Roles.DPO, Roles.ADMIN, Roles.INTEGRATION})
 public class DecisionResource {
 
     public static final int MAX_BATCH = 10_000;
@@ -30,21 +30,21 @@ public class DecisionResource {
     @Inject
     Decisions decisions;
 
-    public record BatchRequest(@NotBlank @Size(max = 100) String purpose,
-            @NotEmpty @Size(max = MAX_BATCH) List<@NotNull UUID> personIds) {
-    }
+    public record BatchRequest(
+            @NotBlank @Size(max = 100) String purpose,
+            @NotEmpty @Size(max = MAX_BATCH) List<@NotNull UUID> personIds) {}
 
-    public record BatchAnswer(String purpose, List<Decision> decisions) {
-    }
+    public record BatchAnswer(String purpose, List<Decision> decisions) {}
 
     @GET
-    public Decision decide(@QueryParam("personId") @NotBlank String personId,
+    public Decision decide(
+            @QueryParam("personId") @NotBlank String personId,
             @QueryParam("purpose") @NotBlank @Size(max = 100) String purpose) {
         return decisions.decide(uuid(personId), purpose);
     }
 
     @POST
-    public BatchAnswer decide(@NotNull @Valid BatchRequest request) {
+    public BatchAnswer decideAll(@NotNull @Valid BatchRequest request) {
         return new BatchAnswer(request.purpose(), decisions.decide(request.personIds(), request.purpose()));
     }
 

@@ -7,12 +7,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.gdprsuite.gateway.config.GatewayConfig;
+import org.gdprsuite.gateway.domain.OpenApiMerge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -20,6 +22,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 
 /**
  * One API description of the suite: the OpenAPI documents of every service merged into one (paths and
@@ -29,7 +33,8 @@ import jakarta.ws.rs.Produces;
 @PermitAll
 public class ApiDescription {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Inject
     GatewayConfig config;
@@ -40,21 +45,16 @@ public class ApiDescription {
     @GET
     @Path("/openapi")
     @Produces("application/json")
-    public JsonNode openApi() {
-        ObjectNode merged = json.createObjectNode();
-        merged.put("openapi", "3.1.0");
-        merged.putObject("info").put("title", "GDPR Suite API").put("version", "0.1.0")
-                .put("description", "All services behind the gateway. Events: /api/asyncapi.yaml");
-        ObjectNode paths = merged.putObject("paths");
-        ObjectNode schemas = merged.putObject("components").putObject("schemas");
+    public JsonNode openApi(@Context UriInfo uri) {
+        Map<String, JsonNode> documents = new LinkedHashMap<>();
         config.services().forEach((service, url) -> {
-            JsonNode doc = fetch(url.resolve("/q/openapi?format=json"));
-            if (doc != null) {
-                doc.path("paths").fields().forEachRemaining(p -> paths.set(p.getKey(), p.getValue()));
-                doc.path("components").path("schemas").fields().forEachRemaining(s -> schemas.set(s.getKey(), s.getValue()));
+            JsonNode document = fetch(url.resolve("/q/openapi?format=json"));
+            if (document != null) {
+                documents.put(service, document);
             }
         });
-        return merged;
+        String base = uri.getBaseUri().toString();
+        return OpenApiMerge.merge(documents, base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
     }
 
     @GET
@@ -71,7 +71,8 @@ public class ApiDescription {
     /** A service that is down leaves its part out; the rest is still described. */
     private JsonNode fetch(URI uri) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? json.readTree(response.body()) : null;
         } catch (IOException e) {

@@ -38,8 +38,10 @@ public class GatewayProblems {
     ObjectMapper json;
 
     /** Ends the exchange with a problem of {@code status}. */
-    public void answer(RoutingContext rc, int status, String detail) {
-        rc.response().setStatusCode(status).putHeader("Content-Type", PROBLEM)
+    public Future<Void> answer(RoutingContext rc, int status, String detail) {
+        return rc.response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", PROBLEM)
                 .end(body(status, detail, rc.request().getHeader(ProxyRoutes.REQUEST_ID)));
     }
 
@@ -49,11 +51,15 @@ public class GatewayProblems {
      */
     public void bodyLimit(RoutingContext rc, long maxBodySize) {
         String length = rc.request().getHeader("Content-Length");
-        if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
+        if (length != null
+                && length.chars().allMatch(Character::isDigit)
+                && length.length() < 19
                 && Long.parseLong(length) > maxBodySize) {
+            // Closed once the answer is written, not when it is handed over: a client still reading it (an
+            // Expect: 100-continue client waits for it) would otherwise see the connection end first.
             rc.response().putHeader("Connection", "close");
-            rc.response().endHandler(v -> rc.request().connection().close());
-            answer(rc, 413, "The request body is larger than the gateway accepts (" + maxBodySize + " bytes).");
+            answer(rc, 413, "The request body is larger than the gateway accepts (" + maxBodySize + " bytes).")
+                    .onComplete(written -> rc.request().connection().close());
             return;
         }
         rc.next();
@@ -87,14 +93,18 @@ public class GatewayProblems {
 
     /** The service could not be reached (503) or did not answer in time (504); other failures are 502. */
     public ProxyResponse unavailable(ProxyContext context, Throwable failure) {
-        int status = failure instanceof java.net.ConnectException ? 503
+        int status = failure instanceof java.net.ConnectException
+                ? 503
                 : failure instanceof java.util.concurrent.TimeoutException
-                        || failure.getClass().getSimpleName().contains("Timeout") ? 504 : 502;
+                                || failure.getClass().getSimpleName().contains("Timeout")
+                        ? 504
+                        : 502;
         String detail = status == 504 ? "The service did not answer in time." : "The service cannot be reached.";
         ProxyResponse response = context.request().response();
         response.setStatusCode(status).setStatusMessage(title(status)).headers().clear();
-        response.putHeader("Content-Type", PROBLEM).setBody(Body.body(Buffer.buffer(
-                body(status, detail, context.request().headers().get(ProxyRoutes.REQUEST_ID)))));
+        response.putHeader("Content-Type", PROBLEM)
+                .setBody(Body.body(Buffer.buffer(
+                        body(status, detail, context.request().headers().get(ProxyRoutes.REQUEST_ID)))));
         return response;
     }
 
@@ -106,12 +116,15 @@ public class GatewayProblems {
         ProxyResponse response = context.response();
         String type = response.headers().get("Content-Type");
         boolean problem = type != null && (type.startsWith(PROBLEM) || type.startsWith("application/json"));
-        boolean page = type != null && type.startsWith("text/html") && context.request().getURI().startsWith("/public/");
+        boolean page = type != null
+                && type.startsWith("text/html")
+                && context.request().getURI().startsWith("/public/");
         if (response.getStatusCode() >= 400 && !problem && !page) {
             int status = response.getStatusCode();
             response.headers().remove("Content-Length");
-            response.putHeader("Content-Type", PROBLEM).setBody(Body.body(Buffer.buffer(
-                    body(status, null, context.request().headers().get(ProxyRoutes.REQUEST_ID)))));
+            response.putHeader("Content-Type", PROBLEM)
+                    .setBody(Body.body(Buffer.buffer(
+                            body(status, null, context.request().headers().get(ProxyRoutes.REQUEST_ID)))));
         }
         return context.sendResponse();
     }
