@@ -3,7 +3,6 @@ package org.gdprsuite.bench;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,9 +46,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class IngestionBench {
 
-    static final List<String> PURPOSES = List.of("bench-newsletter", "bench-profiling", "bench-partners",
-            "bench-surveys", "bench-events");
-    private static final String KAFKA = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+    static final List<String> PURPOSES =
+            List.of("bench-newsletter", "bench-profiling", "bench-partners", "bench-surveys", "bench-events");
+    static final String KAFKA = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
     private static final String BASELINE_TABLE = "bench.consent_baseline";
     /** consent-service's consumer group on consent.inbound. */
     private static final String CONSUMER_GROUP = "consent-service";
@@ -75,12 +74,26 @@ final class IngestionBench {
         int round = n / pairs;
         // Every 20th decision is dated before the previous round's decision for the same pair.
         Instant effective = base.plusSeconds(60L * round + (n % 20 == 7 && round > 0 ? -90 : 0));
-        ConsentRecorded data = new ConsentRecorded(person, purpose, round % 2 == 0 ? "GRANTED" : "WITHDRAWN",
-                "CONSENT", effective, "WEB_FORM", "bench", "v1", new ConsentRecorded.Evidence(null, null, "bench-form"));
-        CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, runId + "-" + n, "bench-" + runId,
-                EventType.CONSENT_RECORDED.type(), person.toString(), effective, CloudEvent.JSON,
+        ConsentRecorded data = new ConsentRecorded(
+                person,
+                purpose,
+                round % 2 == 0 ? "GRANTED" : "WITHDRAWN",
+                "CONSENT",
+                effective,
+                "WEB_FORM",
+                "bench",
+                "v1",
+                new ConsentRecorded.Evidence(null, null, "bench-form"));
+        CloudEvent event = new CloudEvent(
+                CloudEvent.SPEC_VERSION,
+                runId + "-" + n,
+                "bench-" + runId,
+                EventType.CONSENT_RECORDED.type(),
+                person.toString(),
+                effective,
+                CloudEvent.JSON,
                 Http.JSON.valueToTree(data));
-        return new String[] { person.toString(), EventCodec.toJson(event) };
+        return new String[] {person.toString(), EventCodec.toJson(event)};
     }
 
     static int unique(int events) {
@@ -89,19 +102,25 @@ final class IngestionBench {
 
     void run(Report report, String runId) {
         PURPOSES.forEach(p -> Fixtures.ensurePurpose(http, p));
-        UUID[] people = IntStream.range(0, persons).mapToObj(i -> UUID.randomUUID()).toArray(UUID[]::new);
+        UUID[] people =
+                IntStream.range(0, persons).mapToObj(i -> UUID.randomUUID()).toArray(UUID[]::new);
         Instant base = Instant.now().minus(Duration.ofDays(400));
         String privateTopic = "bench.consent.inbound." + runId;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA));
                 Connection consent = Db.connect("consent")) {
-            admin.createTopics(List.of(new NewTopic(privateTopic, 6, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(privateTopic, 6, (short) 1)))
+                    .all()
+                    .get();
             Db.execute(consent, "CREATE SCHEMA IF NOT EXISTS bench");
             Db.execute(consent, "DROP TABLE IF EXISTS " + BASELINE_TABLE);
-            Db.execute(consent, "CREATE TABLE " + BASELINE_TABLE + " (event_id varchar(200) PRIMARY KEY, person_id uuid,"
-                    + " purpose_key varchar(100), status varchar(40), legal_basis varchar(40), effective_at timestamptz,"
-                    + " source varchar(40), channel varchar(100), notice_version varchar(100), recorded_by varchar(200))");
+            Db.execute(
+                    consent,
+                    "CREATE TABLE " + BASELINE_TABLE + " (event_id varchar(200) PRIMARY KEY, person_id uuid,"
+                            + " purpose_key varchar(100), status varchar(40), legal_basis varchar(40), effective_at timestamptz,"
+                            + " source varchar(40), channel varchar(100), notice_version varchar(100), recorded_by varchar(200))");
 
-            Bench.step(report, "ingestion baseline: bare consumer → JDBC batches, " + Report.number(events) + " events");
+            Bench.step(
+                    report, "ingestion baseline: bare consumer → JDBC batches, " + Report.number(events) + " events");
             AtomicLong consumed = new AtomicLong();
             Thread baseline = new Thread(() -> bareConsumer(privateTopic, events, consumed));
             long t0 = System.nanoTime();
@@ -126,7 +145,8 @@ final class IngestionBench {
                 Requests.sleep(250);
             }
             double seconds = Duration.ofNanos(System.nanoTime() - t0).toNanos() / 1e9;
-            long applied = Db.number(consent, "SELECT count(*) FROM consent_record WHERE recorded_by = ?", "bench-" + runId);
+            long applied =
+                    Db.number(consent, "SELECT count(*) FROM consent_record WHERE recorded_by = ?", "bench-" + runId);
             long deadLettered = endOffsets(Topics.deadLetter(Topics.CONSENT_INBOUND)) - dlqBefore;
             if (applied < unique(events)) {
                 // At the cap the rest is dropped from the topic, or consent-service (and the consumers of
@@ -138,13 +158,20 @@ final class IngestionBench {
             double rate = events * ((double) applied / unique(events)) / seconds;
             double baselineRate = consumed.get() / baselineSeconds;
             String note = Report.number(applied) + " of " + Report.number(unique(events)) + " unique applied in "
-                    + Report.number(seconds) + " s" + (applied < unique(events) ? " (cap; the rest dropped from the topic)" : "")
+                    + Report.number(seconds) + " s"
+                    + (applied < unique(events) ? " (cap; the rest dropped from the topic)" : "")
                     + ", " + deadLettered + " dead-lettered; baseline: " + Report.number(consumed.get()) + " in "
                     + Report.number(baselineSeconds) + " s";
-            report.add(Figure.rate("consent ingestion, " + Report.number(events) + " events", rate, "events/s", 10_000.0,
-                    baselineRate, "bare consumer + JDBC batch", note));
-            Figure share = Figure.rate("consent ingestion, share of baseline", 100 * rate / baselineRate, "%", 50.0,
-                    null, null, null);
+            report.add(Figure.rate(
+                    "consent ingestion, " + Report.number(events) + " events",
+                    rate,
+                    "events/s",
+                    10_000.0,
+                    baselineRate,
+                    "bare consumer + JDBC batch",
+                    note));
+            Figure share = Figure.rate(
+                    "consent ingestion, share of baseline", 100 * rate / baselineRate, "%", 50.0, null, null, null);
             report.add(share);
         } catch (Exception e) {
             throw new IllegalStateException("Ingestion benchmark failed", e);
@@ -156,12 +183,13 @@ final class IngestionBench {
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
-                new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < events; i++) {
                 String[] kv = event(runId, people, base, i);
                 ProducerRecord<String, String> record = new ProducerRecord<>(topic, kv[0], kv[1]);
-                record.headers().add("content-type", CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+                record.headers()
+                        .add("content-type", CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
                 producer.send(record);
             }
             producer.flush();
@@ -176,8 +204,9 @@ final class IngestionBench {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new StringDeserializer()); Connection db = Db.connect("consent")) {
+        try (KafkaConsumer<String, String> consumer =
+                        new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+                Connection db = Db.connect("consent")) {
             db.setAutoCommit(false);
             consumer.subscribe(List.of(topic));
             PreparedStatement insert = db.prepareStatement("INSERT INTO " + BASELINE_TABLE
@@ -195,7 +224,9 @@ final class IngestionBench {
                     insert.setString(3, data.get("purpose").asText());
                     insert.setString(4, data.get("status").asText());
                     insert.setString(5, data.get("legalBasis").asText());
-                    insert.setTimestamp(6, Timestamp.from(Instant.parse(data.get("effectiveAt").asText())));
+                    insert.setTimestamp(
+                            6,
+                            Timestamp.from(Instant.parse(data.get("effectiveAt").asText())));
                     insert.setString(7, data.get("source").asText());
                     insert.setString(8, data.path("channel").asText(null));
                     insert.setString(9, data.path("noticeVersion").asText(null));
@@ -217,7 +248,8 @@ final class IngestionBench {
     /** Whether {@code group} has committed every partition up to {@code offsets}. */
     private static boolean caughtUp(Admin admin, String group, Map<TopicPartition, Long> offsets) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get();
+                .partitionsToOffsetAndMetadata()
+                .get();
         return offsets.entrySet().stream().allMatch(sent -> {
             OffsetAndMetadata at = committed.get(sent.getKey());
             return sent.getValue() == 0 || at != null && at.offset() >= sent.getValue();
@@ -231,16 +263,19 @@ final class IngestionBench {
     }
 
     static long endOffsets(String topic) {
-        return endOffsetsByPartition(topic).values().stream().mapToLong(Long::longValue).sum();
+        return endOffsetsByPartition(topic).values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
     }
 
     private static Map<TopicPartition, Long> endOffsetsByPartition(String topic) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             return consumer.endOffsets(consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList());
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList());
         }
     }
 }

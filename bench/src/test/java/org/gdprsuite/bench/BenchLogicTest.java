@@ -1,12 +1,12 @@
 package org.gdprsuite.bench;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The benchmark's own logic: schedule, coordinated-omission correction, table, parsing. No load is sent. */
 class BenchLogicTest {
@@ -44,9 +44,13 @@ class BenchLogicTest {
         report.add(Figure.rate("ingestion", 5000, "events/s", 10_000.0, 20_000.0, "bare consumer", null));
         report.add(Figure.info("RSS gateway", 180.5, "MiB", null));
         String markdown = report.markdown();
-        assertTrue(markdown.contains("| decision p99 | 4.20 ms | ≤ 10 ms | yes | 2.10 ms (/q/health/live) | 2.00× | 0 errors |"),
+        assertTrue(
+                markdown.contains(
+                        "| decision p99 | 4.20 ms | ≤ 10 ms | yes | 2.10 ms (/q/health/live) | 2.00× | 0 errors |"),
                 markdown);
-        assertTrue(markdown.contains("| ingestion | 5,000 events/s | ≥ 10,000 events/s | NO | 20,000 events/s (bare consumer) | 0.25× |"),
+        assertTrue(
+                markdown.contains(
+                        "| ingestion | 5,000 events/s | ≥ 10,000 events/s | NO | 20,000 events/s (bare consumer) | 0.25× |"),
                 markdown);
         assertTrue(markdown.contains("| RSS gateway | 181 MiB | – | – | – | – |"), markdown);
         assertTrue(report.json().contains("\"ratio\" : 0.25"), report.json());
@@ -55,20 +59,23 @@ class BenchLogicTest {
 
     @Test
     void readsRssAndTheLastStartUpTime() {
-        assertEquals(Optional.of(204_800L), ServiceStats.parseRssKiB("Name:\tjava\nVmHWM:\t  300000 kB\nVmRSS:\t  204800 kB\n"));
-        assertEquals(Optional.of(2.5), ServiceStats.lastStart(
-                "gateway 0.1.0 on JVM (powered by Quarkus 3.34.2) started in 4.120s.\n...\n"
+        assertEquals(
+                Optional.of(204_800L),
+                ServiceStats.parseRssKiB("Name:\tjava\nVmHWM:\t  300000 kB\nVmRSS:\t  204800 kB\n"));
+        assertEquals(
+                Optional.of(2.5),
+                ServiceStats.lastStart("gateway 0.1.0 on JVM (powered by Quarkus 3.34.2) started in 4.120s.\n...\n"
                         + "gateway 0.1.0 on JVM (powered by Quarkus 3.34.2) started in 2.500s. Listening on"));
         assertEquals(Optional.empty(), ServiceStats.lastStart("no start yet"));
     }
 
     @Test
     void soakCallsMemoryFlatOnlyWithinGcJitter() {
-        assertTrue(Soak.isFlat(100, 112));
-        assertTrue(Soak.isFlat(300, 328));
-        assertTrue(Soak.isFlat(100, 80));
-        assertFalse(Soak.isFlat(100, 120));
-        assertFalse(Soak.isFlat(300, 340));
+        assertTrue(SoakMemory.isFlat(100, 112));
+        assertTrue(SoakMemory.isFlat(300, 328));
+        assertTrue(SoakMemory.isFlat(100, 80));
+        assertFalse(SoakMemory.isFlat(100, 120));
+        assertFalse(SoakMemory.isFlat(300, 340));
     }
 
     @Test
@@ -81,9 +88,9 @@ class BenchLogicTest {
                 jvm_memory_used_bytes{area="heap",id="G1 Eden Space"} 1048576.0
                 jvm_memory_used_bytes{area="heap",id="G1 Old Gen"} 2097152.0
                 """;
-        assertEquals(52_428_800.0, Soak.metric(text, "jvm_gc_live_data_size_bytes"));
-        assertEquals(3_145_728.0, Soak.metric(text, "jvm_memory_used_bytes"));
-        assertEquals(0.0, Soak.metric(text, "absent"));
+        assertEquals(52_428_800.0, SoakMemory.metric(text, "jvm_gc_live_data_size_bytes"));
+        assertEquals(3_145_728.0, SoakMemory.metric(text, "jvm_memory_used_bytes"));
+        assertEquals(0.0, SoakMemory.metric(text, "absent"));
     }
 
     @Test

@@ -33,21 +33,31 @@ import com.fasterxml.jackson.databind.node.MissingNode;
  */
 final class Gateway {
 
-    static final String URL = Optional.ofNullable(System.getenv("GDPR_GATEWAY_URL")).filter(url -> !url.isBlank())
+    static final String URL = Optional.ofNullable(System.getenv("GDPR_GATEWAY_URL"))
+            .filter(url -> !url.isBlank())
             .orElse("http://127.0.0.1:8080");
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** Enough requests in flight to keep both cores busy, few enough not to crowd out the others' work. */
     private static final int PARALLEL = 8;
+
     private static final int ATTEMPTS = 6;
 
     private static final Map<String, Supplier<String>> TOKENS = new ConcurrentHashMap<>();
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    /** The staff users the load acts as, each in their role (a token is fetched when first needed). */
+    static final Supplier<String> SALES = as(DemoUser.SALES);
 
-    record Reply(int status, JsonNode body) {
-    }
+    static final Supplier<String> MARKETING = as(DemoUser.MARKETING);
+    static final Supplier<String> SUPPORT = as(DemoUser.SUPPORT);
+    static final Supplier<String> DPO = as(DemoUser.DPO);
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    record Reply(int status, JsonNode body) {}
 
     static Supplier<String> as(DemoUser user) {
         return TOKENS.computeIfAbsent(user.username(), name -> oneAtATime(() -> Tokens.of(user)));
@@ -79,19 +89,27 @@ final class Gateway {
     }
 
     JsonNode post(Supplier<String> token, String path, Object body) {
-        return send(token, "POST", path, "application/json", json(body), 200, 201).body();
+        return send(token, "POST", path, "application/json", json(body), 200, 201)
+                .body();
     }
 
     JsonNode put(Supplier<String> token, String path, Object body) {
-        return send(token, "PUT", path, "application/json", json(body), 200, 201).body();
+        return send(token, "PUT", path, "application/json", json(body), 200, 201)
+                .body();
     }
 
     /** Sends a request; a status outside {@code accepted} fails the load with the service's problem detail. */
     Reply send(Supplier<String> token, String method, String path, String contentType, String body, int... accepted) {
-        for (int attempt = 1;; attempt++) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(URL + path)).timeout(Duration.ofSeconds(60))
-                    .header("Authorization", "Bearer " + token.get()).header("Accept", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        for (int attempt = 1; ; attempt++) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(URL + path))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + token.get())
+                    .header("Accept", "application/json")
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(body));
             if (contentType != null) {
                 request.header("Content-Type", contentType);
             }
@@ -115,9 +133,11 @@ final class Gateway {
             }
             JsonNode tree = parse(response.body());
             if (Arrays.stream(accepted).noneMatch(s -> s == status)) {
-                // The path without its query (which may hold an address) and the problem's detail, which never echoes values.
-                throw new IllegalStateException(method + " " + path.replaceAll("\\?.*", "") + " answered " + status + ": "
-                        + tree.path("detail").asText(tree.path("title").asText("")) + " " + tree.path("violations"));
+                // The path without its query (which may hold an address) and the problem's detail, which never echoes
+                // values.
+                throw new IllegalStateException(method + " " + path.replaceAll("\\?.*", "") + " answered " + status
+                        + ": " + tree.path("detail").asText(tree.path("title").asText("")) + " "
+                        + tree.path("violations"));
             }
             return new Reply(status, tree);
         }
@@ -127,7 +147,9 @@ final class Gateway {
     static <T> void parallel(List<T> items, Consumer<T> action) {
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
         try {
-            List<Future<?>> futures = items.stream().<Future<?>> map(item -> pool.submit(() -> action.accept(item))).toList();
+            List<Future<?>> futures = items.stream()
+                    .<Future<?>>map(item -> pool.submit(() -> action.accept(item)))
+                    .toList();
             for (Future<?> future : futures) {
                 future.get();
             }
