@@ -10,6 +10,7 @@ import org.gdprsuite.consent.domain.ConsentLedger.Evidence;
 import org.gdprsuite.events.EventType;
 import org.gdprsuite.events.payload.NotificationRequested;
 import org.gdprsuite.events.payload.PersonCreated;
+import org.gdprsuite.runtime.links.PersonKeySubject;
 import org.gdprsuite.runtime.links.SignedLinks;
 import org.gdprsuite.runtime.outbox.Outbox;
 
@@ -27,6 +28,7 @@ public class ConsentRequests {
 
     /** Scope of the signed confirmation links; the subject is {@code personId|purpose}. */
     public static final String LINK_SCOPE = "consent-confirm";
+
     public static final String TEMPLATE = "consent.request";
 
     @Inject
@@ -47,28 +49,21 @@ public class ConsentRequests {
     @Inject
     ConsentConfig config;
 
-    /** What a confirmation link is about; signed as the subject {@code personId|purpose}. */
-    public record Confirmation(UUID personId, String purpose) {
-
-        String subject() {
-            return personId + "|" + purpose;
-        }
-
-        /** The confirmation a signed subject names (a purpose key holds no '|', a UUID neither). */
-        static Confirmation of(String subject) {
-            int bar = subject.indexOf('|');
-            return new Confirmation(UUID.fromString(subject.substring(0, bar)), subject.substring(bar + 1));
-        }
-    }
+    /** What a confirmation link is about; signed as the {@link PersonKeySubject} {@code personId|purpose}. */
+    public record Confirmation(UUID personId, String purpose) {}
 
     @Transactional
     public void onPersonCreated(PersonCreated person, Instant createdAt) {
         boolean sendRequests = settings.sendConsentRequests();
         for (Purpose purpose : purposes.list()) {
             if (!purpose.consentRequired && purpose.defaultLegalBasis != null) {
-                ledger.record(new Entry(person.personId(), purpose.key, purpose.defaultLegalBasis, ConsentStatus.GRANTED,
-                        createdAt, ConsentSource.SYSTEM, null, null, null, ConsentLedger.SYSTEM + " (default legal basis)",
-                        null));
+                ledger.record(Entry.system(
+                        person.personId(),
+                        purpose.key,
+                        purpose.defaultLegalBasis,
+                        ConsentStatus.GRANTED,
+                        createdAt,
+                        "default legal basis"));
             } else if (purpose.consentRequired && sendRequests && person.email() != null) {
                 requestConsent(person.personId(), purpose, createdAt);
             }
@@ -80,18 +75,35 @@ public class ConsentRequests {
      * only subscription-service, which keeps the address, opens it to send the mail.
      */
     private void requestConsent(UUID personId, Purpose purpose, Instant at) {
-        ledger.record(new Entry(personId, purpose.key, LegalBasis.CONSENT, ConsentStatus.PENDING_CONFIRMATION, at,
-                ConsentSource.SYSTEM, "email", null, null, ConsentLedger.SYSTEM + " (consent request)", null));
-        String token = links.sign(LINK_SCOPE, new Confirmation(personId, purpose.key).subject(),
+        ledger.record(new Entry(
+                personId,
+                purpose.key,
+                LegalBasis.CONSENT,
+                ConsentStatus.PENDING_CONFIRMATION,
+                at,
+                ConsentSource.SYSTEM,
+                "email",
+                null,
+                null,
+                ConsentLedger.SYSTEM + " (consent request)",
+                null));
+        String token = links.sign(
+                LINK_SCOPE,
+                new PersonKeySubject(personId, purpose.key).encode(),
                 config.consent().confirmationValidity());
         String link = config.publicBaseUrl() + "/public/consents/confirm?token=" + token;
-        outbox.publish(EventType.NOTIFICATION_REQUESTED, personId.toString(), new NotificationRequested(TEMPLATE,
-                personId, null, null, Map.of("purpose", purpose.name, "confirmLink", link)));
+        outbox.publish(
+                EventType.NOTIFICATION_REQUESTED,
+                personId.toString(),
+                new NotificationRequested(
+                        TEMPLATE, personId, null, null, Map.of("purpose", purpose.name, "confirmLink", link)));
     }
 
     /** The person and purpose of a confirmation link; {@link org.gdprsuite.runtime.links.InvalidLinkException} if it is not valid. */
     public Confirmation read(String token) {
-        return Confirmation.of(links.verify(token, LINK_SCOPE).subject());
+        PersonKeySubject subject =
+                PersonKeySubject.decode(links.verify(token, LINK_SCOPE).subject());
+        return new Confirmation(subject.personId(), subject.key());
     }
 
     /**
@@ -101,13 +113,23 @@ public class ConsentRequests {
     @Transactional
     public boolean confirm(Confirmation confirmation, Evidence evidence) {
         boolean pending = ledger.currentState(confirmation.personId(), confirmation.purpose())
-                .map(state -> state.status == ConsentStatus.PENDING_CONFIRMATION).orElse(false);
+                .map(state -> state.status == ConsentStatus.PENDING_CONFIRMATION)
+                .orElse(false);
         if (!pending) {
             return false;
         }
-        ledger.record(new Entry(confirmation.personId(), confirmation.purpose(), LegalBasis.CONSENT,
-                ConsentStatus.GRANTED, null, ConsentSource.EMAIL, "double-opt-in", null, evidence,
-                "data subject (double opt-in)", null));
+        ledger.record(new Entry(
+                confirmation.personId(),
+                confirmation.purpose(),
+                LegalBasis.CONSENT,
+                ConsentStatus.GRANTED,
+                null,
+                ConsentSource.EMAIL,
+                "double-opt-in",
+                null,
+                evidence,
+                "data subject (double opt-in)",
+                null));
         return true;
     }
 }

@@ -11,12 +11,14 @@ public class ExpirySweep {
     private static final int BATCH = 500;
 
     @Inject
-    ConsentLedger ledger;
+    LedgerMaintenance maintenance;
 
-    @Scheduled(every = "${gdpr.consent.expiry-check-every}", delayed = "30s",
+    @Scheduled(
+            every = "${gdpr.consent.expiry-check-every}",
+            delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void run() {
-        while (ledger.expireDue(BATCH) == BATCH) {
+        while (maintenance.expireDue(BATCH) == BATCH) {
             // a full batch: more may be due
         }
     }

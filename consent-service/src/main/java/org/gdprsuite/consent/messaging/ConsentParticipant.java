@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.gdprsuite.consent.api.ConsentViews.RecordView;
+import org.gdprsuite.consent.api.ConsentViews.StateView;
+import org.gdprsuite.consent.domain.ConsentLedger;
+import org.gdprsuite.consent.domain.LedgerMaintenance;
 import org.gdprsuite.events.dsr.DsrAction;
 import org.gdprsuite.events.dsr.SubjectIds;
 import org.gdprsuite.runtime.dsr.DsrParticipant;
@@ -12,9 +16,6 @@ import org.gdprsuite.runtime.dsr.SliceResult;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.gdprsuite.consent.api.ConsentViews.RecordView;
-import org.gdprsuite.consent.api.ConsentViews.StateView;
-import org.gdprsuite.consent.domain.ConsentLedger;
 
 /** consent-service's slice of a data-subject request: the person's consent ledger and current legal bases. */
 @ApplicationScoped
@@ -22,6 +23,9 @@ public class ConsentParticipant implements DsrParticipant {
 
     @Inject
     ConsentLedger ledger;
+
+    @Inject
+    LedgerMaintenance maintenance;
 
     @Override
     public String slice() {
@@ -36,24 +40,27 @@ public class ConsentParticipant implements DsrParticipant {
     @Override
     public SliceResult export(SubjectIds subject) {
         return SliceResult.done(subject.personIds().stream()
-                .map(id -> Map.of("personId", id, "current", ledger.currentStates(id).stream()
-                        .map(StateView::of).toList(),
-                        "ledger", ledger.history(id).stream().map(RecordView::of)
-                                .toList()))
+                .map(id -> Map.of(
+                        "personId",
+                        id,
+                        "current",
+                        ledger.currentStates(id).stream().map(StateView::of).toList(),
+                        "ledger",
+                        ledger.history(id).stream().map(RecordView::of).toList()))
                 .toList());
     }
 
-    /** See {@link ConsentLedger#erase}: the proof stays, the evidence goes, nothing allows processing any more. */
+    /** See {@link LedgerMaintenance#erase}: the proof stays, the evidence goes, nothing allows processing any more. */
     @Override
     public SliceResult erase(SubjectIds subject) {
-        ledger.erase(subject.personIds());
+        maintenance.erase(subject.personIds());
         return SliceResult.done();
     }
 
     /** A retention batch in one go: one erasure for all its persons (one unknown to the ledger has nothing to erase). */
     @Override
     public List<SliceResult> eraseAll(List<SubjectIds> subjects) {
-        ledger.erase(subjects.stream().flatMap(s -> s.personIds().stream()).toList());
+        maintenance.erase(subjects.stream().flatMap(s -> s.personIds().stream()).toList());
         return subjects.stream().map(s -> SliceResult.done()).toList();
     }
 }

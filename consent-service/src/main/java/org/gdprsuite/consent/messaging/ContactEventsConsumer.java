@@ -6,8 +6,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.gdprsuite.consent.domain.ConsentLedger;
 import org.gdprsuite.consent.domain.ConsentRequests;
+import org.gdprsuite.consent.domain.LedgerMaintenance;
 import org.gdprsuite.events.CloudEvent;
 import org.gdprsuite.events.EventType;
 import org.gdprsuite.events.payload.PersonAnonymized;
@@ -33,7 +33,7 @@ public class ContactEventsConsumer {
     ConsentRequests requests;
 
     @Inject
-    ConsentLedger ledger;
+    LedgerMaintenance maintenance;
 
     /**
      * A poll at a time (the channel has {@code batch=true}): a retention sweep anonymizes persons by the
@@ -61,7 +61,7 @@ public class ContactEventsConsumer {
 
     private void erase(List<UUID> anonymized) {
         if (!anonymized.isEmpty()) {
-            ledger.erase(List.copyOf(anonymized));
+            maintenance.erase(List.copyOf(anonymized));
             anonymized.clear();
         }
     }

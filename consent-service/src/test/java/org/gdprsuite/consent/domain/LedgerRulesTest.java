@@ -1,16 +1,14 @@
 package org.gdprsuite.consent.domain;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-
 import java.time.Instant;
-import java.util.UUID;
 
-import org.gdprsuite.consent.domain.ConsentRequests.Confirmation;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Pure rules of the ledger and its links: a consent's validity, the confirmation subject, the notice hash. */
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** Pure rules of the ledger: a consent's validity, the notice hash. */
 @Tag("unit")
 class LedgerRulesTest {
 
@@ -19,7 +17,8 @@ class LedgerRulesTest {
     @Test
     void onlyAConsentGrantedForAPurposeWithAValidityEnds() {
         Purpose yearly = purpose(365);
-        assertEquals(Instant.parse("2027-03-01T00:00:00Z"),
+        assertEquals(
+                Instant.parse("2027-03-01T00:00:00Z"),
                 ConsentLedger.validUntil(yearly, LegalBasis.CONSENT, ConsentStatus.GRANTED, AT));
         assertNull(ConsentLedger.validUntil(purpose(null), LegalBasis.CONSENT, ConsentStatus.GRANTED, AT));
         assertNull(ConsentLedger.validUntil(yearly, LegalBasis.CONTRACT, ConsentStatus.GRANTED, AT));
@@ -28,16 +27,10 @@ class LedgerRulesTest {
     }
 
     @Test
-    void aConfirmationLinkNamesThePersonAndThePurpose() {
-        Confirmation confirmation = new Confirmation(UUID.randomUUID(), "news.letter-2_x");
-        assertEquals(confirmation.personId() + "|news.letter-2_x", confirmation.subject());
-        assertEquals(confirmation, Confirmation.of(confirmation.subject()));
-    }
-
-    @Test
     void aNoticeIsKeptAsTheSha256OfItsUtf8Text() {
         assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", PrivacyNotices.sha256("abc"));
-        assertEquals(64, PrivacyNotices.sha256("Wir verarbeiten Ihre Daten für …").length());
+        assertEquals(
+                64, PrivacyNotices.sha256("Wir verarbeiten Ihre Daten für …").length());
     }
 
     private static Purpose purpose(Integer validityDays) {

@@ -2,6 +2,7 @@ package org.gdprsuite.subscription.domain;
 
 import java.util.UUID;
 
+import org.gdprsuite.runtime.links.PersonKeySubject;
 import org.gdprsuite.runtime.links.SignedLinks;
 import org.gdprsuite.subscription.config.SubscriptionConfig;
 
@@ -24,28 +25,22 @@ public class MailLinks {
     @Inject
     SubscriptionConfig config;
 
-    /** Whom and what a one-click unsubscribe link is about. */
-    public record Unsubscribe(UUID personId, String typeKey) {
-
-        String subject() {
-            return personId + "|" + typeKey;
-        }
-
-        /** A UUID holds no '|': the first one ends the person. */
-        static Unsubscribe of(String subject) {
-            int bar = subject.indexOf('|');
-            return new Unsubscribe(UUID.fromString(subject.substring(0, bar)), subject.substring(bar + 1));
-        }
-    }
+    /** Whom and what a one-click unsubscribe link is about; signed as a {@link PersonKeySubject}. */
+    public record Unsubscribe(UUID personId, String typeKey) {}
 
     public String preferencesLink(UUID personId) {
         return config.publicBaseUrl() + "/public/subscriptions/preferences?token="
-                + links.sign(PREFERENCES_SCOPE, personId.toString(), config.subscription().linkValidity());
+                + links.sign(
+                        PREFERENCES_SCOPE,
+                        personId.toString(),
+                        config.subscription().linkValidity());
     }
 
     public String unsubscribeLink(UUID personId, String typeKey) {
         return config.publicBaseUrl() + "/public/subscriptions/unsubscribe?token="
-                + links.sign(UNSUBSCRIBE_SCOPE, new Unsubscribe(personId, typeKey).subject(),
+                + links.sign(
+                        UNSUBSCRIBE_SCOPE,
+                        new PersonKeySubject(personId, typeKey).encode(),
                         config.subscription().linkValidity());
     }
 
@@ -56,6 +51,8 @@ public class MailLinks {
 
     /** What a one-click unsubscribe token is about; {@link org.gdprsuite.runtime.links.InvalidLinkException} if not valid. */
     public Unsubscribe unsubscribe(String token) {
-        return Unsubscribe.of(links.verify(token, UNSUBSCRIBE_SCOPE).subject());
+        PersonKeySubject subject =
+                PersonKeySubject.decode(links.verify(token, UNSUBSCRIBE_SCOPE).subject());
+        return new Unsubscribe(subject.personId(), subject.key());
     }
 }

@@ -1,32 +1,23 @@
 package org.gdprsuite.runtime.consumer;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-
-import javax.sql.DataSource;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.gdprsuite.events.CloudEvent;
 import org.gdprsuite.events.EventCodec;
 import org.gdprsuite.events.InvalidEventException;
-import org.gdprsuite.runtime.internal.config.ConsumerConfig;
+import org.gdprsuite.runtime.internal.consumer.EventRetries;
+import org.gdprsuite.runtime.internal.consumer.ProcessedEvents;
 import org.gdprsuite.runtime.internal.db.DatabaseOutage;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,16 +42,17 @@ public class IdempotentConsumer {
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
 
     @Inject
-    DataSource dataSource;
+    ProcessedEvents processed;
+
+    @Inject
+    EventRetries retries;
 
     @Inject
     MeterRegistry metrics;
 
-    @Inject
-    ConsumerConfig config;
-
     public enum Result {
-        APPLIED, DUPLICATE
+        APPLIED,
+        DUPLICATE
     }
 
     public CompletionStage<Void> consume(Message<String> message, String consumer, EventHandler handler) {
@@ -87,8 +79,8 @@ public class IdempotentConsumer {
      * from an {@code @Incoming} method annotated {@code @Blocking(ordered = true)}:
      * <pre>return consumer.consumeBatch(batch, "consent-inbound", events -> applyAll(events));</pre>
      */
-    public <K> CompletionStage<Void> consumeBatch(KafkaRecordBatch<K, String> batch, String consumer,
-            BatchHandler handler) {
+    public <K> CompletionStage<Void> consumeBatch(
+            KafkaRecordBatch<K, String> batch, String consumer, BatchHandler handler) {
         return consumeBatch(batch, consumer, handler, true);
     }
 
@@ -97,13 +89,13 @@ public class IdempotentConsumer {
      * upsert that keeps the newer state of a read model): no id is recorded, which spares the database an index
      * insert per event. Redelivered events come again in partition order, so they end where they ended before.
      */
-    public <K> CompletionStage<Void> consumeUpserts(KafkaRecordBatch<K, String> batch, String consumer,
-            BatchHandler handler) {
+    public <K> CompletionStage<Void> consumeUpserts(
+            KafkaRecordBatch<K, String> batch, String consumer, BatchHandler handler) {
         return consumeBatch(batch, consumer, handler, false);
     }
 
-    private <K> CompletionStage<Void> consumeBatch(KafkaRecordBatch<K, String> batch, String consumer,
-            BatchHandler handler, boolean recordIds) {
+    private <K> CompletionStage<Void> consumeBatch(
+            KafkaRecordBatch<K, String> batch, String consumer, BatchHandler handler, boolean recordIds) {
         List<KafkaRecord<K, String>> records = new ArrayList<>();
         List<CloudEvent> events = new ArrayList<>();
         Map<KafkaRecord<K, String>, RuntimeException> dead = new IdentityHashMap<>();
@@ -127,12 +119,17 @@ public class IdempotentConsumer {
         return done.thenCompose(ignored -> batch.ack());
     }
 
-    private <K> void applyOrSplit(List<KafkaRecord<K, String>> records, List<CloudEvent> events, String consumer,
-            BatchHandler handler, boolean recordIds, Map<KafkaRecord<K, String>, RuntimeException> dead) {
+    private <K> void applyOrSplit(
+            List<KafkaRecord<K, String>> records,
+            List<CloudEvent> events,
+            String consumer,
+            BatchHandler handler,
+            boolean recordIds,
+            Map<KafkaRecord<K, String>, RuntimeException> dead) {
         if (events.size() == 1) {
             try {
-                Result result = applyWithRetries(events.get(0), consumer, event -> handler.handle(List.of(event)),
-                        recordIds);
+                Result result =
+                        applyWithRetries(events.get(0), consumer, event -> handler.handle(List.of(event)), recordIds);
                 count(consumer, result.name().toLowerCase(), 1);
             } catch (RuntimeException e) {
                 dead.put(records.get(0), e);
@@ -147,12 +144,19 @@ public class IdempotentConsumer {
             count(consumer, "applied", applied);
             count(consumer, "duplicate", events.size() - applied);
         } catch (RuntimeException batchFailed) {
-            LOG.debugf("A batch of %d events failed (%s); applying it in halves", events.size(), rootCause(batchFailed));
+            LOG.debugf(
+                    "A batch of %d events failed (%s); applying it in halves",
+                    events.size(), EventRetries.rootCause(batchFailed));
             // Halves keep the order of the events; a bad one costs a few smaller transactions, not the batch.
             int half = events.size() / 2;
             applyOrSplit(records.subList(0, half), events.subList(0, half), consumer, handler, recordIds, dead);
-            applyOrSplit(records.subList(half, events.size()), events.subList(half, events.size()), consumer, handler,
-                    recordIds, dead);
+            applyOrSplit(
+                    records.subList(half, events.size()),
+                    events.subList(half, events.size()),
+                    consumer,
+                    handler,
+                    recordIds,
+                    dead);
         }
     }
 
@@ -169,7 +173,8 @@ public class IdempotentConsumer {
     }
 
     private Result applyOne(CloudEvent event, String consumer, EventHandler handler, boolean recordIds) {
-        return apply(List.of(event), consumer, events -> handler.handle(events.get(0)), recordIds) == 1 ? Result.APPLIED
+        return apply(List.of(event), consumer, events -> handler.handle(events.get(0)), recordIds) == 1
+                ? Result.APPLIED
                 : Result.DUPLICATE;
     }
 
@@ -183,7 +188,7 @@ public class IdempotentConsumer {
 
     private int apply(List<CloudEvent> events, String consumer, BatchHandler handler, boolean recordIds) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<CloudEvent> fresh = recordIds ? markProcessed(consumer, events) : events;
+            List<CloudEvent> fresh = recordIds ? processed.markProcessed(consumer, events) : events;
             if (!fresh.isEmpty()) {
                 handler.handle(fresh);
             }
@@ -192,95 +197,13 @@ public class IdempotentConsumer {
     }
 
     private Result applyWithRetries(CloudEvent event, String consumer, EventHandler handler, boolean recordIds) {
-        long backoff = config.firstBackoff().toMillis();
-        for (int attempt = 1;; attempt++) {
-            try {
-                return DatabaseOutage.retryWhileAway(consumer, () -> applyOne(event, consumer, handler, recordIds));
-            } catch (InvalidEventException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                InvalidEventException invalid = causeOfType(e, InvalidEventException.class);
-                if (invalid != null) {
-                    throw invalid;
-                }
-                if (attempt >= config.attempts()) {
-                    throw new IllegalStateException("failed after " + attempt + " attempts: " + rootCause(e), e);
-                }
-                sleep(backoff);
-                backoff *= 4;
-            }
-        }
-    }
-
-    /** Records the events' ids as processed; returns the events that were not, each once, in order. */
-    private List<CloudEvent> markProcessed(String consumer, List<CloudEvent> events) throws SQLException {
-        Set<String> ids = new LinkedHashSet<>();
-        events.forEach(event -> ids.add(event.id()));
-        Set<String> fresh = new HashSet<>();
-        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO processed_event (consumer, event_id) SELECT ?, unnest(?::varchar[])
-                ON CONFLICT DO NOTHING RETURNING event_id
-                """)) {
-            insert.setString(1, consumer);
-            insert.setArray(2, connection.createArrayOf("varchar", ids.toArray()));
-            try (ResultSet inserted = insert.executeQuery()) {
-                while (inserted.next()) {
-                    fresh.add(inserted.getString(1));
-                }
-            }
-        }
-        List<CloudEvent> toApply = new ArrayList<>(fresh.size());
-        for (CloudEvent event : events) {
-            if (fresh.remove(event.id())) {
-                toApply.add(event);
-            }
-        }
-        return toApply;
-    }
-
-    @Scheduled(every = "1h", delayed = "5m")
-    void pruneProcessed() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            try (Connection connection = dataSource.getConnection(); PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM processed_event WHERE processed_at < now() - make_interval(secs => ?)")) {
-                delete.setLong(1, config.processedRetention().toSeconds());
-                delete.executeUpdate();
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not prune processed events", e);
-            }
-        });
+        return retries.apply(consumer, () -> applyOne(event, consumer, handler, recordIds));
     }
 
     private void count(String consumer, String outcome, int events) {
         if (events > 0) {
-            metrics.counter("gdpr.events.consumed", "consumer", consumer, "outcome", outcome).increment(events);
-        }
-    }
-
-    private static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
-    }
-
-    /** Exception class names only: database and driver messages may quote personal values. */
-    private static String rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getClass().getName();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while backing off", e);
+            metrics.counter("gdpr.events.consumed", "consumer", consumer, "outcome", outcome)
+                    .increment(events);
         }
     }
 }
