@@ -24,13 +24,13 @@ public final class Bench {
     /** How long a step waits at most for the machine to become quiet. */
     static final Duration SETTLE_MAX = Duration.ofMinutes(2);
 
-    private Bench() {
-    }
+    private Bench() {}
 
     public static void main(String[] args) {
         Map<String, String> options = options(args);
-        Set<String> only = Set.copyOf(Arrays.asList(options.getOrDefault("only",
-                "decision,dsr,export,retention,ingest,memory").split(",")));
+        Set<String> only =
+                Set.copyOf(Arrays.asList(options.getOrDefault("only", "decision,dsr,export,retention,ingest,memory")
+                        .split(",")));
         Path root = Path.of(options.getOrDefault("root", "."));
         Http http = new Http(options.getOrDefault("gateway", "http://127.0.0.1:8080"));
         Report report = new Report();
@@ -57,8 +57,10 @@ public final class Bench {
         }
         if (only.contains("decision")) {
             // Before ingestion, which leaves the services busy with the consent.events it causes for minutes.
-            List<Integer> rates = Arrays.stream(options.getOrDefault("rates", "250,500,1000").split(","))
-                    .map(Integer::parseInt).toList();
+            List<Integer> rates = Arrays.stream(
+                            options.getOrDefault("rates", "250,500,1000").split(","))
+                    .map(Integer::parseInt)
+                    .toList();
             int seconds = Integer.parseInt(options.getOrDefault("seconds", "15"));
             step(report, "consent decisions at " + rates + "/s, " + seconds + " s each after a 5 s warm-up");
             new DecisionBench(http, rates, Duration.ofSeconds(5), Duration.ofSeconds(seconds)).run(report);
@@ -78,7 +80,10 @@ public final class Bench {
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
         report.context("bench duration", seconds / 60 + " min " + seconds % 60 + " s (measuring, without ./suite up)");
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        report.write(Path.of(options.getOrDefault("results", root.resolve("bench/results").toString())), stamp);
+        report.write(
+                Path.of(options.getOrDefault(
+                        "results", root.resolve("bench/results").toString())),
+                stamp);
         System.out.println();
         System.out.print(report.text());
     }

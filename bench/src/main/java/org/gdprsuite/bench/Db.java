@@ -16,14 +16,15 @@ public final class Db {
     private static final String HOST = System.getenv().getOrDefault("GDPR_DB_HOST", "127.0.0.1");
     private static final String PORT = System.getenv().getOrDefault("GDPR_DB_PORT", "5432");
 
-    private Db() {
-    }
+    private Db() {}
 
     public static Connection connect(String database) {
         try {
             // Batched inserts rewritten into multi-row statements: the fastest plain JDBC can load.
-            return DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/" + database
-                    + "?reWriteBatchedInserts=true", database, database);
+            return DriverManager.getConnection(
+                    "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database + "?reWriteBatchedInserts=true",
+                    database,
+                    database);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot connect to database " + database, e);
         }

@@ -39,9 +39,19 @@ final class DecisionBench {
     void run(Report report) {
         Fixtures.ensurePurpose(http, PURPOSE);
         UUID person = UUID.randomUUID();
-        http.post("/api/consents/persons/" + person + "/purposes/" + PURPOSE, Tokens.of(DemoUser.SALES),
-                Map.of("legalBasis", "CONSENT", "status", "GRANTED", "source", "WEB_FORM", "effectiveAt",
-                        Instant.now().toString()), 201);
+        http.post(
+                "/api/consents/persons/" + person + "/purposes/" + PURPOSE,
+                Tokens.of(DemoUser.SALES),
+                Map.of(
+                        "legalBasis",
+                        "CONSENT",
+                        "status",
+                        "GRANTED",
+                        "source",
+                        "WEB_FORM",
+                        "effectiveAt",
+                        Instant.now().toString()),
+                201);
         URI decision = URI.create(http.base() + "/api/consents/decisions?personId=" + person + "&purpose=" + PURPOSE);
         URI health = URI.create(http.base() + "/q/health/live");
         for (int rate : rates) {
@@ -51,11 +61,15 @@ final class DecisionBench {
             ConstantRateLoad.Result suite = ConstantRateLoad.run(sender(decision, () -> token), rate, warmup, measure);
             String errors = suite.errors() + " errors of " + (suite.recorded() + suite.errors())
                     + (floor.errors() > 0 ? " (health: " + floor.errors() + ")" : "");
-            for (double p : new double[] { 50, 99, 99.9 }) {
+            for (double p : new double[] {50, 99, 99.9}) {
                 boolean targeted = p == 99 && rate == TARGET_RATE;
                 // No answer at all is no latency (and no target met), not 0 ms.
-                report.add(Figure.latency("consent decision @ " + rate + "/s p" + Report.number(p),
-                        suite.recorded() == 0 ? Double.NaN : suite.millisAt(p), targeted ? TARGET_P99_MS : null, floor.millisAt(p), "/q/health/live",
+                report.add(Figure.latency(
+                        "consent decision @ " + rate + "/s p" + Report.number(p),
+                        suite.recorded() == 0 ? Double.NaN : suite.millisAt(p),
+                        targeted ? TARGET_P99_MS : null,
+                        floor.millisAt(p),
+                        "/q/health/live",
                         p == 99 ? errors : null));
             }
         }
@@ -64,12 +78,14 @@ final class DecisionBench {
     /** One GET per call, with the token {@code token} gives at that moment (null: none); ok when answered 200. */
     static Supplier<CompletableFuture<Boolean>> sender(URI uri, Supplier<String> token) {
         return () -> {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
             String bearer = token.get();
             if (bearer != null) {
                 request.header("Authorization", "Bearer " + bearer);
             }
-            return Http.CLIENT.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
+            return Http.CLIENT
+                    .sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
                     .thenApply(r -> r.statusCode() == 200);
         };
     }

@@ -27,10 +27,12 @@ final class DsrBench {
 
     void run(Report report) {
         Requests requests = new Requests(http);
-        List<UUID> warmUp = IntStream.range(0, inFlight).mapToObj(i -> Fixtures.person(http, "dsr-warm-up" + i))
+        List<UUID> warmUp = IntStream.range(0, inFlight)
+                .mapToObj(i -> Fixtures.person(http, "dsr-warm-up" + i))
                 .toList();
         List<UUID> persons = new ArrayList<>(IntStream.rangeClosed(0, inFlight)
-                .mapToObj(i -> Fixtures.person(http, "dsr" + i)).toList());
+                .mapToObj(i -> Fixtures.person(http, "dsr" + i))
+                .toList());
         try (Connection erasure = Db.connect("erasure")) {
             // Not measured: one round of as many in flight first. The first erasures after a start run cold code
             // in every service (three rounds in a row after a start: p50 4.6, 2.5, 1.7 s); the card asks for the
@@ -44,14 +46,32 @@ final class DsrBench {
 
             List<UUID> ids = requests.takeAndApprove("ERASURE", persons);
             List<Requests.Outcome> done = Requests.await(erasure, ids, CAP);
-            List<Double> millis = done.stream().filter(Requests.Outcome::ok).map(Requests.Outcome::millis).toList();
-            String note = millis.size() + " of " + ids.size() + " completed" + (done.size() < ids.size()
-                    ? " within " + CAP.toMinutes() + " min" : "");
-            report.add(Figure.latency("DSR erasure, " + inFlight + " in flight, p50", Requests.percentile(millis, 50),
-                    1000.0, floorMs, "one request alone", note));
-            report.add(Figure.latency("DSR erasure, " + inFlight + " in flight, p99", Requests.percentile(millis, 99),
-                    3000.0, floorMs, "one request alone", null));
-            report.add(Figure.latency("DSR erasure, one request alone", floorMs, null, null, null,
+            List<Double> millis = done.stream()
+                    .filter(Requests.Outcome::ok)
+                    .map(Requests.Outcome::millis)
+                    .toList();
+            String note = millis.size() + " of " + ids.size() + " completed"
+                    + (done.size() < ids.size() ? " within " + CAP.toMinutes() + " min" : "");
+            report.add(Figure.latency(
+                    "DSR erasure, " + inFlight + " in flight, p50",
+                    Requests.percentile(millis, 50),
+                    1000.0,
+                    floorMs,
+                    "one request alone",
+                    note));
+            report.add(Figure.latency(
+                    "DSR erasure, " + inFlight + " in flight, p99",
+                    Requests.percentile(millis, 99),
+                    3000.0,
+                    floorMs,
+                    "one request alone",
+                    null));
+            report.add(Figure.latency(
+                    "DSR erasure, one request alone",
+                    floorMs,
+                    null,
+                    null,
+                    null,
                     "approval → completed over every participant"));
         } catch (SQLException e) {
             throw new IllegalStateException(e);

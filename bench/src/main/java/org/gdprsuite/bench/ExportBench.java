@@ -28,15 +28,21 @@ final class ExportBench {
     void run(Report report) {
         UUID busy = Fixtures.person(http, "export-busy");
         UUID quiet = Fixtures.person(http, "export-quiet");
-        try (Connection contact = Db.connect("contact"); Connection erasure = Db.connect("erasure")) {
+        try (Connection contact = Db.connect("contact");
+                Connection erasure = Db.connect("erasure")) {
             // Loaded with JDBC: 10,000 POSTs would measure the activity API, not the export.
             addActivities(contact, busy, activities);
             Requests requests = new Requests(http);
             double floor = exportMillis(requests, erasure, quiet);
             double millis = exportMillis(requests, erasure, busy);
-            report.add(Figure.latency("access export, " + Report.number(activities) + " activities", millis, 5000.0,
-                    floor, "no activity", (Double.isNaN(millis) ? "NOT READY within " + CAP.toMinutes() + " min; " : "")
-                    + "approval → bundle ready; activities loaded with JDBC"));
+            report.add(Figure.latency(
+                    "access export, " + Report.number(activities) + " activities",
+                    millis,
+                    5000.0,
+                    floor,
+                    "no activity",
+                    (Double.isNaN(millis) ? "NOT READY within " + CAP.toMinutes() + " min; " : "")
+                            + "approval → bundle ready; activities loaded with JDBC"));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -53,7 +59,7 @@ final class ExportBench {
         try (PreparedStatement insert = contact.prepareStatement("""
                 INSERT INTO activity (id, person_id, type, subject, body, occurred_at, created_by)
                 VALUES (?, ?, ?, ?, ?, ?, 'bench')""")) {
-            String[] types = { "CALL", "MEETING", "EMAIL", "NOTE", "TICKET" };
+            String[] types = {"CALL", "MEETING", "EMAIL", "NOTE", "TICKET"};
             Instant start = Instant.now().minus(Duration.ofDays(365));
             for (int i = 0; i < count; i++) {
                 insert.setObject(1, UUID.randomUUID());

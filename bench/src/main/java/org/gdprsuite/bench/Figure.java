@@ -10,21 +10,48 @@ package org.gdprsuite.bench;
  * @param baseline what the bare baseline achieved on the same load; null when the figure has none
  * @param note     how it was measured, when the figure alone does not say (errors, scale, ...)
  */
-public record Figure(String name, double value, String unit, String target, Boolean met, Double baseline,
-        String baselineName, String note) {
+public record Figure(
+        String name,
+        double value,
+        String unit,
+        String target,
+        Boolean met,
+        Double baseline,
+        String baselineName,
+        String note) {
 
     /** A latency (lower is better) against an upper bound; bound null means no target. */
-    public static Figure latency(String name, double millis, Double boundMillis, Double baselineMillis,
-            String baselineName, String note) {
-        return new Figure(name, millis, "ms", boundMillis == null ? null : "≤ " + Report.number(boundMillis) + " ms",
-                boundMillis == null ? null : millis <= boundMillis, baselineMillis, baselineName, note);
+    public static Figure latency(
+            String name, double millis, Double boundMillis, Double baselineMillis, String baselineName, String note) {
+        return new Figure(
+                name,
+                millis,
+                "ms",
+                boundMillis == null ? null : "≤ " + Report.number(boundMillis) + " ms",
+                boundMillis == null ? null : millis <= boundMillis,
+                baselineMillis,
+                baselineName,
+                note);
     }
 
     /** A rate (higher is better) against a lower bound; bound null means no target. */
-    public static Figure rate(String name, double perSecond, String unit, Double lowerBound, Double baseline,
-            String baselineName, String note) {
-        return new Figure(name, perSecond, unit, lowerBound == null ? null : "≥ " + Report.number(lowerBound) + " " + unit,
-                lowerBound == null ? null : perSecond >= lowerBound, baseline, baselineName, note);
+    public static Figure rate(
+            String name,
+            double perSecond,
+            String unit,
+            Double lowerBound,
+            Double baseline,
+            String baselineName,
+            String note) {
+        return new Figure(
+                name,
+                perSecond,
+                unit,
+                lowerBound == null ? null : "≥ " + Report.number(lowerBound) + " " + unit,
+                lowerBound == null ? null : perSecond >= lowerBound,
+                baseline,
+                baselineName,
+                note);
     }
 
     /** A figure reported for information only (memory, startup). */

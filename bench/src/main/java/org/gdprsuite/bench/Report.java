@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 /** The benchmark's one table: printed as text, written as JSON and Markdown. */
 public final class Report {
 
-    private static final String[] HEADER = { "figure", "value", "target", "met", "baseline", "ratio", "note" };
+    private static final String[] HEADER = {"figure", "value", "target", "met", "baseline", "ratio", "note"};
 
     private final List<Figure> figures = new ArrayList<>();
     private final Map<String, String> context = new LinkedHashMap<>();
@@ -38,17 +38,24 @@ public final class Report {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return String.format(Locale.ROOT, "%,d", (long) value);
         }
-        return Math.abs(value) >= 100 ? String.format(Locale.ROOT, "%,.0f", value)
-                : Math.abs(value) >= 10 ? String.format(Locale.ROOT, "%.1f", value)
-                : String.format(Locale.ROOT, "%.2f", value);
+        return Math.abs(value) >= 100
+                ? String.format(Locale.ROOT, "%,.0f", value)
+                : Math.abs(value) >= 10
+                        ? String.format(Locale.ROOT, "%.1f", value)
+                        : String.format(Locale.ROOT, "%.2f", value);
     }
 
     private static String[] cells(Figure f) {
         Double ratio = f.ratio();
-        return new String[] { f.name(), number(f.value()) + " " + f.unit(), f.target() == null ? "–" : f.target(),
-                f.met() == null ? "–" : f.met() ? "yes" : "NO",
-                f.baseline() == null ? "–" : number(f.baseline()) + " " + f.unit() + " (" + f.baselineName() + ")",
-                ratio == null ? "–" : String.format(Locale.ROOT, "%.2f×", ratio), f.note() == null ? "" : f.note() };
+        return new String[] {
+            f.name(),
+            number(f.value()) + " " + f.unit(),
+            f.target() == null ? "–" : f.target(),
+            f.met() == null ? "–" : f.met() ? "yes" : "NO",
+            f.baseline() == null ? "–" : number(f.baseline()) + " " + f.unit() + " (" + f.baselineName() + ")",
+            ratio == null ? "–" : String.format(Locale.ROOT, "%.2f×", ratio),
+            f.note() == null ? "" : f.note()
+        };
     }
 
     /** Aligned plain text for the terminal. */
@@ -75,8 +82,11 @@ public final class Report {
 
     public String markdown() {
         StringBuilder out = new StringBuilder();
-        context.forEach((k, v) -> out.append("- ").append(k).append(": ").append(v).append('\n'));
-        out.append('\n').append(row(HEADER)).append(row(java.util.Collections.nCopies(HEADER.length, "---").toArray(String[]::new)));
+        context.forEach(
+                (k, v) -> out.append("- ").append(k).append(": ").append(v).append('\n'));
+        out.append('\n')
+                .append(row(HEADER))
+                .append(row(java.util.Collections.nCopies(HEADER.length, "---").toArray(String[]::new)));
         figures.forEach(f -> out.append(row(cells(f))));
         return out.toString();
     }
@@ -97,7 +107,9 @@ public final class Report {
             rows.add(row);
         }
         try {
-            return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+            return JsonMapper.builder()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .build()
                     .writeValueAsString(Map.of("context", context, "figures", rows));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -44,8 +44,13 @@ final class Requests {
             for (UUID person : persons) {
                 ids.add(desks.submit(() -> {
                     String token = Tokens.of(DemoUser.DPO);
-                    UUID id = UUID.fromString(http.post("/api/requests", token, Map.of("type", type, "personIds",
-                            List.of(person), "details", "benchmark"), 201).get("id").asText());
+                    UUID id = UUID.fromString(http.post(
+                                    "/api/requests",
+                                    token,
+                                    Map.of("type", type, "personIds", List.of(person), "details", "benchmark"),
+                                    201)
+                            .get("id")
+                            .asText());
                     http.post("/api/requests/" + id + "/approval", token, null, 200);
                     return id;
                 }));

@@ -38,14 +38,18 @@ final class RetentionBench {
 
     void run(Report report, String runId) {
         String marker = "retention-" + runId;
-        try (Connection contact = Db.connect("contact"); Connection erasure = Db.connect("erasure")) {
+        try (Connection contact = Db.connect("contact");
+                Connection erasure = Db.connect("erasure")) {
             // Created long ago with no activity since; loaded with JDBC (100,000 POSTs would take minutes).
             // Only persons older than the policy's 600 months match, so no one else's data is swept.
             loadPersons(contact, marker);
             double baselineMs = sqlFloor(contact, marker);
             String token = Tokens.of(DemoUser.DPO);
-            JsonNode policy = http.post("/api/contacts/retention/policies", token, Map.of("name", "bench " + marker,
-                    "inactiveMonths", 600, "enabled", false), 201);
+            JsonNode policy = http.post(
+                    "/api/contacts/retention/policies",
+                    token,
+                    Map.of("name", "bench " + marker, "inactiveMonths", 600, "enabled", false),
+                    201);
             double start = Db.number(erasure, "SELECT (extract(epoch FROM now()) * 1000)::bigint");
             http.post("/api/contacts/retention/policies/" + policy.get("id").asText() + "/sweeps", token, null, 200);
             String details = "retention policy bench " + marker;
@@ -53,17 +57,21 @@ final class RetentionBench {
             long done;
             do {
                 Requests.sleep(2000);
-                done = Db.number(erasure, "SELECT count(*) FROM dsr_request WHERE details = ? AND status IN " + FINAL,
-                        details);
+                done = Db.number(
+                        erasure, "SELECT count(*) FROM dsr_request WHERE details = ? AND status IN " + FINAL, details);
             } while (done < persons && System.nanoTime() < deadline);
-            long lastMs = Db.number(erasure, "SELECT coalesce((extract(epoch FROM max(completed_at)) * 1000)::bigint, 0)"
-                    + " FROM dsr_request WHERE details = ? AND status IN " + FINAL, details);
-            long failed = Db.number(erasure, "SELECT count(*) FROM dsr_request WHERE details = ? AND status = 'FAILED'",
+            long lastMs = Db.number(
+                    erasure,
+                    "SELECT coalesce((extract(epoch FROM max(completed_at)) * 1000)::bigint, 0)"
+                            + " FROM dsr_request WHERE details = ? AND status IN " + FINAL,
                     details);
+            long failed = Db.number(
+                    erasure, "SELECT count(*) FROM dsr_request WHERE details = ? AND status = 'FAILED'", details);
             double elapsed = done == 0 ? cap.toMillis() : lastMs - start;
             boolean all = done >= persons;
             double total = all ? elapsed : done == 0 ? Double.POSITIVE_INFINITY : elapsed * persons / done;
-            String note = all ? "all " + Report.number(persons) + " erased over every participant"
+            String note = all
+                    ? "all " + Report.number(persons) + " erased over every participant"
                     : "PROJECTED: " + Report.number(done) + " of " + Report.number(persons) + " done in "
                             + cap.toSeconds() + " s (" + Report.number(done * 1000.0 / Math.max(1, elapsed)) + "/s)";
             // The card's figure is for 100,000 persons; a smaller run (to stay within the bench's time) is
@@ -71,8 +79,15 @@ final class RetentionBench {
             double scale = CARD_PERSONS / (double) persons;
             String name = "retention sweep, " + Report.number(CARD_PERSONS) + " persons"
                     + (persons == CARD_PERSONS ? "" : " (projected from " + Report.number(persons) + ")");
-            report.add(new Figure(name, total * scale / 1000, "s", "≤ 120 s", total * scale <= 120_000,
-                    baselineMs * scale / 1000, "one SQL UPDATE", note + (failed > 0 ? "; " + failed + " failed" : "")));
+            report.add(new Figure(
+                    name,
+                    total * scale / 1000,
+                    "s",
+                    "≤ 120 s",
+                    total * scale <= 120_000,
+                    baselineMs * scale / 1000,
+                    "one SQL UPDATE",
+                    note + (failed > 0 ? "; " + failed + " failed" : "")));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -103,10 +118,13 @@ final class RetentionBench {
 
     /** One UPDATE that masks the same fields on a temporary copy of the same rows. */
     private static double sqlFloor(Connection contact, String marker) {
-        Db.execute(contact, "CREATE TEMP TABLE bench_retention AS SELECT * FROM person WHERE source = '" + marker + "'");
+        Db.execute(
+                contact, "CREATE TEMP TABLE bench_retention AS SELECT * FROM person WHERE source = '" + marker + "'");
         long start = System.nanoTime();
-        Db.execute(contact, "UPDATE bench_retention SET first_name = NULL, last_name = md5(last_name), "
-                + "email = NULL, phone = NULL, street = NULL, city = NULL, anonymized_at = now()");
+        Db.execute(
+                contact,
+                "UPDATE bench_retention SET first_name = NULL, last_name = md5(last_name), "
+                        + "email = NULL, phone = NULL, street = NULL, city = NULL, anonymized_at = now()");
         double millis = Duration.ofNanos(System.nanoTime() - start).toNanos() / 1e6;
         Db.execute(contact, "DROP TABLE bench_retention");
         return millis;

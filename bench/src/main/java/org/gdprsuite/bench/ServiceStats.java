@@ -13,32 +13,52 @@ import java.util.regex.Pattern;
 final class ServiceStats {
 
     /** The services and the ports ./suite starts them on. */
-    static final Map<String, Integer> PORTS = Map.of("gateway", 8080, "contact-service", 8081, "consent-service", 8082,
-            "subscription-service", 8083, "erasure-service", 8084, "incident-service", 8085);
-    static final List<String> SERVICES = List.of("gateway", "contact-service", "consent-service", "subscription-service",
-            "erasure-service", "incident-service");
+    static final Map<String, Integer> PORTS = Map.of(
+            "gateway",
+            8080,
+            "contact-service",
+            8081,
+            "consent-service",
+            8082,
+            "subscription-service",
+            8083,
+            "erasure-service",
+            8084,
+            "incident-service",
+            8085);
+
+    static final List<String> SERVICES = List.of(
+            "gateway",
+            "contact-service",
+            "consent-service",
+            "subscription-service",
+            "erasure-service",
+            "incident-service");
 
     private static final Pattern STARTED = Pattern.compile("started in (\\d+(?:\\.\\d+)?)s");
     private static final Pattern RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
 
-    private ServiceStats() {
-    }
+    private ServiceStats() {}
 
     static void run(Path root, Report report) {
         for (String service : SERVICES) {
-            rssMiB(root, service).ifPresent(mib -> report.add(Figure.info("RSS after the run: " + service, mib, "MiB",
-                    "-Xmx256m (./suite)")));
+            rssMiB(root, service)
+                    .ifPresent(mib ->
+                            report.add(Figure.info("RSS after the run: " + service, mib, "MiB", "-Xmx256m (./suite)")));
         }
         for (String service : SERVICES) {
-            startupSeconds(root, service).ifPresent(s -> report.add(Figure.info("startup: " + service, s, "s",
-                    "Quarkus 'started in', last start")));
+            startupSeconds(root, service)
+                    .ifPresent(s ->
+                            report.add(Figure.info("startup: " + service, s, "s", "Quarkus 'started in', last start")));
         }
     }
 
     static Optional<Double> rssMiB(Path root, String service) {
         try {
-            String pid = Files.readString(root.resolve(".stack/run/" + service + ".pid")).strip();
-            return parseRssKiB(Files.readString(Path.of("/proc", pid, "status"))).map(kib -> kib / 1024.0);
+            String pid = Files.readString(root.resolve(".stack/run/" + service + ".pid"))
+                    .strip();
+            return parseRssKiB(Files.readString(Path.of("/proc", pid, "status")))
+                    .map(kib -> kib / 1024.0);
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -17,8 +17,7 @@ final class Settle {
     static final double QUIET_BUSY = 0.20;
     static final int QUIET_SECONDS = 3;
 
-    private Settle() {
-    }
+    private Settle() {}
 
     /** Returns what it waited, e.g. "12 s (busy 14 %)", or that it gave up after {@code max}. */
     static String await(Duration max) {
@@ -36,7 +35,10 @@ final class Settle {
             before = after;
             quietFor = busy < QUIET_BUSY ? quietFor + 1 : 0;
         }
-        return String.format(Locale.ROOT, "%d s (busy %.0f %%)", Duration.ofNanos(System.nanoTime() - start).toSeconds(),
+        return String.format(
+                Locale.ROOT,
+                "%d s (busy %.0f %%)",
+                Duration.ofNanos(System.nanoTime() - start).toSeconds(),
                 busy * 100);
     }
 

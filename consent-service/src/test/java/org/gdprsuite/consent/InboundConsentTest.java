@@ -1,19 +1,10 @@
 package org.gdprsuite.consent;
 
-import static io.restassured.RestAssured.given;
-import static org.gdprsuite.consent.ConsentFixtures.purpose;
-import static org.gdprsuite.consent.ConsentFixtures.staff;
-import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -38,6 +29,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+
+import static io.restassured.RestAssured.given;
+import static org.gdprsuite.consent.ConsentFixtures.purpose;
+import static org.gdprsuite.consent.ConsentFixtures.staff;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Consent decisions from integrating systems, on consent.inbound and over REST, with the same semantics. */
 @QuarkusTest
@@ -70,23 +69,41 @@ class InboundConsentTest {
         String malformed = "{\"specversion\":\"1.0\", oops";
         String last = event(UUID.randomUUID(), person, "inbound-news", "GRANTED", "2026-05-04T10:00:00Z");
 
-        KafkaProbe.send(prefix + Topics.CONSENT_INBOUND, List.of(Map.entry(key, granted), Map.entry(key, granted),
-                Map.entry(key, olderWithdrawal), Map.entry(key, schemaInvalid), Map.entry(key, unknownPurpose),
-                Map.entry(key, malformed), Map.entry(key, last)));
+        KafkaProbe.send(
+                prefix + Topics.CONSENT_INBOUND,
+                List.of(
+                        Map.entry(key, granted),
+                        Map.entry(key, granted),
+                        Map.entry(key, olderWithdrawal),
+                        Map.entry(key, schemaInvalid),
+                        Map.entry(key, unknownPurpose),
+                        Map.entry(key, malformed),
+                        Map.entry(key, last)));
 
         awaitHistorySize(person, "inbound-news", 3);
-        given().auth().oauth2(staff(DemoUser.DPO)).when().get("/api/consents/persons/" + person + "/purposes/inbound-news/history")
-                .then().rootPath("items").body("status", contains("WITHDRAWN", "GRANTED", "GRANTED"))
+        given().auth()
+                .oauth2(staff(DemoUser.DPO))
+                .when()
+                .get("/api/consents/persons/" + person + "/purposes/inbound-news/history")
+                .then()
+                .rootPath("items")
+                .body("status", contains("WITHDRAWN", "GRANTED", "GRANTED"))
                 .body("effectiveAt", contains("2026-05-01T10:00:00Z", "2026-05-02T10:00:00Z", "2026-05-04T10:00:00Z"))
                 .body("recordedBy[1]", equalTo("web-form-test"))
                 .body("evidence[1].formId", equalTo("newsletter-box"));
-        ConsentLedgerTest.decision(person, "inbound-news").then().body("allowed", equalTo(true))
+        ConsentLedgerTest.decision(person, "inbound-news")
+                .then()
+                .body("allowed", equalTo(true))
                 .body("since", equalTo("2026-05-04T10:00:00Z"));
 
-        List<ConsumerRecord<String, String>> dead = KafkaProbe.readUntil(prefix + Topics.deadLetter(Topics.CONSENT_INBOUND),
-                records -> records.stream().filter(r -> key.equals(r.key())).count() >= 3, WAIT);
-        List<String> reasons = dead.stream().filter(r -> key.equals(r.key()))
-                .map(r -> KafkaProbe.header(r, "dead-letter-reason")).toList();
+        List<ConsumerRecord<String, String>> dead = KafkaProbe.readUntil(
+                prefix + Topics.deadLetter(Topics.CONSENT_INBOUND),
+                records -> records.stream().filter(r -> key.equals(r.key())).count() >= 3,
+                WAIT);
+        List<String> reasons = dead.stream()
+                .filter(r -> key.equals(r.key()))
+                .map(r -> KafkaProbe.header(r, "dead-letter-reason"))
+                .toList();
         assertEquals(3, reasons.size(), reasons.toString());
         assertTrue(reasons.stream().anyMatch(r -> r.contains("schema")), reasons.toString());
         assertTrue(reasons.stream().anyMatch(r -> r.contains("unknown purpose")), reasons.toString());
@@ -103,41 +120,74 @@ class InboundConsentTest {
         String aOlder = event(UUID.randomUUID(), a, "batch-news", "WITHDRAWN", "2026-05-01T10:00:00Z");
         String aLater = event(UUID.randomUUID(), a, "batch-news", "WITHDRAWN", "2026-05-04T10:00:00Z");
         String bGranted = event(UUID.randomUUID(), b, "batch-news", "GRANTED", "2026-05-01T10:00:00Z");
-        String bUnknownPurpose = event(UUID.randomUUID(), b, "no-such-batch-purpose", "GRANTED", "2026-05-03T10:00:00Z");
+        String bUnknownPurpose =
+                event(UUID.randomUUID(), b, "no-such-batch-purpose", "GRANTED", "2026-05-03T10:00:00Z");
         String bWithdrawn = event(UUID.randomUUID(), b, "batch-news", "WITHDRAWN", "2026-05-03T10:00:00Z");
         String topic = prefix + Topics.CONSENT_INBOUND;
 
         // A duplicate within a poll, an older decision after a newer one, and an event only the ledger finds bad.
-        KafkaProbe.send(topic, List.of(Map.entry(a.toString(), aGranted), Map.entry(a.toString(), aGranted),
-                Map.entry(a.toString(), aOlder), Map.entry(b.toString(), bGranted),
-                Map.entry(b.toString(), bUnknownPurpose), Map.entry(b.toString(), bWithdrawn)));
+        KafkaProbe.send(
+                topic,
+                List.of(
+                        Map.entry(a.toString(), aGranted),
+                        Map.entry(a.toString(), aGranted),
+                        Map.entry(a.toString(), aOlder),
+                        Map.entry(b.toString(), bGranted),
+                        Map.entry(b.toString(), bUnknownPurpose),
+                        Map.entry(b.toString(), bWithdrawn)));
         // The same event again, later: a redelivery.
         KafkaProbe.send(topic, List.of(Map.entry(a.toString(), aGranted), Map.entry(a.toString(), aLater)));
 
         awaitHistorySize(a, "batch-news", 3);
         awaitHistorySize(b, "batch-news", 2);
-        given().auth().oauth2(staff(DemoUser.DPO)).when().get("/api/consents/persons/" + a + "/purposes/batch-news/history")
-                .then().rootPath("items").body("status", contains("WITHDRAWN", "GRANTED", "WITHDRAWN"))
+        given().auth()
+                .oauth2(staff(DemoUser.DPO))
+                .when()
+                .get("/api/consents/persons/" + a + "/purposes/batch-news/history")
+                .then()
+                .rootPath("items")
+                .body("status", contains("WITHDRAWN", "GRANTED", "WITHDRAWN"))
                 .body("effectiveAt", contains("2026-05-01T10:00:00Z", "2026-05-02T10:00:00Z", "2026-05-04T10:00:00Z"));
-        given().auth().oauth2(staff(DemoUser.DPO)).when().get("/api/consents/persons/" + b + "/purposes/batch-news/history")
-                .then().rootPath("items").body("status", contains("GRANTED", "WITHDRAWN"));
-        ConsentLedgerTest.decision(a, "batch-news").then().body("allowed", equalTo(false))
+        given().auth()
+                .oauth2(staff(DemoUser.DPO))
+                .when()
+                .get("/api/consents/persons/" + b + "/purposes/batch-news/history")
+                .then()
+                .rootPath("items")
+                .body("status", contains("GRANTED", "WITHDRAWN"));
+        ConsentLedgerTest.decision(a, "batch-news")
+                .then()
+                .body("allowed", equalTo(false))
                 .body("since", equalTo("2026-05-04T10:00:00Z"));
-        ConsentLedgerTest.decision(b, "batch-news").then().body("allowed", equalTo(false))
+        ConsentLedgerTest.decision(b, "batch-news")
+                .then()
+                .body("allowed", equalTo(false))
                 .body("since", equalTo("2026-05-03T10:00:00Z"));
 
-        List<ConsumerRecord<String, String>> dead = KafkaProbe.readUntil(prefix + Topics.deadLetter(Topics.CONSENT_INBOUND),
-                records -> records.stream().anyMatch(r -> b.toString().equals(r.key())), WAIT).stream()
-                .filter(r -> b.toString().equals(r.key()) || a.toString().equals(r.key())).toList();
-        assertEquals(List.of(bUnknownPurpose), dead.stream().map(ConsumerRecord::value).toList());
+        List<ConsumerRecord<String, String>> dead = KafkaProbe.readUntil(
+                        prefix + Topics.deadLetter(Topics.CONSENT_INBOUND),
+                        records -> records.stream().anyMatch(r -> b.toString().equals(r.key())),
+                        WAIT)
+                .stream()
+                .filter(r -> b.toString().equals(r.key()) || a.toString().equals(r.key()))
+                .toList();
+        assertEquals(
+                List.of(bUnknownPurpose),
+                dead.stream().map(ConsumerRecord::value).toList());
         assertTrue(KafkaProbe.header(dead.get(0), "dead-letter-reason").contains("unknown purpose"));
 
         // The older decision never became current, so it was never published as the state.
         Instant latest = Instant.parse("2026-05-04T10:00:00Z");
-        List<ConsentStateChanged> states = stateEvents(KafkaProbe.readUntil(prefix + Topics.CONSENT_EVENTS,
-                records -> stateEvents(records, a).stream().anyMatch(e -> latest.equals(e.since())), WAIT), a);
+        List<ConsentStateChanged> states = stateEvents(
+                KafkaProbe.readUntil(
+                        prefix + Topics.CONSENT_EVENTS,
+                        records -> stateEvents(records, a).stream().anyMatch(e -> latest.equals(e.since())),
+                        WAIT),
+                a);
         assertEquals(latest, states.get(states.size() - 1).since(), states.toString());
-        assertTrue(states.stream().noneMatch(e -> e.since().equals(Instant.parse("2026-05-01T10:00:00Z"))), states.toString());
+        assertTrue(
+                states.stream().noneMatch(e -> e.since().equals(Instant.parse("2026-05-01T10:00:00Z"))),
+                states.toString());
     }
 
     @Test
@@ -150,8 +200,10 @@ class InboundConsentTest {
         relay.stop(); // what the transaction wrote stays in the outbox to be read here (a sent row is deleted)
         List<ConsentRecord> records;
         try {
-            records = ledger.recordAll(List.of(entry(person, ConsentStatus.GRANTED, later),
-                    entry(person, ConsentStatus.WITHDRAWN, later), entry(person, ConsentStatus.GRANTED, earlier)));
+            records = ledger.recordAll(List.of(
+                    entry(person, ConsentStatus.GRANTED, later),
+                    entry(person, ConsentStatus.WITHDRAWN, later),
+                    entry(person, ConsentStatus.GRANTED, earlier)));
             List<ConsentStateChanged> published = published(person);
             assertEquals(1, published.size(), published.toString());
             assertEquals("WITHDRAWN", published.get(0).status());
@@ -162,14 +214,18 @@ class InboundConsentTest {
 
         assertEquals(3, records.size());
         // On a tie the later record wins, as it would one by one; the older one is history.
-        ConsentLedgerTest.decision(person, "batch-ledger").then().body("allowed", equalTo(false))
-                .body("status", equalTo("WITHDRAWN")).body("since", equalTo("2026-04-02T00:00:00Z"));
+        ConsentLedgerTest.decision(person, "batch-ledger")
+                .then()
+                .body("allowed", equalTo(false))
+                .body("status", equalTo("WITHDRAWN"))
+                .body("since", equalTo("2026-04-02T00:00:00Z"));
     }
 
     /** The consent.events this person's changes left in the outbox, in order. */
     private List<ConsentStateChanged> published(UUID person) throws Exception {
-        try (var connection = dataSource.getConnection(); var select = connection.prepareStatement(
-                "SELECT envelope FROM outbox_event WHERE topic = ? AND record_key = ? ORDER BY seq")) {
+        try (var connection = dataSource.getConnection();
+                var select = connection.prepareStatement(
+                        "SELECT envelope FROM outbox_event WHERE topic = ? AND record_key = ? ORDER BY seq")) {
             select.setString(1, Topics.CONSENT_EVENTS);
             select.setString(2, person.toString());
             List<ConsentStateChanged> published = new java.util.ArrayList<>();
@@ -183,13 +239,25 @@ class InboundConsentTest {
     }
 
     private static Entry entry(UUID person, ConsentStatus status, Instant effectiveAt) {
-        return new Entry(person, "batch-ledger", LegalBasis.CONSENT, status, effectiveAt, ConsentSource.API, "test", null,
-                null, "batch-test", null);
+        return new Entry(
+                person,
+                "batch-ledger",
+                LegalBasis.CONSENT,
+                status,
+                effectiveAt,
+                ConsentSource.API,
+                "test",
+                null,
+                null,
+                "batch-test",
+                null);
     }
 
     private static List<ConsentStateChanged> stateEvents(List<ConsumerRecord<String, String>> records, UUID person) {
-        return records.stream().filter(r -> person.toString().equals(r.key()))
-                .map(r -> EventCodec.parse(r.value()).dataAs(ConsentStateChanged.class)).toList();
+        return records.stream()
+                .filter(r -> person.toString().equals(r.key()))
+                .map(r -> EventCodec.parse(r.value()).dataAs(ConsentStateChanged.class))
+                .toList();
     }
 
     @Test
@@ -201,32 +269,59 @@ class InboundConsentTest {
 
         post(granted).then().statusCode(201).body("duplicate", equalTo(false));
         post(granted).then().statusCode(200).body("duplicate", equalTo(true));
-        post(event(UUID.randomUUID(), person, "rest-inbound-news", "WITHDRAWN", "2026-05-01T00:00:00Z")).then().statusCode(201);
-        post(event(UUID.randomUUID(), person, "rest-inbound-news", "MAYBE", "2026-07-01T00:00:00Z")).then().statusCode(400)
+        post(event(UUID.randomUUID(), person, "rest-inbound-news", "WITHDRAWN", "2026-05-01T00:00:00Z"))
+                .then()
+                .statusCode(201);
+        post(event(UUID.randomUUID(), person, "rest-inbound-news", "MAYBE", "2026-07-01T00:00:00Z"))
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
-        post(event(UUID.randomUUID(), person, "unknown-purpose-x", "GRANTED", "2026-07-01T00:00:00Z")).then().statusCode(422)
+        post(event(UUID.randomUUID(), person, "unknown-purpose-x", "GRANTED", "2026-07-01T00:00:00Z"))
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json");
         post("{ not json").then().statusCode(400).contentType("application/problem+json");
 
         ConsentLedgerTest.decision(person, "rest-inbound-news").then().body("allowed", equalTo(true));
-        given().auth().oauth2(staff(DemoUser.DPO)).when().get("/api/consents/persons/" + person + "/purposes/rest-inbound-news/history")
-                .then().rootPath("items").body("status", contains("WITHDRAWN", "GRANTED"))
+        given().auth()
+                .oauth2(staff(DemoUser.DPO))
+                .when()
+                .get("/api/consents/persons/" + person + "/purposes/rest-inbound-news/history")
+                .then()
+                .rootPath("items")
+                .body("status", contains("WITHDRAWN", "GRANTED"))
                 .body("recordedBy[1]", equalTo("service-account-integration"));
-        given().auth().oauth2(staff(DemoUser.MARKETING)).contentType(ContentType.JSON).body(granted)
-                .when().post("/api/consents/inbound").then().statusCode(403);
+        given().auth()
+                .oauth2(staff(DemoUser.MARKETING))
+                .contentType(ContentType.JSON)
+                .body(granted)
+                .when()
+                .post("/api/consents/inbound")
+                .then()
+                .statusCode(403);
     }
 
     private static io.restassured.response.Response post(String body) {
-        return given().auth().oauth2(Tokens.integration()).contentType("application/cloudevents+json").body(body)
-                .when().post("/api/consents/inbound");
+        return given().auth()
+                .oauth2(Tokens.integration())
+                .contentType("application/cloudevents+json")
+                .body(body)
+                .when()
+                .post("/api/consents/inbound");
     }
 
     private static void awaitHistorySize(UUID person, String purpose, int size) {
         Instant deadline = Instant.now().plus(WAIT);
         while (Instant.now().isBefore(deadline)) {
-            int now = given().auth().oauth2(staff(DemoUser.DPO))
-                    .when().get("/api/consents/persons/" + person + "/purposes/" + purpose + "/history")
-                    .then().extract().jsonPath().getList("items").size();
+            int now = given().auth()
+                    .oauth2(staff(DemoUser.DPO))
+                    .when()
+                    .get("/api/consents/persons/" + person + "/purposes/" + purpose + "/history")
+                    .then()
+                    .extract()
+                    .jsonPath()
+                    .getList("items")
+                    .size();
             if (now >= size) {
                 return;
             }

@@ -1,17 +1,11 @@
 package org.gdprsuite.consent;
 
-import static org.gdprsuite.consent.ConsentFixtures.purpose;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import org.gdprsuite.consent.domain.ConsentLedger;
@@ -27,6 +21,11 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+
+import static org.gdprsuite.consent.ConsentFixtures.purpose;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The README's claim that the ledger is append-only, enforced by PostgreSQL: UPDATE, DELETE and TRUNCATE are
@@ -46,9 +45,18 @@ class LedgerAppendOnlyTest {
     @Test
     void updateDeleteAndTruncateAreRefusedErasingTheEvidenceIsNot() throws SQLException {
         purpose("append-only-news", true, null, null);
-        ConsentRecord record = ledger.record(new Entry(UUID.randomUUID(), "append-only-news", LegalBasis.CONSENT,
-                ConsentStatus.GRANTED, null, ConsentSource.WEB_FORM, "web", null,
-                new Evidence("192.0.2.44", "Firefox", "signup"), "append-only-test", null));
+        ConsentRecord record = ledger.record(new Entry(
+                UUID.randomUUID(),
+                "append-only-news",
+                LegalBasis.CONSENT,
+                ConsentStatus.GRANTED,
+                null,
+                ConsentSource.WEB_FORM,
+                "web",
+                null,
+                new Evidence("192.0.2.44", "Firefox", "signup"),
+                "append-only-test",
+                null));
         String id = "'" + record.id + "'";
 
         assertRefused("UPDATE consent_record SET status = 'WITHDRAWN' WHERE id = " + id);
@@ -57,8 +65,11 @@ class LedgerAppendOnlyTest {
         // CASCADE, so that the foreign key of consent_state is not what refuses it.
         assertRefused("TRUNCATE consent_record CASCADE");
 
-        assertEquals(1, inTransaction("UPDATE consent_record SET evidence_ip = NULL, evidence_user_agent = NULL, "
-                + "evidence_form_id = NULL WHERE id = " + id), "erasing the evidence is the one change allowed");
+        assertEquals(
+                1,
+                inTransaction("UPDATE consent_record SET evidence_ip = NULL, evidence_user_agent = NULL, "
+                        + "evidence_form_id = NULL WHERE id = " + id),
+                "erasing the evidence is the one change allowed");
         assertEquals("GRANTED|192.0.2.44", statusAndIp(record.id), "the record is as it was recorded");
     }
 
@@ -69,7 +80,8 @@ class LedgerAppendOnlyTest {
 
     /** Runs {@code sql} and rolls it back, whatever happens. */
     private int inTransaction(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
             try {
                 // TRUNCATE waits for an exclusive lock: never for long behind the service's own work.
@@ -83,8 +95,9 @@ class LedgerAppendOnlyTest {
     }
 
     private String statusAndIp(UUID id) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(
-                "SELECT status, evidence_ip FROM consent_record WHERE id = ?")) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT status, evidence_ip FROM consent_record WHERE id = ?")) {
             select.setObject(1, id);
             try (ResultSet row = select.executeQuery()) {
                 row.next();

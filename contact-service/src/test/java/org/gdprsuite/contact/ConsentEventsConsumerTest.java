@@ -1,9 +1,5 @@
 package org.gdprsuite.contact;
 
-import static org.gdprsuite.testsupport.ConsentStatePoll.T2;
-import static org.gdprsuite.testsupport.ConsentStatePoll.T3;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import javax.sql.DataSource;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,6 +29,10 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+
+import static org.gdprsuite.testsupport.ConsentStatePoll.T2;
+import static org.gdprsuite.testsupport.ConsentStatePoll.T3;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The legal-basis read model, fed a poll of consent.events at a time, ends as one event at a time would leave it. */
 @QuarkusTest
@@ -69,8 +68,8 @@ class ConsentEventsConsumerTest {
         assertEquals(expected(oneByOneA, oneByOneB), rows(oneByOneA, oneByOneB));
 
         // A later poll: an older state than the row's is history, one of the same time replaces it.
-        consumer.applyAllOnce(List.of(state(b, "news", true, T2), state(a, "news", false, T2)), name,
-                consentEvents::apply);
+        consumer.applyAllOnce(
+                List.of(state(b, "news", true, T2), state(a, "news", false, T2)), name, consentEvents::apply);
         Map<String, List<Object>> later = expected(a, b);
         later.put(a + " news", List.of(false, T2));
         assertEquals(later, rows(a, b));
@@ -82,7 +81,8 @@ class ConsentEventsConsumerTest {
         UUID b = UUID.randomUUID();
         List<CloudEvent> events = ConsentStatePoll.events(a, b);
         List<Map.Entry<String, String>> records = events.stream()
-                .map(event -> Map.entry(event.subject(), EventCodec.toJson(event))).toList();
+                .map(event -> Map.entry(event.subject(), EventCodec.toJson(event)))
+                .toList();
 
         KafkaProbe.send(prefix + Topics.CONSENT_EVENTS, records);
         awaitRows(a, b, expected(a, b));
@@ -95,10 +95,12 @@ class ConsentEventsConsumerTest {
         after.put(b + " ads", List.of(true, T3));
         awaitRows(a, b, after);
 
-        List<String> ids = new java.util.ArrayList<>(events.stream().map(CloudEvent::id).toList());
+        List<String> ids =
+                new java.util.ArrayList<>(events.stream().map(CloudEvent::id).toList());
         ids.add(marker.id());
-        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(
-                "SELECT count(*) FROM processed_event WHERE event_id = ANY(?)")) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT count(*) FROM processed_event WHERE event_id = ANY(?)")) {
             select.setArray(1, connection.createArrayOf("varchar", ids.toArray()));
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();
@@ -117,20 +119,25 @@ class ConsentEventsConsumerTest {
 
     /** This read model has no {@code until}: allowed and since. */
     private static Map<String, List<Object>> expected(UUID a, UUID b) {
-        return ConsentStatePoll.expected(a, b).entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                e -> e.getValue().subList(0, 2), (x, y) -> x, HashMap::new));
+        return ConsentStatePoll.expected(a, b).entrySet().stream()
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey, e -> e.getValue().subList(0, 2), (x, y) -> x, HashMap::new));
     }
 
     private Map<String, List<Object>> rows(UUID a, UUID b) throws Exception {
         Map<String, List<Object>> rows = new HashMap<>();
-        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(
-                "SELECT person_id, purpose, allowed, since FROM person_legal_basis WHERE person_id IN (?, ?)")) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT person_id, purpose, allowed, since FROM person_legal_basis WHERE person_id IN (?, ?)")) {
             select.setObject(1, a);
             select.setObject(2, b);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    rows.put(rs.getObject(1) + " " + rs.getString(2), List.of(rs.getBoolean(3),
-                            rs.getObject(4, OffsetDateTime.class).toInstant()));
+                    rows.put(
+                            rs.getObject(1) + " " + rs.getString(2),
+                            List.of(
+                                    rs.getBoolean(3),
+                                    rs.getObject(4, OffsetDateTime.class).toInstant()));
                 }
             }
         }
@@ -138,8 +145,11 @@ class ConsentEventsConsumerTest {
     }
 
     private static CloudEvent state(UUID person, String purpose, boolean allowed, Instant since) {
-        return CloudEvent.of("consent-service", EventType.CONSENT_STATE_CHANGED, person.toString(),
-                new ConsentStateChanged(person, purpose, allowed, "CONSENT", allowed ? "GRANTED" : "WITHDRAWN", since,
-                        null));
+        return CloudEvent.of(
+                "consent-service",
+                EventType.CONSENT_STATE_CHANGED,
+                person.toString(),
+                new ConsentStateChanged(
+                        person, purpose, allowed, "CONSENT", allowed ? "GRANTED" : "WITHDRAWN", since, null));
     }
 }

@@ -1,13 +1,5 @@
 package org.gdprsuite.contact;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.greaterThanOrEqualTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -24,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -55,6 +46,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * Sensitive fields sealed in the real PostgreSQL with per-person keys; erasure shreds the key, so an
  * older pg_dump restored elsewhere and the Kafka history (where the email travels sealed) give nothing of
@@ -65,8 +64,15 @@ import jakarta.inject.Inject;
 class EncryptionAtRestTest {
 
     /** Sealed column and the field name it is bound to. */
-    private static final Map<String, String> SEALED = Map.of("national_id", "nationalId", "bank_account", "bankAccount",
-            "birth_date", "birthDate", "health_notes", "healthNotes");
+    private static final Map<String, String> SEALED = Map.of(
+            "national_id",
+            "nationalId",
+            "bank_account",
+            "bankAccount",
+            "birth_date",
+            "birthDate",
+            "health_notes",
+            "healthNotes");
 
     @ConfigProperty(name = "gdpr.kafka.topic-prefix")
     String prefix;
@@ -102,25 +108,59 @@ class EncryptionAtRestTest {
         for (String plain : List.of("AB-123456", "DE89370400440532013000", "1815-12-10", "wheelchair access")) {
             assertFalse(all.contains(plain));
         }
-        given().auth().oauth2(Tokens.of(DemoUser.FINANCE)).when().get("/api/contacts/persons/" + id).then().statusCode(200)
-                .body("bankAccount", equalTo("DE89370400440532013000")).body("birthDate", equalTo("1815-12-10"));
-        given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().get("/api/contacts/persons/" + id).then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.FINANCE))
+                .when()
+                .get("/api/contacts/persons/" + id)
+                .then()
+                .statusCode(200)
+                .body("bankAccount", equalTo("DE89370400440532013000"))
+                .body("birthDate", equalTo("1815-12-10"));
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.DPO))
+                .when()
+                .get("/api/contacts/persons/" + id)
+                .then()
+                .statusCode(200)
                 .body("healthNotes", equalTo("wheelchair access"));
     }
 
     @Test
     void aSealedValueMovedToAnotherPersonOrFieldIsDetected() throws Exception {
-        String ada = PersonsTest.create(DemoUser.DPO, Map.of("firstName", "Ada", "lastName", "Tampered",
-                "bankAccount", "DE89370400440532013000", "nationalId", "AB-123456"));
-        String eve = PersonsTest.create(DemoUser.DPO, Map.of("firstName", "Eve", "lastName", "Tampered",
-                "bankAccount", "GB33BUKB20201555555555", "nationalId", "EV-000001"));
+        String ada = PersonsTest.create(
+                DemoUser.DPO,
+                Map.of(
+                        "firstName",
+                        "Ada",
+                        "lastName",
+                        "Tampered",
+                        "bankAccount",
+                        "DE89370400440532013000",
+                        "nationalId",
+                        "AB-123456"));
+        String eve = PersonsTest.create(
+                DemoUser.DPO,
+                Map.of(
+                        "firstName",
+                        "Eve",
+                        "lastName",
+                        "Tampered",
+                        "bankAccount",
+                        "GB33BUKB20201555555555",
+                        "nationalId",
+                        "EV-000001"));
 
-        sql("UPDATE person SET bank_account = (SELECT bank_account FROM person WHERE id = '" + ada + "') WHERE id = '" + eve + "'");
+        sql("UPDATE person SET bank_account = (SELECT bank_account FROM person WHERE id = '" + ada + "') WHERE id = '"
+                + eve + "'");
         sql("UPDATE person SET national_id = bank_account WHERE id = '" + ada + "'");
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                assertThrows(TamperedException.class, () -> PersonField.BANK_ACCOUNT.get(Person.findById(UUID.fromString(eve))));
-                assertThrows(TamperedException.class, () -> PersonField.NATIONAL_ID.get(Person.findById(UUID.fromString(ada))));
+                assertThrows(
+                        TamperedException.class,
+                        () -> PersonField.BANK_ACCOUNT.get(Person.findById(UUID.fromString(eve))));
+                assertThrows(
+                        TamperedException.class,
+                        () -> PersonField.NATIONAL_ID.get(Person.findById(UUID.fromString(ada))));
             });
         } finally {
             // Other tests list every person; integrity failures would break them.
@@ -139,13 +179,22 @@ class EncryptionAtRestTest {
         assertTrue(unsealed.sealAll() >= 1);
 
         Map<String, String> raw = row("public", id.toString());
-        assertTrue(raw.get("national_id").startsWith("v1.") && raw.get("birth_date").startsWith("v1."));
+        assertTrue(raw.get("national_id").startsWith("v1.")
+                && raw.get("birth_date").startsWith("v1."));
         assertEquals(null, raw.get("bank_account"));
-        given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().get("/api/contacts/persons/" + id).then().statusCode(200)
-                .body("nationalId", equalTo("GH-1906")).body("birthDate", equalTo("1906-12-09"))
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.DPO))
+                .when()
+                .get("/api/contacts/persons/" + id)
+                .then()
+                .statusCode(200)
+                .body("nationalId", equalTo("GH-1906"))
+                .body("birthDate", equalTo("1906-12-09"))
                 .body("healthNotes", equalTo("hearing loop"));
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet left = s.executeQuery("SELECT count(*) FROM person_unsealed WHERE person_id = '" + id + "'")) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet left =
+                        s.executeQuery("SELECT count(*) FROM person_unsealed WHERE person_id = '" + id + "'")) {
             left.next();
             assertEquals(0, left.getInt(1));
         }
@@ -155,12 +204,28 @@ class EncryptionAtRestTest {
     void anAdminRotatesTheDataKeysOthersMayNot() {
         PersonsTest.create(DemoUser.DPO, PersonsTest.ada("ada." + UUID.randomUUID() + "@example.org"));
 
-        given().auth().oauth2(Tokens.of(DemoUser.ADMIN)).when().post("/api/contacts/keys/rotate").then().statusCode(200)
-                .body("activeMasterKey", equalTo("test")).body("rewrapped", equalTo(0))
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.ADMIN))
+                .when()
+                .post("/api/contacts/keys/rotate")
+                .then()
+                .statusCode(200)
+                .body("activeMasterKey", equalTo("test"))
+                .body("rewrapped", equalTo(0))
                 .body("keysPerMasterKey.test", greaterThanOrEqualTo(1));
-        given().auth().oauth2(Tokens.of(DemoUser.ADMIN)).when().get("/api/contacts/keys").then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.ADMIN))
+                .when()
+                .get("/api/contacts/keys")
+                .then()
+                .statusCode(200)
                 .body("test", greaterThanOrEqualTo(1));
-        given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().post("/api/contacts/keys/rotate").then().statusCode(403);
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.DPO))
+                .when()
+                .post("/api/contacts/keys/rotate")
+                .then()
+                .statusCode(403);
         given().when().get("/api/contacts/keys").then().statusCode(401);
     }
 
@@ -169,18 +234,42 @@ class EncryptionAtRestTest {
         String adaEmail = "ada." + UUID.randomUUID() + "@example.org";
         String bobEmail = "bob." + UUID.randomUUID() + "@example.org";
         String ada = PersonsTest.create(DemoUser.DPO, PersonsTest.ada(adaEmail));
-        String bob = PersonsTest.create(DemoUser.DPO, Map.of("firstName", "Bob", "lastName", "Kept", "email", bobEmail,
-                "nationalId", "BK-424242", "healthNotes", "none known"));
+        String bob = PersonsTest.create(
+                DemoUser.DPO,
+                Map.of(
+                        "firstName",
+                        "Bob",
+                        "lastName",
+                        "Kept",
+                        "email",
+                        bobEmail,
+                        "nationalId",
+                        "BK-424242",
+                        "healthNotes",
+                        "none known"));
         Path dump = Files.createTempFile("contact-", ".sql");
         // The documented backup of data: everything but the keys, which are backed up apart.
-        run("pg_dump", "--no-owner", "--no-privileges", "--exclude-table-data=subject_key", "-f", dump.toString(), database());
+        run(
+                "pg_dump",
+                "--no-owner",
+                "--no-privileges",
+                "--exclude-table-data=subject_key",
+                "-f",
+                dump.toString(),
+                database());
         String dumped = Files.readString(dump);
         assertTrue(dumped.contains(ada) && dumped.contains(bob), "both persons are in the dump");
-        assertFalse(dumped.contains("AB-123456") || dumped.contains("wheelchair access") || dumped.contains("1815-12-10"));
+        assertFalse(
+                dumped.contains("AB-123456") || dumped.contains("wheelchair access") || dumped.contains("1815-12-10"));
 
         SubjectIds subject = new SubjectIds(List.of(UUID.fromString(ada)), List.of());
-        assertEquals(DsrReply.Outcome.DONE,
-                dsr.handle(UUID.randomUUID().toString(), DsrAction.ERASE, new DsrCommand(UUID.randomUUID(), subject, List.of())).outcome());
+        assertEquals(
+                DsrReply.Outcome.DONE,
+                dsr.handle(
+                                UUID.randomUUID().toString(),
+                                DsrAction.ERASE,
+                                new DsrCommand(UUID.randomUUID(), subject, List.of()))
+                        .outcome());
 
         // Restored next to the live data (the test's role may not create databases): the dump's schema renamed.
         String scratch = "restored_" + UUID.randomUUID().toString().substring(0, 8);
@@ -190,8 +279,14 @@ class EncryptionAtRestTest {
 
             // The restored row of the erased person still holds their sealed values, and none opens.
             Map<String, String> restored = row(scratch, ada);
-            assertEquals(4, restored.values().stream().filter(v -> v != null && v.startsWith("v1.")).count(), restored.toString());
-            restored.forEach((column, value) -> assertEquals(Optional.empty(), cipher.open(ada, SEALED.get(column), value), column));
+            assertEquals(
+                    4,
+                    restored.values().stream()
+                            .filter(v -> v != null && v.startsWith("v1."))
+                            .count(),
+                    restored.toString());
+            restored.forEach((column, value) ->
+                    assertEquals(Optional.empty(), cipher.open(ada, SEALED.get(column), value), column));
             // The same backup still serves everyone else.
             Map<String, String> kept = row(scratch, bob);
             assertEquals(Optional.of("BK-424242"), cipher.open(bob, "nationalId", kept.get("national_id")));
@@ -202,29 +297,47 @@ class EncryptionAtRestTest {
 
         // Replaying contact.events from the beginning (a fresh consumer): no email in plaintext; the erased
         // person's sealed email no longer opens, the other person's still does.
-        List<ConsumerRecord<String, String>> history = KafkaProbe.readUntil(prefix + Topics.CONTACT_EVENTS,
-                records -> records.stream().filter(r -> ada.equals(r.key()) && r.value().contains("anonymized")).count() >= 1
+        List<ConsumerRecord<String, String>> history = KafkaProbe.readUntil(
+                prefix + Topics.CONTACT_EVENTS,
+                records -> records.stream()
+                                        .filter(r ->
+                                                ada.equals(r.key()) && r.value().contains("anonymized"))
+                                        .count()
+                                >= 1
                         && records.stream().anyMatch(r -> bob.equals(r.key())),
                 Duration.ofSeconds(30));
-        List<String> hers = history.stream().filter(r -> ada.equals(r.key())).map(ConsumerRecord::value).toList();
+        List<String> hers = history.stream()
+                .filter(r -> ada.equals(r.key()))
+                .map(ConsumerRecord::value)
+                .toList();
         assertTrue(hers.size() >= 2, "created and anonymized");
         for (ConsumerRecord<String, String> record : history) {
-            for (String plain : List.of(adaEmail, bobEmail, "AB-123456", "DE89370400440532013000", "1815-12-10", "wheelchair access")) {
+            for (String plain : List.of(
+                    adaEmail, bobEmail, "AB-123456", "DE89370400440532013000", "1815-12-10", "wheelchair access")) {
                 assertFalse(record.value().contains(plain), record.value());
             }
         }
-        assertEquals(List.of(Optional.empty()), emails(history, ada).stream().distinct().toList(), "hers are shredded");
-        assertEquals(List.of(Optional.of(bobEmail)), emails(history, bob).stream().distinct().toList(), "his open");
+        assertEquals(
+                List.of(Optional.empty()),
+                emails(history, ada).stream().distinct().toList(),
+                "hers are shredded");
+        assertEquals(
+                List.of(Optional.of(bobEmail)),
+                emails(history, bob).stream().distinct().toList(),
+                "his open");
     }
 
     /** The emails of a person's created and updated events, as a consumer opens them. */
     private List<Optional<String>> emails(List<ConsumerRecord<String, String>> history, String person) {
-        List<Optional<String>> emails = history.stream().filter(r -> person.equals(r.key()))
+        List<Optional<String>> emails = history.stream()
+                .filter(r -> person.equals(r.key()))
                 .map(r -> EventCodec.parse(r.value()))
-                .filter(e -> EventType.PERSON_CREATED.type().equals(e.type()) || EventType.PERSON_UPDATED.type().equals(e.type()))
+                .filter(e -> EventType.PERSON_CREATED.type().equals(e.type())
+                        || EventType.PERSON_UPDATED.type().equals(e.type()))
                 .map(e -> e.dataAs(PersonCreated.class).email())
-                .peek(sealed -> assertTrue(SubjectCipher.isSealed(sealed), sealed))
-                .map(sealed -> cipher.openReceived(person, SealedFields.EMAIL, sealed)).toList();
+                .peek(email -> assertTrue(SubjectCipher.isSealed(email), email))
+                .map(email -> cipher.openReceived(person, SealedFields.EMAIL, email))
+                .toList();
         assertFalse(emails.isEmpty(), "the person was published");
         return emails;
     }
@@ -248,8 +361,9 @@ class EncryptionAtRestTest {
     /** The sealed columns of a person, raw. */
     private Map<String, String> row(String schema, String id) throws Exception {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement select = c.prepareStatement("SELECT national_id, bank_account, birth_date, health_notes FROM "
-                        + schema + ".person WHERE id = ?::uuid")) {
+                PreparedStatement select =
+                        c.prepareStatement("SELECT national_id, bank_account, birth_date, health_notes FROM " + schema
+                                + ".person WHERE id = ?::uuid")) {
             select.setString(1, id);
             try (ResultSet row = select.executeQuery()) {
                 assertTrue(row.next(), "person " + id);
@@ -263,7 +377,8 @@ class EncryptionAtRestTest {
     }
 
     private void sql(String statement) throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.execute(statement);
         }
     }

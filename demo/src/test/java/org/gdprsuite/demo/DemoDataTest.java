@@ -1,10 +1,5 @@
 package org.gdprsuite.demo;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -21,12 +16,18 @@ import org.gdprsuite.demo.DemoData.Consent;
 import org.gdprsuite.demo.DemoData.Person;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 class DemoDataTest {
 
     private static final Instant NOW = Instant.parse("2026-02-10T14:30:00Z");
     private static final DemoData DATA = DemoData.generate(DemoData.SEED, DemoData.PERSONS, NOW);
     /** Stricter than contact-service's check: plain ASCII local parts and only the reserved example domains. */
-    private static final Pattern EMAIL = Pattern.compile("^[a-z0-9]+([.-][a-z0-9]+)*@([a-z0-9-]+\\.)?example\\.(com|org|net)$");
+    private static final Pattern EMAIL =
+            Pattern.compile("^[a-z0-9]+([.-][a-z0-9]+)*@([a-z0-9-]+\\.)?example\\.(com|org|net)$");
     /** Ofcom drama numbers and US 555-0100..0199: ranges reserved for fiction. */
     private static final Pattern FICTITIOUS_PHONE = Pattern.compile(
             "^(\\+44 20 7946 0\\d{3}|\\+44 161 496 0\\d{3}|\\+44 7700 900\\d{3}|\\+1 \\d{3} 555 01\\d{2})$");
@@ -58,7 +59,8 @@ class DemoDataTest {
         }
         assertTrue(DATA.organisations.stream().allMatch(o -> o.domain().endsWith(".example.com")));
         // A mix, as in a real base: every category, about a third with a birth date, a few health notes.
-        Map<String, Long> categories = DATA.persons.stream().collect(Collectors.groupingBy(Person::category, Collectors.counting()));
+        Map<String, Long> categories =
+                DATA.persons.stream().collect(Collectors.groupingBy(Person::category, Collectors.counting()));
         assertEquals(Set.of("CUSTOMER", "PROSPECT", "PARTNER", "SUPPLIER"), categories.keySet());
         assertBetween(count(DATA.persons, p -> p.birthDate() != null), 600, 1500);
         assertBetween(count(DATA.persons, p -> p.healthNotes() != null), 10, 100);
@@ -69,14 +71,21 @@ class DemoDataTest {
     @Test
     void historyConsentsAndSubscriptionsAreMixed() {
         assertBetween(DATA.activities.size(), 1500, 3500);
-        assertTrue(DATA.activities.stream().allMatch(a -> !a.occurredAt().isAfter(NOW)
-                && !a.occurredAt().isBefore(DATA.persons.get(a.person()).collectedAt())));
-        Map<String, Long> statuses = DATA.consents.stream().collect(Collectors.groupingBy(Consent::status, Collectors.counting()));
+        assertTrue(DATA.activities.stream()
+                .allMatch(a -> !a.occurredAt().isAfter(NOW)
+                        && !a.occurredAt().isBefore(DATA.persons.get(a.person()).collectedAt())));
+        Map<String, Long> statuses =
+                DATA.consents.stream().collect(Collectors.groupingBy(Consent::status, Collectors.counting()));
         assertEquals(Set.of("GRANTED", "WITHDRAWN", "PENDING_CONFIRMATION", "DENIED"), statuses.keySet());
-        assertTrue(DATA.consents.stream().map(Consent::purpose).collect(Collectors.toSet()).containsAll(
-                List.of(DemoData.NEWSLETTER, DemoData.EVENTS, DemoData.RESEARCH)));
-        assertTrue(DATA.consents.stream().filter(c -> c.ip() != null)
-                .allMatch(c -> c.ip().matches("^(192\\.0\\.2|198\\.51\\.100|203\\.0\\.113)\\.\\d{1,3}$")), "documentation IPs");
+        assertTrue(DATA.consents.stream()
+                .map(Consent::purpose)
+                .collect(Collectors.toSet())
+                .containsAll(List.of(DemoData.NEWSLETTER, DemoData.EVENTS, DemoData.RESEARCH)));
+        assertTrue(
+                DATA.consents.stream()
+                        .filter(c -> c.ip() != null)
+                        .allMatch(c -> c.ip().matches("^(192\\.0\\.2|198\\.51\\.100|203\\.0\\.113)\\.\\d{1,3}$")),
+                "documentation IPs");
         assertTrue(DATA.subscriptions.stream().anyMatch(s -> !s.subscribed()));
         assertBetween(DATA.globalOptOuts.size(), 5, 100);
         assertFalse(DATA.globalOptOuts.contains(0), "the guide of the walkthrough stays reachable");
@@ -84,9 +93,14 @@ class DemoDataTest {
 
     @Test
     void importsCoverEveryPersonOnceAndTheCsvHasNoFormulas() {
-        List<Integer> imported = DATA.imports().stream().flatMap(i -> i.persons().stream()).sorted().toList();
+        List<Integer> imported = DATA.imports().stream()
+                .flatMap(i -> i.persons().stream())
+                .sorted()
+                .toList();
         assertEquals(IntStream.range(0, DemoData.PERSONS).boxed().toList(), imported);
-        List<UUID> organisationIds = DATA.organisations.stream().map(o -> UUID.nameUUIDFromBytes(o.name().getBytes())).toList();
+        List<UUID> organisationIds = DATA.organisations.stream()
+                .map(o -> UUID.nameUUIDFromBytes(o.name().getBytes()))
+                .toList();
         for (DemoData.Import batch : DATA.imports()) {
             String[] lines = DATA.csv(batch.persons(), organisationIds).split("\r\n");
             assertEquals(String.join(",", DemoData.CSV_HEADER), lines[0]);
@@ -97,9 +111,14 @@ class DemoDataTest {
                 assertEquals(DemoData.CSV_HEADER.size(), cells.size(), "line " + line);
                 for (int c = 0; c < cells.size(); c++) {
                     String cell = cells.get(c);
-                    // OWASP CSV injection: =, +, -, @, tab and CR start formulas; a phone's '+' is followed by digits only.
-                    assertFalse(!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0
-                            && !(c == phone && FICTITIOUS_PHONE.matcher(cell).matches()), "line " + line + " cell " + c);
+                    // OWASP CSV injection: =, +, -, @, tab and CR start formulas; a phone's '+' is followed by digits
+                    // only.
+                    assertFalse(
+                            !cell.isEmpty()
+                                    && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0
+                                    && !(c == phone
+                                            && FICTITIOUS_PHONE.matcher(cell).matches()),
+                            "line " + line + " cell " + c);
                 }
             }
         }

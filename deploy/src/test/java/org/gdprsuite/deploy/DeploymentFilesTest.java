@@ -1,10 +1,5 @@
 package org.gdprsuite.deploy;
 
-import static org.gdprsuite.deploy.Project.at;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +11,11 @@ import org.gdprsuite.deploy.Project.Service;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static org.gdprsuite.deploy.Project.at;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * docker-compose.yml, the Dockerfile and the Kubernetes manifests cannot run on the build machines (no
  * container engine), so this checks them against the services' own configuration instead.
@@ -23,13 +23,17 @@ import org.junit.jupiter.api.Test;
 class DeploymentFilesTest {
 
     /** Settings every service needs from its environment to reach PostgreSQL, Kafka and Keycloak. */
-    private static final List<String> REQUIRED = List.of("GDPR_DB_HOST", "KAFKA_BOOTSTRAP_SERVERS",
-            "QUARKUS_OIDC_AUTH_SERVER_URL", "QUARKUS_DATASOURCE_PASSWORD", "GDPR_LINKS_SIGNING_KEY");
+    private static final List<String> REQUIRED = List.of(
+            "GDPR_DB_HOST",
+            "KAFKA_BOOTSTRAP_SERVERS",
+            "QUARKUS_OIDC_AUTH_SERVER_URL",
+            "QUARKUS_DATASOURCE_PASSWORD",
+            "GDPR_LINKS_SIGNING_KEY");
     /** Settings that come from a Kubernetes Secret rather than the shared ConfigMap. */
     private static final Set<String> SECRET = Set.of("QUARKUS_DATASOURCE_PASSWORD", "GDPR_LINKS_SIGNING_KEY");
     /** Quarkus settings the code relies on without setting them itself (the issuer differs behind a proxy). */
-    private static final Set<String> QUARKUS_ONLY = Set.of("QUARKUS_OIDC_TOKEN_ISSUER", "QUARKUS_HTTP_HOST",
-            "QUARKUS_HTTP_PORT");
+    private static final Set<String> QUARKUS_ONLY =
+            Set.of("QUARKUS_OIDC_TOKEN_ISSUER", "QUARKUS_HTTP_HOST", "QUARKUS_HTTP_PORT");
 
     private static List<Service> services;
     private static Map<String, Object> compose;
@@ -50,13 +54,18 @@ class DeploymentFilesTest {
             Map<String, Object> s = at(compose, "services", service.name());
             assertNotNull(s, service.name() + " in docker-compose.yml");
             assertEquals(service.name(), at(s, "build", "args", "SERVICE"));
-            assertEquals(String.valueOf(service.port()), String.valueOf((Object) at(s, "build", "args", "PORT")), service.name());
+            assertEquals(
+                    String.valueOf(service.port()),
+                    String.valueOf((Object) at(s, "build", "args", "PORT")),
+                    service.name());
             assertTrue(((List<?>) s.get("ports")).contains(service.port() + ":" + service.port()), service.name());
             assertTrue(at(s, "healthcheck", "test").toString().contains("/q/health/ready"), service.name());
             Map<String, Object> env = at(s, "environment");
             REQUIRED.forEach(key -> assertNotNull(env.get(key), service.name() + " sets " + key));
-            assertTrue(postgresInit.contains("CREATE ROLE " + service.database() + " LOGIN PASSWORD '"
-                    + env.get("QUARKUS_DATASOURCE_PASSWORD") + "'"), service.name() + " database role");
+            assertTrue(
+                    postgresInit.contains("CREATE ROLE " + service.database() + " LOGIN PASSWORD '"
+                            + env.get("QUARKUS_DATASOURCE_PASSWORD") + "'"),
+                    service.name() + " database role");
             assertTrue(postgresInit.contains("CREATE DATABASE " + service.database() + " OWNER " + service.database()));
             assertEquals("service_healthy", at(s, "depends_on", "keycloak", "condition"));
         }
@@ -66,7 +75,8 @@ class DeploymentFilesTest {
     void composeProvisionsTheTopicsOfTheContract() {
         List<?> volumes = at(compose, "services", "kafka-topics", "volumes");
         assertTrue(volumes.stream().anyMatch(v -> v.toString().startsWith("./stack/kafka/topics.txt:")));
-        assertTrue(at(compose, "services", "keycloak", "volumes").toString()
+        assertTrue(at(compose, "services", "keycloak", "volumes")
+                .toString()
                 .contains("./stack/keycloak/gdpr-suite-realm.json"));
     }
 
@@ -100,7 +110,8 @@ class DeploymentFilesTest {
             assertEquals(service.port(), (int) at(svc, "spec", "ports", 0, "port"));
             assertEquals("http", at(svc, "spec", "ports", 0, "targetPort"));
         }
-        REQUIRED.stream().filter(k -> !SECRET.contains(k))
+        REQUIRED.stream()
+                .filter(k -> !SECRET.contains(k))
                 .forEach(key -> assertNotNull(config.get(key), "ConfigMap sets " + key));
     }
 
@@ -111,8 +122,8 @@ class DeploymentFilesTest {
         Map<String, Object> variables = new HashMap<>();
         for (Service service : services) {
             variables.putAll(at(compose, "services", service.name(), "environment"));
-            Map<String, Object> container = at(kubernetes.get("Deployment/" + service.name()), "spec", "template", "spec",
-                    "containers", 0);
+            Map<String, Object> container =
+                    at(kubernetes.get("Deployment/" + service.name()), "spec", "template", "spec", "containers", 0);
             for (Object env : (List<?>) container.get("env")) {
                 variables.put(at(env, "name"), "from a secret");
             }

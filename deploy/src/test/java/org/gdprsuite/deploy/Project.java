@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.yaml.snakeyaml.Yaml;
 
@@ -19,15 +20,13 @@ import org.yaml.snakeyaml.Yaml;
 final class Project {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final Path SHARED_CONFIG = ROOT
-            .resolve("libs/service-runtime/src/main/resources/META-INF/microprofile-config.properties");
+    private static final Path SHARED_CONFIG =
+            ROOT.resolve("libs/service-runtime/src/main/resources/META-INF/microprofile-config.properties");
 
     /** A service module: its name, HTTP port and database, from its application.properties. */
-    record Service(String name, int port, String database) {
-    }
+    record Service(String name, int port, String database) {}
 
-    private Project() {
-    }
+    private Project() {}
 
     /** The modules of the root pom that are services (they have an application.properties). */
     static List<Service> services() {
@@ -37,21 +36,46 @@ final class Project {
             Path config = ROOT.resolve(module.group(1)).resolve("src/main/resources/application.properties");
             if (Files.isRegularFile(config)) {
                 Properties p = properties(config);
-                services.add(new Service(p.getProperty("quarkus.application.name"),
-                        Integer.parseInt(p.getProperty("quarkus.http.port")), p.getProperty("gdpr.db.name")));
+                services.add(new Service(
+                        p.getProperty("quarkus.application.name"),
+                        Integer.parseInt(p.getProperty("quarkus.http.port")),
+                        p.getProperty("gdpr.db.name")));
             }
         }
         return services;
     }
 
     /** Every configuration key the code defines: shared defaults plus each service's own. */
+    /** A table row of a configuration page: {@code | `gdpr.outbox.batch-size` | ...}. */
+    private static final Pattern DOCUMENTED_KEY = Pattern.compile("^\\|\\s*`([a-z0-9.-]+)`\\s*\\|");
+
     static List<String> definedKeys() {
         List<String> keys = new ArrayList<>(properties(SHARED_CONFIG).stringPropertyNames());
         for (Service service : services()) {
             keys.addAll(properties(ROOT.resolve(service.name()).resolve("src/main/resources/application.properties"))
                     .stringPropertyNames());
         }
-        return keys.stream().map(k -> k.startsWith("%") ? k.substring(k.indexOf('.') + 1) : k).toList();
+        keys.addAll(documentedKeys());
+        return keys.stream()
+                .map(k -> k.startsWith("%") ? k.substring(k.indexOf('.') + 1) : k)
+                .toList();
+    }
+
+    /**
+     * The keys of the typed configurations ({@code @ConfigMapping}s, whose defaults live in code): the tables of
+     * docs/configuration/, which each module's ConfigDocs test holds true to its mapping.
+     */
+    static List<String> documentedKeys() {
+        try (Stream<Path> pages = Files.list(ROOT.resolve("docs/configuration"))) {
+            return pages.filter(page -> page.toString().endsWith(".md"))
+                    .flatMap(page -> read(page).lines())
+                    .map(DOCUMENTED_KEY::matcher)
+                    .filter(Matcher::find)
+                    .map(key -> key.group(1))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The environment variable that overrides a key (MicroProfile Config: non-alphanumerics to _, upper case). */
@@ -72,8 +96,10 @@ final class Project {
     @SuppressWarnings("unchecked")
     static Map<String, Map<String, Object>> kubernetes() {
         Map<String, Map<String, Object>> byKindAndName = new HashMap<>();
-        for (Object file : (List<Object>) yaml("deploy/kubernetes/kustomization.yaml").get("resources")) {
-            try (Reader reader = Files.newBufferedReader(ROOT.resolve("deploy/kubernetes").resolve(file.toString()))) {
+        for (Object file :
+                (List<Object>) yaml("deploy/kubernetes/kustomization.yaml").get("resources")) {
+            try (Reader reader =
+                    Files.newBufferedReader(ROOT.resolve("deploy/kubernetes").resolve(file.toString()))) {
                 for (Object doc : new Yaml().loadAll(reader)) {
                     Map<String, Object> manifest = (Map<String, Object>) doc;
                     Map<String, Object> metadata = (Map<String, Object>) manifest.get("metadata");
@@ -112,7 +138,9 @@ final class Project {
             if (current == null) {
                 return null;
             }
-            current = step instanceof Integer i ? ((List<Object>) current).get(i) : ((Map<String, Object>) current).get(step);
+            current = step instanceof Integer i
+                    ? ((List<Object>) current).get(i)
+                    : ((Map<String, Object>) current).get(step);
         }
         return (T) current;
     }

@@ -1,14 +1,5 @@
 package org.gdprsuite.erasure;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +9,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gdprsuite.erasure.export.Exports;
 import org.gdprsuite.erasure.replies.Retries;
@@ -47,6 +37,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The DSR orchestrator against real Kafka and PostgreSQL, with two participants played by the test on Kafka. */
 @QuarkusTest
@@ -90,9 +88,20 @@ class OrchestrationTest {
         UUID id = create(DemoUser.SUPPORT, Map.of("type", "ACCESS", "email", email));
         request(id).body("status", equalTo("VERIFIED"));
 
-        given().auth().oauth2(Tokens.of(DemoUser.SUPPORT)).when().post("/api/requests/" + id + "/approval").then().statusCode(403);
-        given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().post("/api/requests/" + id + "/approval").then().statusCode(200)
-                .body("status", equalTo("IN_PROGRESS")).body("personIds", equalTo(List.of(person.toString())))
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.SUPPORT))
+                .when()
+                .post("/api/requests/" + id + "/approval")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.DPO))
+                .when()
+                .post("/api/requests/" + id + "/approval")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("IN_PROGRESS"))
+                .body("personIds", equalTo(List.of(person.toString())))
                 .body("participants.participant", equalTo(List.of("alpha-service", "beta-service")));
 
         CloudEvent command = participants.commands(id, 1).get(0);
@@ -101,28 +110,62 @@ class OrchestrationTest {
         assertEquals(List.of(person), sent.subject().personIds());
         assertTrue(sent.participants().containsAll(List.of("alpha-service", "beta-service")));
 
-        participants.reply(command, "alpha-service", Outcome.DONE, JsonNodeFactory.instance.objectNode().put("name", "Ada"), null);
+        participants.reply(
+                command,
+                "alpha-service",
+                Outcome.DONE,
+                JsonNodeFactory.instance.objectNode().put("name", "Ada"),
+                null);
         awaitAudit(id, "participant done");
         request(id).body("status", equalTo("IN_PROGRESS"));
-        participants.reply(command, "beta-service", Outcome.DONE, JsonNodeFactory.instance.objectNode().put("consents", 2), null);
+        participants.reply(
+                command,
+                "beta-service",
+                Outcome.DONE,
+                JsonNodeFactory.instance.objectNode().put("consents", 2),
+                null);
         awaitStatus(id, "COMPLETED");
 
         NotificationRequested ready = mail(email, "dsr.export-ready");
         URI link = URI.create(ready.parameters().get("downloadLink"));
-        assertTrue(link.toString().startsWith("http://127.0.0.1:8080/public/requests/download?token="), link.toString());
+        assertTrue(
+                link.toString().startsWith("http://127.0.0.1:8080/public/requests/download?token="), link.toString());
         String token = link.getQuery().substring("token=".length());
         String tampered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
-        given().queryParam("token", tampered).when().get("/public/requests/download").then().statusCode(403);
-        given().accept(ContentType.JSON).queryParam("token", token).when().get("/public/requests/download").then().statusCode(200)
-                .body("slices.alpha-service.name", equalTo("Ada")).body("slices.beta-service.consents", equalTo(2))
+        given().queryParam("token", tampered)
+                .when()
+                .get("/public/requests/download")
+                .then()
+                .statusCode(403);
+        given().accept(ContentType.JSON)
+                .queryParam("token", token)
+                .when()
+                .get("/public/requests/download")
+                .then()
+                .statusCode(200)
+                .body("slices.alpha-service.name", equalTo("Ada"))
+                .body("slices.beta-service.consents", equalTo(2))
                 .body("requestId", equalTo(id.toString()));
-        given().queryParam("token", token).when().get("/public/requests/download").then().statusCode(410);
+        given().queryParam("token", token)
+                .when()
+                .get("/public/requests/download")
+                .then()
+                .statusCode(410);
 
         clock.advance(Duration.ofDays(8));
-        given().queryParam("token", token).when().get("/public/requests/download").then().statusCode(403);
+        given().queryParam("token", token)
+                .when()
+                .get("/public/requests/download")
+                .then()
+                .statusCode(403);
         mail(email, "dsr.completed");
         exports.purgeExpired();
-        given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().get("/api/requests/" + id + "/export").then().statusCode(404);
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.DPO))
+                .when()
+                .get("/api/requests/" + id + "/export")
+                .then()
+                .statusCode(404);
         assertTrue(audit(id).contains("export purged"));
     }
 
@@ -142,8 +185,10 @@ class OrchestrationTest {
 
         participants.reply(command, "beta-service", Outcome.HELD, null, "Art. 17(3)(b): invoices kept 10 years");
         awaitStatus(id, "PARTIALLY_COMPLETED");
-        request(id).body("participants.find { it.participant == 'beta-service' }.legalReason",
-                equalTo("Art. 17(3)(b): invoices kept 10 years"));
+        request(id)
+                .body(
+                        "participants.find { it.participant == 'beta-service' }.legalReason",
+                        equalTo("Art. 17(3)(b): invoices kept 10 years"));
         long doneEntries = audit(id).stream().filter("participant done"::equals).count();
         assertEquals(1, doneEntries, "a replayed or duplicate reply changes nothing");
     }
@@ -159,12 +204,16 @@ class OrchestrationTest {
         clock.advance(Duration.ofMinutes(2));
         retries.retryDue();
         List<CloudEvent> commands = participants.commands(id, 2);
-        assertEquals(List.of("beta-service"), commands.get(1).dataAs(DsrCommand.class).participants());
+        assertEquals(
+                List.of("beta-service"),
+                commands.get(1).dataAs(DsrCommand.class).participants());
         request(id).body("participants.find { it.participant == 'beta-service' }.attempts", equalTo(2));
 
         clock.advance(Duration.ofMinutes(5));
         retries.retryDue();
-        request(id).body("status", equalTo("IN_PROGRESS")).body("escalatedAt", org.hamcrest.Matchers.notNullValue())
+        request(id)
+                .body("status", equalTo("IN_PROGRESS"))
+                .body("escalatedAt", org.hamcrest.Matchers.notNullValue())
                 .body("participants.find { it.participant == 'beta-service' }.status", equalTo("TIMED_OUT"));
         assertTrue(audit(id).contains("escalated"));
 
@@ -193,33 +242,73 @@ class OrchestrationTest {
     void thePortalVerifiesTheAddressAndLinksADuplicate() {
         String email = "portal." + UUID.randomUUID() + "@example.org";
         given().when().get("/public/requests").then().statusCode(200).body(containsString("<label for=\"email\">"));
-        String page = given().formParam("type", "ERASURE").formParam("email", email).formParam("details", "<b>please</b>")
-                .when().post("/public/requests").then().statusCode(200).body(containsString("We have sent a code"))
-                .extract().asString();
+        String page = given().formParam("type", "ERASURE")
+                .formParam("email", email)
+                .formParam("details", "<b>please</b>")
+                .when()
+                .post("/public/requests")
+                .then()
+                .statusCode(200)
+                .body(containsString("We have sent a code"))
+                .extract()
+                .asString();
         UUID id = UUID.fromString(page.replaceAll("(?s).*/public/requests/([0-9a-f-]{36})/verification.*", "$1"));
         NotificationRequested verification = mail(email, "dsr.verification");
         assertEquals(null, verification.personId());
         request(id).body("status", equalTo("RECEIVED")).body("origin", equalTo("PORTAL"));
 
         given().formParam("code", "000000".equals(verification.parameters().get("code")) ? "111111" : "000000")
-                .when().post("/public/requests/" + id + "/verification").then().statusCode(400)
+                .when()
+                .post("/public/requests/" + id + "/verification")
+                .then()
+                .statusCode(400)
                 .body(containsString("not valid"));
-        given().formParam("code", verification.parameters().get("code")).when().post("/public/requests/" + id + "/verification")
-                .then().statusCode(200).body(containsString("Your address is confirmed"));
+        given().formParam("code", verification.parameters().get("code"))
+                .when()
+                .post("/public/requests/" + id + "/verification")
+                .then()
+                .statusCode(200)
+                .body(containsString("Your address is confirmed"));
         request(id).body("status", equalTo("VERIFIED"));
 
-        String again = given().formParam("type", "ERASURE").formParam("email", email.toUpperCase())
-                .when().post("/public/requests").then().statusCode(200).extract().asString();
+        String again = given().formParam("type", "ERASURE")
+                .formParam("email", email.toUpperCase())
+                .when()
+                .post("/public/requests")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         UUID second = UUID.fromString(again.replaceAll("(?s).*/public/requests/([0-9a-f-]{36})/verification.*", "$1"));
-        String link = mails(email, "dsr.verification").stream().filter(m -> !m.parameters().get("code")
-                .equals(verification.parameters().get("code"))).findFirst().orElseThrow().parameters().get("verifyLink");
+        String link = mails(email, "dsr.verification").stream()
+                .filter(m -> !m.parameters()
+                        .get("code")
+                        .equals(verification.parameters().get("code")))
+                .findFirst()
+                .orElseThrow()
+                .parameters()
+                .get("verifyLink");
         String token = URI.create(link).getQuery().substring("token=".length());
-        given().queryParam("token", token).when().get("/public/requests/verify").then().statusCode(200);
-        given().queryParam("token", token).when().get("/public/requests/verify").then().statusCode(410);
+        given().queryParam("token", token)
+                .when()
+                .get("/public/requests/verify")
+                .then()
+                .statusCode(200);
+        given().queryParam("token", token)
+                .when()
+                .get("/public/requests/verify")
+                .then()
+                .statusCode(410);
         request(second).body("status", equalTo("REJECTED")).body("duplicateOf", equalTo(id.toString()));
 
-        given().formParam("type", "WISHES").formParam("email", "nope").when().post("/public/requests").then().statusCode(400)
-                .body(containsString("Please choose")).body(not(containsString("nope\"")));
+        given().formParam("type", "WISHES")
+                .formParam("email", "nope")
+                .when()
+                .post("/public/requests")
+                .then()
+                .statusCode(400)
+                .body(containsString("Please choose"))
+                .body(not(containsString("nope\"")));
     }
 
     @Test
@@ -228,22 +317,53 @@ class OrchestrationTest {
         UUID id = create(DemoUser.SUPPORT, Map.of("type", "RECTIFICATION", "email", email));
         String received = request(id).extract().path("receivedAt");
         String due = request(id).extract().path("dueAt");
-        assertEquals(Instant.parse(received).atZone(java.time.ZoneOffset.UTC).plusMonths(1).toInstant(), Instant.parse(due));
+        assertEquals(
+                Instant.parse(received)
+                        .atZone(java.time.ZoneOffset.UTC)
+                        .plusMonths(1)
+                        .toInstant(),
+                Instant.parse(due));
 
-        given().auth().oauth2(Tokens.of(DemoUser.DPO)).contentType(ContentType.JSON)
-                .body(Map.of("months", 1, "reason", "Many systems to check")).when().post("/api/requests/" + id + "/extension")
-                .then().statusCode(200).body("extendedMonths", equalTo(1));
-        assertEquals("Many systems to check", mail(email, "dsr.extended").parameters().get("reason"));
-        given().auth().oauth2(Tokens.of(DemoUser.DPO)).contentType(ContentType.JSON)
-                .body(Map.of("months", 2, "reason", "more")).when().post("/api/requests/" + id + "/extension")
-                .then().statusCode(422).contentType("application/problem+json");
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.DPO))
+                .contentType(ContentType.JSON)
+                .body(Map.of("months", 1, "reason", "Many systems to check"))
+                .when()
+                .post("/api/requests/" + id + "/extension")
+                .then()
+                .statusCode(200)
+                .body("extendedMonths", equalTo(1));
+        assertEquals(
+                "Many systems to check",
+                mail(email, "dsr.extended").parameters().get("reason"));
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.DPO))
+                .contentType(ContentType.JSON)
+                .body(Map.of("months", 2, "reason", "more"))
+                .when()
+                .post("/api/requests/" + id + "/extension")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
 
         clock.advance(Duration.ofDays(65));
-        given().auth().oauth2(Tokens.of(DemoUser.SUPPORT)).queryParam("overdue", true).queryParam("size", 500)
-                .when().get("/api/requests").then().body("items.id", hasItem(id.toString()));
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.SUPPORT))
+                .queryParam("overdue", true)
+                .queryParam("size", 500)
+                .when()
+                .get("/api/requests")
+                .then()
+                .body("items.id", hasItem(id.toString()));
         approve(id);
-        given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().post("/api/requests/" + id + "/completion").then().statusCode(200)
-                .body("status", equalTo("COMPLETED")).body("overdue", equalTo(false));
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.DPO))
+                .when()
+                .post("/api/requests/" + id + "/completion")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("COMPLETED"))
+                .body("overdue", equalTo(false));
         assertEquals(List.of("received", "extended", "approved", "completed"), audit(id));
     }
 
@@ -251,21 +371,30 @@ class OrchestrationTest {
     void aRetentionSweepIsErasedAsOneBatchWithARequestPerPersonAndALegalHoldHeldOnItsOwn() {
         List<UUID> persons = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
         UUID sweep = UUID.randomUUID();
-        CloudEvent matched = CloudEvent.of("contact-service", EventType.RETENTION_ERASURE_REQUESTED, sweep.toString(),
+        CloudEvent matched = CloudEvent.of(
+                "contact-service",
+                EventType.RETENTION_ERASURE_REQUESTED,
+                sweep.toString(),
                 new RetentionErasureRequested(persons, "inactive suppliers", sweep));
         KafkaProbe.send(prefix + Topics.CONTACT_EVENTS, sweep.toString(), EventCodec.toJson(matched));
         KafkaProbe.send(prefix + Topics.CONTACT_EVENTS, sweep.toString(), EventCodec.toJson(matched)); // redelivered
 
         CloudEvent command = participants.batchCommands(persons.get(0), 1).get(0);
         DsrBatchCommand batch = command.dataAs(DsrBatchCommand.class);
-        assertEquals(Set.copyOf(persons), batch.subjects().stream().flatMap(s -> s.subject().personIds().stream())
-                .collect(Collectors.toSet()));
+        assertEquals(
+                Set.copyOf(persons),
+                batch.subjects().stream()
+                        .flatMap(s -> s.subject().personIds().stream())
+                        .collect(Collectors.toSet()));
         assertTrue(batch.participants().containsAll(List.of("alpha-service", "beta-service")));
         Map<UUID, UUID> requestOf = batch.subjects().stream()
                 .collect(Collectors.toMap(s -> s.subject().personIds().get(0), DsrBatchCommand.Subject::requestId));
         for (UUID id : requestOf.values()) {
-            request(id).body("origin", equalTo("RETENTION")).body("status", equalTo("IN_PROGRESS"))
-                    .body("approvedBy", equalTo("retention policy")).body("participants.size()", equalTo(2));
+            request(id)
+                    .body("origin", equalTo("RETENTION"))
+                    .body("status", equalTo("IN_PROGRESS"))
+                    .body("approvedBy", equalTo("retention policy"))
+                    .body("participants.size()", equalTo(2));
         }
 
         String done = participants.batchReply(command, "alpha-service", Map.of(), null);
@@ -275,18 +404,32 @@ class OrchestrationTest {
         participants.batchReply(command, "beta-service", Map.of(held, Outcome.HELD), "Art. 17(3)(b): invoices kept");
 
         awaitStatus(held, "PARTIALLY_COMPLETED");
-        request(held).body("participants.find { it.participant == 'beta-service' }.legalReason",
-                equalTo("Art. 17(3)(b): invoices kept"));
+        request(held)
+                .body(
+                        "participants.find { it.participant == 'beta-service' }.legalReason",
+                        equalTo("Art. 17(3)(b): invoices kept"));
         for (UUID person : List.of(persons.get(0), persons.get(2))) {
             UUID id = requestOf.get(person);
             awaitStatus(id, "COMPLETED");
-            assertEquals(List.of("received", "approved", "fanned out", "participant done", "participant done", "completed"),
-                    audit(id), "every participant confirmed the subject once");
+            assertEquals(
+                    List.of("received", "approved", "fanned out", "participant done", "participant done", "completed"),
+                    audit(id),
+                    "every participant confirmed the subject once");
         }
         for (UUID person : persons) {
-            List<String> requested = given().auth().oauth2(Tokens.of(DemoUser.DPO)).queryParam("personId", person)
-                    .when().get("/api/requests").then().extract().jsonPath().getList("items.personIds.flatten()");
-            assertEquals(List.of(person.toString()), requested, "one request per person, however often the sweep was delivered");
+            List<String> requested = given().auth()
+                    .oauth2(Tokens.of(DemoUser.DPO))
+                    .queryParam("personId", person)
+                    .when()
+                    .get("/api/requests")
+                    .then()
+                    .extract()
+                    .jsonPath()
+                    .getList("items.personIds.flatten()");
+            assertEquals(
+                    List.of(person.toString()),
+                    requested,
+                    "one request per person, however often the sweep was delivered");
         }
     }
 
@@ -294,76 +437,171 @@ class OrchestrationTest {
     void aSilentParticipantIsAskedAgainForTheSubjectsOfABatchItStillOwes() {
         List<UUID> persons = List.of(UUID.randomUUID(), UUID.randomUUID());
         UUID sweep = UUID.randomUUID();
-        KafkaProbe.send(prefix + Topics.CONTACT_EVENTS, sweep.toString(), EventCodec.toJson(CloudEvent.of("contact-service",
-                EventType.RETENTION_ERASURE_REQUESTED, sweep.toString(), new RetentionErasureRequested(persons, "p", sweep))));
+        KafkaProbe.send(
+                prefix + Topics.CONTACT_EVENTS,
+                sweep.toString(),
+                EventCodec.toJson(CloudEvent.of(
+                        "contact-service",
+                        EventType.RETENTION_ERASURE_REQUESTED,
+                        sweep.toString(),
+                        new RetentionErasureRequested(persons, "p", sweep))));
         CloudEvent first = participants.batchCommands(persons.get(0), 1).get(0);
         UUID failed = first.dataAs(DsrBatchCommand.class).subjects().stream()
-                .filter(s -> s.subject().personIds().contains(persons.get(0))).findFirst().orElseThrow().requestId();
+                .filter(s -> s.subject().personIds().contains(persons.get(0)))
+                .findFirst()
+                .orElseThrow()
+                .requestId();
         participants.batchReply(first, "alpha-service", Map.of(failed, Outcome.FAILED), null);
         awaitAudit(failed, "participant failed");
 
         clock.advance(Duration.ofMinutes(2));
         retries.retryDue();
         List<CloudEvent> again = participants.batchCommands(persons.get(0), 3);
-        Map<List<String>, DsrBatchCommand> byParticipants = again.subList(1, 3).stream().map(c -> c.dataAs(DsrBatchCommand.class))
+        Map<List<String>, DsrBatchCommand> byParticipants = again.subList(1, 3).stream()
+                .map(c -> c.dataAs(DsrBatchCommand.class))
                 .collect(Collectors.toMap(DsrBatchCommand::participants, c -> c));
         assertEquals(Set.of(List.of("alpha-service"), List.of("beta-service")), byParticipants.keySet());
-        assertEquals(List.of(failed), byParticipants.get(List.of("alpha-service")).subjects().stream()
-                .map(DsrBatchCommand.Subject::requestId).toList(), "only what alpha still owes");
+        assertEquals(
+                List.of(failed),
+                byParticipants.get(List.of("alpha-service")).subjects().stream()
+                        .map(DsrBatchCommand.Subject::requestId)
+                        .toList(),
+                "only what alpha still owes");
         assertEquals(2, byParticipants.get(List.of("beta-service")).subjects().size());
 
         for (CloudEvent command : again.subList(1, 3)) {
-            String participant = command.dataAs(DsrBatchCommand.class).participants().get(0);
+            String participant =
+                    command.dataAs(DsrBatchCommand.class).participants().get(0);
             participants.batchReply(command, participant, Map.of(), null);
         }
-        for (DsrBatchCommand.Subject subject : first.dataAs(DsrBatchCommand.class).subjects()) {
+        for (DsrBatchCommand.Subject subject :
+                first.dataAs(DsrBatchCommand.class).subjects()) {
             awaitStatus(subject.requestId(), "COMPLETED");
         }
     }
 
     @Test
     void badInputIsAProblemAndRolesAreEnforced() {
-        int before = given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().get("/api/requests").then().extract().jsonPath()
+        int before = given().auth()
+                .oauth2(Tokens.of(DemoUser.DPO))
+                .when()
+                .get("/api/requests")
+                .then()
+                .extract()
+                .jsonPath()
                 .getInt("total");
-        given().auth().oauth2(Tokens.of(DemoUser.DPO)).contentType(ContentType.JSON).body(Map.of("type", "WISHES", "email", "a@b.org"))
-                .when().post("/api/requests").then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(Tokens.of(DemoUser.DPO)).contentType(ContentType.JSON).body(Map.of("type", "ACCESS"))
-                .when().post("/api/requests").then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(Tokens.of(DemoUser.DPO)).contentType(ContentType.JSON).body(Map.of("type", "ACCESS", "email", "not-mail"))
-                .when().post("/api/requests").then().statusCode(400).body("violations[0].field", containsString("email"));
-        given().auth().oauth2(Tokens.of(DemoUser.DPO)).contentType(ContentType.JSON)
-                .body(Map.of("type", "ACCESS", "email", "a@b.org", "colour", "red"))
-                .when().post("/api/requests").then().statusCode(400);
-        given().auth().oauth2(Tokens.of(DemoUser.SALES)).contentType(ContentType.JSON).body(Map.of("type", "ACCESS", "email", "a@b.org"))
-                .when().post("/api/requests").then().statusCode(403);
-        given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().get("/api/requests/" + UUID.randomUUID()).then().statusCode(404)
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.DPO))
+                .contentType(ContentType.JSON)
+                .body(Map.of("type", "WISHES", "email", "a@b.org"))
+                .when()
+                .post("/api/requests")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
-        int after = given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().get("/api/requests").then().extract().jsonPath()
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.DPO))
+                .contentType(ContentType.JSON)
+                .body(Map.of("type", "ACCESS"))
+                .when()
+                .post("/api/requests")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.DPO))
+                .contentType(ContentType.JSON)
+                .body(Map.of("type", "ACCESS", "email", "not-mail"))
+                .when()
+                .post("/api/requests")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", containsString("email"));
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.DPO))
+                .contentType(ContentType.JSON)
+                .body(Map.of("type", "ACCESS", "email", "a@b.org", "colour", "red"))
+                .when()
+                .post("/api/requests")
+                .then()
+                .statusCode(400);
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.SALES))
+                .contentType(ContentType.JSON)
+                .body(Map.of("type", "ACCESS", "email", "a@b.org"))
+                .when()
+                .post("/api/requests")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.DPO))
+                .when()
+                .get("/api/requests/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        int after = given().auth()
+                .oauth2(Tokens.of(DemoUser.DPO))
+                .when()
+                .get("/api/requests")
+                .then()
+                .extract()
+                .jsonPath()
                 .getInt("total");
         assertEquals(before, after);
 
         UUID id = create(DemoUser.DPO, Map.of("type", "ERASURE", "personIds", List.of(UUID.randomUUID())));
         approve(id);
-        given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().post("/api/requests/" + id + "/approval").then().statusCode(409)
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.DPO))
+                .when()
+                .post("/api/requests/" + id + "/approval")
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json");
     }
 
     private static UUID create(DemoUser user, Map<String, Object> body) {
-        return UUID.fromString(given().auth().oauth2(Tokens.of(user)).contentType(ContentType.JSON).body(body)
-                .when().post("/api/requests").then().statusCode(201).extract().path("id"));
+        return UUID.fromString(given().auth()
+                .oauth2(Tokens.of(user))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/requests")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
     }
 
     private static void approve(UUID id) {
-        given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().post("/api/requests/" + id + "/approval").then().statusCode(200);
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.DPO))
+                .when()
+                .post("/api/requests/" + id + "/approval")
+                .then()
+                .statusCode(200);
     }
 
     private static io.restassured.response.ValidatableResponse request(UUID id) {
-        return given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().get("/api/requests/" + id).then().statusCode(200);
+        return given().auth()
+                .oauth2(Tokens.of(DemoUser.DPO))
+                .when()
+                .get("/api/requests/" + id)
+                .then()
+                .statusCode(200);
     }
 
     private static List<String> audit(UUID id) {
-        return given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().get("/api/requests/" + id + "/audit")
-                .then().statusCode(200).extract().jsonPath().getList("items.action");
+        return given().auth()
+                .oauth2(Tokens.of(DemoUser.DPO))
+                .when()
+                .get("/api/requests/" + id + "/audit")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.action");
     }
 
     private static void awaitStatus(UUID id, String status) {
@@ -375,8 +613,17 @@ class OrchestrationTest {
     }
 
     private void awaitParticipants() {
-        await(() -> given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().get("/api/requests/participants").then()
-                .extract().jsonPath().getInt("total") >= 2, "participants announced");
+        await(
+                () -> given().auth()
+                                .oauth2(Tokens.of(DemoUser.DPO))
+                                .when()
+                                .get("/api/requests/participants")
+                                .then()
+                                .extract()
+                                .jsonPath()
+                                .getInt("total")
+                        >= 2,
+                "participants announced");
     }
 
     private static void await(java.util.function.BooleanSupplier condition, String what) {

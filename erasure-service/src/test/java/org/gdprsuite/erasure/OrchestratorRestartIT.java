@@ -1,8 +1,5 @@
 package org.gdprsuite.erasure;
 
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +20,9 @@ import org.junit.jupiter.api.Test;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The orchestrator is killed (-9) in the middle of an erasure and started again: the request completes
@@ -53,14 +53,32 @@ class OrchestratorRestartIT {
         Participants participants = new Participants(topics.prefix());
         participants.announce("alpha-service", DsrAction.EXPORT, DsrAction.ERASE);
         participants.announce("beta-service", DsrAction.EXPORT, DsrAction.ERASE);
-        orchestrator = ServiceProcess.start("erasure-service", ServiceProcess.freePort(), Map.of("quarkus.profile", "test",
-                "quarkus.flyway.clean-at-start", "true", TestTopics.PREFIX_PROPERTY, topics.prefix()));
+        orchestrator = ServiceProcess.start(
+                "erasure-service",
+                ServiceProcess.freePort(),
+                Map.of(
+                        "quarkus.profile",
+                        "test",
+                        "quarkus.flyway.clean-at-start",
+                        "true",
+                        TestTopics.PREFIX_PROPERTY,
+                        topics.prefix()));
         awaitParticipants();
 
-        UUID id = UUID.fromString(api(DemoUser.DPO).contentType(ContentType.JSON)
+        UUID id = UUID.fromString(api(DemoUser.DPO)
+                .contentType(ContentType.JSON)
                 .body(Map.of("type", "ERASURE", "personIds", List.of(UUID.randomUUID())))
-                .when().post("/api/requests").then().statusCode(201).extract().path("id"));
-        api(DemoUser.DPO).when().post("/api/requests/" + id + "/approval").then().statusCode(200);
+                .when()
+                .post("/api/requests")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+        api(DemoUser.DPO)
+                .when()
+                .post("/api/requests/" + id + "/approval")
+                .then()
+                .statusCode(200);
         CloudEvent command = participants.commands(id, 1).get(0);
         participants.reply(command, "alpha-service", Outcome.DONE, null, null);
         awaitAudit(id, "participant done", 1);
@@ -70,7 +88,14 @@ class OrchestratorRestartIT {
         participants.reply(command, "alpha-service", Outcome.DONE, null, null);
         orchestrator.restart(Map.of("quarkus.flyway.clean-at-start", "false"));
 
-        await(() -> "COMPLETED".equals(api(DemoUser.DPO).when().get("/api/requests/" + id).then().extract().path("status")),
+        await(
+                () -> "COMPLETED"
+                        .equals(api(DemoUser.DPO)
+                                .when()
+                                .get("/api/requests/" + id)
+                                .then()
+                                .extract()
+                                .path("status")),
                 "completed after the restart");
         List<String> audit = audit(id);
         assertEquals(2, audit.stream().filter("participant done"::equals).count(), audit.toString());
@@ -79,8 +104,17 @@ class OrchestratorRestartIT {
     }
 
     private void awaitParticipants() {
-        await(() -> api(DemoUser.DPO).when().get("/api/requests/participants").then().extract().jsonPath()
-                .getList("items.name").size() >= 2, "both participants announced");
+        await(
+                () -> api(DemoUser.DPO)
+                                .when()
+                                .get("/api/requests/participants")
+                                .then()
+                                .extract()
+                                .jsonPath()
+                                .getList("items.name")
+                                .size()
+                        >= 2,
+                "both participants announced");
     }
 
     private void awaitAudit(UUID id, String action, int count) {
@@ -88,8 +122,14 @@ class OrchestratorRestartIT {
     }
 
     private List<String> audit(UUID id) {
-        return api(DemoUser.DPO).when().get("/api/requests/" + id + "/audit").then().statusCode(200).extract()
-                .jsonPath().getList("items.action");
+        return api(DemoUser.DPO)
+                .when()
+                .get("/api/requests/" + id + "/audit")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.action");
     }
 
     private RequestSpecification api(DemoUser user) {

@@ -28,36 +28,62 @@ record Participants(String prefix) {
     static final Duration WAIT = Duration.ofSeconds(30);
 
     void announce(String name, DsrAction... actions) {
-        CloudEvent event = CloudEvent.of(name, EventType.DSR_PARTICIPANT_ANNOUNCED, name,
+        CloudEvent event = CloudEvent.of(
+                name,
+                EventType.DSR_PARTICIPANT_ANNOUNCED,
+                name,
                 new ParticipantAnnounced(name, "1.0", name + " slice", List.of(actions)));
         KafkaProbe.send(prefix + Topics.DSR_REPLIES, name, EventCodec.toJson(event));
     }
 
     /** The commands sent for a request so far (waits until there are {@code atLeast}). */
     List<CloudEvent> commands(UUID requestId, int atLeast) {
-        List<ConsumerRecord<String, String>> read = KafkaProbe.readUntil(prefix + Topics.DSR_COMMANDS,
-                records -> records.stream().filter(r -> requestId.toString().equals(r.key())).count() >= atLeast, WAIT);
-        return read.stream().filter(r -> requestId.toString().equals(r.key())).map(r -> EventCodec.parse(r.value())).toList();
+        List<ConsumerRecord<String, String>> read = KafkaProbe.readUntil(
+                prefix + Topics.DSR_COMMANDS,
+                records -> records.stream()
+                                .filter(r -> requestId.toString().equals(r.key()))
+                                .count()
+                        >= atLeast,
+                WAIT);
+        return read.stream()
+                .filter(r -> requestId.toString().equals(r.key()))
+                .map(r -> EventCodec.parse(r.value()))
+                .toList();
     }
 
     /** The batch commands naming a person so far (waits until there are {@code atLeast}). */
     List<CloudEvent> batchCommands(UUID person, int atLeast) {
-        java.util.function.Predicate<ConsumerRecord<String, String>> naming = r -> r.value().contains(person.toString())
-                && r.value().contains(EventType.DSR_ERASURE_BATCH_REQUESTED.type());
-        List<ConsumerRecord<String, String>> read = KafkaProbe.readUntil(prefix + Topics.DSR_COMMANDS,
-                records -> records.stream().filter(naming).count() >= atLeast, WAIT);
-        return read.stream().filter(naming).map(r -> EventCodec.parse(r.value())).toList();
+        java.util.function.Predicate<ConsumerRecord<String, String>> naming =
+                r -> r.value().contains(person.toString())
+                        && r.value().contains(EventType.DSR_ERASURE_BATCH_REQUESTED.type());
+        List<ConsumerRecord<String, String>> read = KafkaProbe.readUntil(
+                prefix + Topics.DSR_COMMANDS,
+                records -> records.stream().filter(naming).count() >= atLeast,
+                WAIT);
+        return read.stream()
+                .filter(naming)
+                .map(r -> EventCodec.parse(r.value()))
+                .toList();
     }
 
     /** Answers a batch command: every request done, except those given another outcome (held: with the reason). */
-    String batchReply(CloudEvent command, String participant, Map<UUID, DsrReply.Outcome> exceptions, String legalReason) {
+    String batchReply(
+            CloudEvent command, String participant, Map<UUID, DsrReply.Outcome> exceptions, String legalReason) {
         DsrBatchCommand batch = command.dataAs(DsrBatchCommand.class);
-        List<DsrBatchReply.SubjectOutcome> outcomes = batch.subjects().stream().map(s -> {
-            DsrReply.Outcome outcome = exceptions.getOrDefault(s.requestId(), DsrReply.Outcome.DONE);
-            return new DsrBatchReply.SubjectOutcome(s.requestId(), outcome,
-                    outcome == DsrReply.Outcome.HELD ? legalReason : null, outcome == DsrReply.Outcome.FAILED ? "boom" : null);
-        }).toList();
-        CloudEvent reply = CloudEvent.of(participant, EventType.DSR_BATCH_REPLY, batch.batchId().toString(),
+        List<DsrBatchReply.SubjectOutcome> outcomes = batch.subjects().stream()
+                .map(s -> {
+                    DsrReply.Outcome outcome = exceptions.getOrDefault(s.requestId(), DsrReply.Outcome.DONE);
+                    return new DsrBatchReply.SubjectOutcome(
+                            s.requestId(),
+                            outcome,
+                            outcome == DsrReply.Outcome.HELD ? legalReason : null,
+                            outcome == DsrReply.Outcome.FAILED ? "boom" : null);
+                })
+                .toList();
+        CloudEvent reply = CloudEvent.of(
+                participant,
+                EventType.DSR_BATCH_REPLY,
+                batch.batchId().toString(),
                 new DsrBatchReply(batch.batchId(), command.id(), DsrAction.ERASE, participant, outcomes));
         String json = EventCodec.toJson(reply);
         KafkaProbe.send(prefix + Topics.DSR_REPLIES, batch.batchId().toString(), json);
@@ -67,8 +93,19 @@ record Participants(String prefix) {
     String reply(CloudEvent command, String participant, DsrReply.Outcome outcome, JsonNode slice, String legalReason) {
         UUID requestId = UUID.fromString(command.subject());
         DsrAction action = DsrAction.of(EventType.byType(command.type()).orElseThrow());
-        CloudEvent reply = CloudEvent.of(participant, EventType.DSR_REPLY, requestId.toString(), new DsrReply(requestId,
-                command.id(), action, participant, outcome, legalReason, outcome == DsrReply.Outcome.FAILED ? "boom" : null, slice));
+        CloudEvent reply = CloudEvent.of(
+                participant,
+                EventType.DSR_REPLY,
+                requestId.toString(),
+                new DsrReply(
+                        requestId,
+                        command.id(),
+                        action,
+                        participant,
+                        outcome,
+                        legalReason,
+                        outcome == DsrReply.Outcome.FAILED ? "boom" : null,
+                        slice));
         String json = EventCodec.toJson(reply);
         KafkaProbe.send(prefix + Topics.DSR_REPLIES, requestId.toString(), json);
         return json;

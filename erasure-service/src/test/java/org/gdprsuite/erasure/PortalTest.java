@@ -1,13 +1,9 @@
 package org.gdprsuite.erasure;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.Map;
+import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gdprsuite.testsupport.DemoUser;
@@ -23,6 +19,10 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The README's claims about the public portal, with the movable clock. */
 @QuarkusTest
@@ -69,7 +69,8 @@ class PortalTest {
     void aCodeIsSpentAfterFiveWrongTries() {
         String email = "tries." + UUID.randomUUID() + "@example.org";
         UUID id = requestId(submit(email));
-        String code = new Mails(prefix).first(email, "dsr.verification").parameters().get("code");
+        String code =
+                new Mails(prefix).first(email, "dsr.verification").parameters().get("code");
         String wrong = "000000".equals(code) ? "111111" : "000000";
         for (int i = 0; i < 5; i++) {
             verify(id, wrong).then().statusCode(400);
@@ -82,14 +83,18 @@ class PortalTest {
     void aCodeIsSpentOnceExpired() {
         String email = "late." + UUID.randomUUID() + "@example.org";
         UUID id = requestId(submit(email));
-        String code = new Mails(prefix).first(email, "dsr.verification").parameters().get("code");
+        String code =
+                new Mails(prefix).first(email, "dsr.verification").parameters().get("code");
         clock.advance(Duration.ofMinutes(10));
         verify(id, code).then().statusCode(400);
         status(id, "RECEIVED");
     }
 
     private static Response submit(String email) {
-        return given().formParam("type", "ACCESS").formParam("email", email).when().post("/public/requests");
+        return given().formParam("type", "ACCESS")
+                .formParam("email", email)
+                .when()
+                .post("/public/requests");
     }
 
     private static Response verify(UUID id, String code) {
@@ -97,13 +102,19 @@ class PortalTest {
     }
 
     private static void status(UUID id, String status) {
-        given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().get("/api/requests/" + id).then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.DPO))
+                .when()
+                .get("/api/requests/" + id)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo(status));
     }
 
     private static UUID requestId(Response page) {
         page.then().statusCode(200);
-        return UUID.fromString(page.asString().replaceAll("(?s).*/public/requests/([0-9a-f-]{36})/verification.*", "$1"));
+        return UUID.fromString(
+                page.asString().replaceAll("(?s).*/public/requests/([0-9a-f-]{36})/verification.*", "$1"));
     }
 
     private static String withoutRequestId(Response page) {

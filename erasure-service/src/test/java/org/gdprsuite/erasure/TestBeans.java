@@ -6,22 +6,13 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.gdprsuite.erasure.fanout.SubjectResolver;
-import org.gdprsuite.testsupport.MovableClock;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
 
-/** Test neighbours: a movable clock, and contact-service's subject resolution stood in for by a map. */
+/** Test neighbours: contact-service's subject resolution stood in for by a map. */
 public class TestBeans {
-
-    @Produces
-    @Singleton
-    MovableClock clock() {
-        return new MovableClock();
-    }
 
     /** contact-service as the tests set it up: email → person ids. */
     @Alternative

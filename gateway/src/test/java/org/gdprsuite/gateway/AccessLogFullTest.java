@@ -1,9 +1,5 @@
 package org.gdprsuite.gateway;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-
 import java.io.IOException;
 import java.net.URL;
 import java.util.Map;
@@ -18,6 +14,10 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * A personal-data call is served only with a place in the access log: when every place is taken (entries
@@ -46,8 +46,15 @@ class AccessLogFullTest {
         try (HeldCall call = HeldCall.open(gateway, "/api/requests", token, null)) {
             awaitPending(1);
 
-            given().auth().oauth2(token).when().get("/api/requests").then().statusCode(503)
-                    .contentType("application/problem+json").header("Retry-After", "1").body("status", equalTo(503))
+            given().auth()
+                    .oauth2(token)
+                    .when()
+                    .get("/api/requests")
+                    .then()
+                    .statusCode(503)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", "1")
+                    .body("status", equalTo(503))
                     .body("detail", containsString("access log"));
         }
         // The caller left: its entry is written and the place is free again.
@@ -55,7 +62,8 @@ class AccessLogFullTest {
     }
 
     private static void awaitPending(int pending) {
-        HeldCall.awaitMetric("gdpr_gateway_access_log_pending(\\{[^}]*\\})? " + pending + "\\.0",
+        HeldCall.awaitMetric(
+                "gdpr_gateway_access_log_pending(\\{[^}]*\\})? " + pending + "\\.0",
                 "the access log had " + pending + " pending entr(ies)");
     }
 }

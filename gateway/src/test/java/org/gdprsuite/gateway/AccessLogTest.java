@@ -1,9 +1,5 @@
 package org.gdprsuite.gateway;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -14,7 +10,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import javax.sql.DataSource;
 
 import org.gdprsuite.gateway.domain.AccessLog;
@@ -24,6 +19,10 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The access log against the real gateway database, with a switch that takes the database "down": it never
@@ -72,8 +71,14 @@ class AccessLogTest {
         String run = UUID.randomUUID().toString();
         try {
             assertTrue(log.admit());
-            log.record(new AccessLog.Call("x".repeat(500), "c".repeat(500), "PROPPATCHING", "/api/contacts/" + "p".repeat(3000),
-                    null, 200, run + "-long"));
+            log.record(new AccessLog.Call(
+                    "x".repeat(500),
+                    "c".repeat(500),
+                    "PROPPATCHING",
+                    "/api/contacts/" + "p".repeat(3000),
+                    null,
+                    200,
+                    run + "-long"));
             assertTrue(log.admit());
             log.record(new AccessLog.Call(null, null, "GET", "/api/contacts/persons", null, 200, run + "-plain"));
         } finally {
@@ -83,14 +88,14 @@ class AccessLogTest {
     }
 
     private static AccessLog.Call call(String requestId, int status) {
-        return new AccessLog.Call("support", "suite-cli", "GET", "/api/contacts/persons/" + UUID.randomUUID(), null, status,
-                requestId);
+        return new AccessLog.Call(
+                "support", "suite-cli", "GET", "/api/contacts/persons/" + UUID.randomUUID(), null, status, requestId);
     }
 
     /** The gateway's data source, unless switched "down": then every connection attempt fails. */
     private DataSource switchable() {
-        return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { DataSource.class },
-                (proxy, method, args) -> {
+        return (DataSource) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
                     if (method.getName().equals("getConnection") && down.get()) {
                         throw new SQLException("the database is down (test)", "08001");
                     }
@@ -105,7 +110,8 @@ class AccessLogTest {
     private Map<String, Integer> statuses(String run) throws SQLException {
         Map<String, Integer> found = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("SELECT request_id, status FROM access_log WHERE request_id LIKE ?")) {
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT request_id, status FROM access_log WHERE request_id LIKE ?")) {
             select.setString(1, run + "%");
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {

@@ -47,7 +47,9 @@ public class BackendServices implements QuarkusTestResourceLifecycleManager {
     }
 
     private String start(String service) {
-        ServiceProcess backend = ServiceProcess.start(service, ServiceProcess.freePort(),
+        ServiceProcess backend = ServiceProcess.start(
+                service,
+                ServiceProcess.freePort(),
                 Map.of("quarkus.profile", "test", TestTopics.PREFIX_PROPERTY, topics.prefix()));
         processes.add(backend);
         return backend.url();

@@ -1,13 +1,13 @@
 package org.gdprsuite.gateway;
 
-import static io.restassured.RestAssured.given;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
 
 /**
  * A GET through the gateway on a connection of its own, left waiting for its answer (the silent service
@@ -25,7 +25,7 @@ final class HeldCall implements AutoCloseable {
         Socket socket = new Socket(gateway.getHost(), gateway.getPort());
         OutputStream out = socket.getOutputStream();
         out.write(("GET " + path + " HTTP/1.1\r\nHost: " + gateway.getHost() + "\r\nAuthorization: Bearer " + token
-                + (requestId == null ? "" : "\r\nX-Request-Id: " + requestId) + "\r\n\r\n")
+                        + (requestId == null ? "" : "\r\nX-Request-Id: " + requestId) + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return new HeldCall(socket);
@@ -40,7 +40,13 @@ final class HeldCall implements AutoCloseable {
     static void awaitMetric(String line, String what) {
         Pattern metric = Pattern.compile("(?m)^" + line + "$");
         long until = System.nanoTime() + 10_000_000_000L;
-        while (!metric.matcher(given().when().get("/q/metrics").then().statusCode(200).extract().asString()).find()) {
+        while (!metric.matcher(given().when()
+                        .get("/q/metrics")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .find()) {
             if (System.nanoTime() > until) {
                 throw new AssertionError("never: " + what);
             }

@@ -1,10 +1,5 @@
 package org.gdprsuite.gateway;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.Map;
 
 import org.gdprsuite.testsupport.DemoUser;
@@ -16,6 +11,11 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Public routes are limited per address, the others per client (token subject): past the limit, a problem
@@ -30,7 +30,8 @@ class RateLimitTest {
     public static class Strict implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("gdpr.gateway.rate-limit.public-per-minute", "3", "gdpr.gateway.rate-limit.client-per-minute", "3");
+            return Map.of(
+                    "gdpr.gateway.rate-limit.public-per-minute", "3", "gdpr.gateway.rate-limit.client-per-minute", "3");
         }
     }
 
@@ -38,10 +39,18 @@ class RateLimitTest {
     void theFourthPublicCallInAMinuteIsRefusedWithRetryAfter() {
         int last = 0;
         for (int i = 0; i < 4; i++) {
-            last = given().when().get("/public/incidents/report").then().extract().statusCode();
+            last = given().when()
+                    .get("/public/incidents/report")
+                    .then()
+                    .extract()
+                    .statusCode();
         }
         assertEquals(429, last);
-        given().when().get("/public/incidents/report").then().statusCode(429).header("Retry-After", notNullValue())
+        given().when()
+                .get("/public/incidents/report")
+                .then()
+                .statusCode(429)
+                .header("Retry-After", notNullValue())
                 .contentType("application/problem+json");
     }
 
@@ -51,12 +60,25 @@ class RateLimitTest {
         String admin = Tokens.of(DemoUser.ADMIN);
         int last = 0;
         for (int i = 0; i < 4; i++) {
-            last = given().auth().oauth2(dpo).when().get("/api/incidents").then().extract().statusCode();
+            last = given().auth()
+                    .oauth2(dpo)
+                    .when()
+                    .get("/api/incidents")
+                    .then()
+                    .extract()
+                    .statusCode();
         }
         assertEquals(429, last);
-        given().auth().oauth2(dpo).when().get("/api/incidents").then().statusCode(429)
-                .header("Retry-After", notNullValue()).contentType("application/problem+json")
-                .body("status", equalTo(429)).body("title", equalTo("Too Many Requests"));
+        given().auth()
+                .oauth2(dpo)
+                .when()
+                .get("/api/incidents")
+                .then()
+                .statusCode(429)
+                .header("Retry-After", notNullValue())
+                .contentType("application/problem+json")
+                .body("status", equalTo(429))
+                .body("title", equalTo("Too Many Requests"));
         given().auth().oauth2(admin).when().get("/api/incidents").then().statusCode(200);
     }
 }

@@ -1,10 +1,5 @@
 package org.gdprsuite.gateway;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.net.URL;
 import java.util.List;
@@ -21,6 +16,11 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A service that has as many calls open as the gateway allows: the next call is refused at once with a
@@ -50,8 +50,15 @@ class SaturationTest {
         try (HeldCall call = HeldCall.open(gateway, "/api/requests", token, held)) {
             awaitOpenCalls(1);
 
-            given().auth().oauth2(token).when().get("/api/requests").then().statusCode(503)
-                    .contentType("application/problem+json").header("Retry-After", "1").body("status", equalTo(503))
+            given().auth()
+                    .oauth2(token)
+                    .when()
+                    .get("/api/requests")
+                    .then()
+                    .statusCode(503)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", "1")
+                    .body("status", equalTo(503))
                     .body("title", equalTo("Service Unavailable"));
         }
         // The caller hung up before any answer: the place is free again and the call is in the log.
@@ -63,16 +70,27 @@ class SaturationTest {
     }
 
     private static void awaitOpenCalls(int open) {
-        HeldCall.awaitMetric("gdpr_gateway_in_flight\\{[^}]*service=\"erasure-service\"[^}]*\\} " + open + "\\.0",
+        HeldCall.awaitMetric(
+                "gdpr_gateway_in_flight\\{[^}]*service=\"erasure-service\"[^}]*\\} " + open + "\\.0",
                 "erasure-service had " + open + " open call(s)");
     }
 
     private static Map<String, Object> awaitEntry(String requestId) {
         for (int i = 0; i < 100; i++) {
-            List<Map<String, Object>> entries = given().auth().oauth2(Tokens.of(DemoUser.DPO)).queryParam("principal", "dpo")
-                    .queryParam("size", 1000).when().get("/api/access-log").then().statusCode(200).extract().jsonPath()
+            List<Map<String, Object>> entries = given().auth()
+                    .oauth2(Tokens.of(DemoUser.DPO))
+                    .queryParam("principal", "dpo")
+                    .queryParam("size", 1000)
+                    .when()
+                    .get("/api/access-log")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
                     .getList("items");
-            var found = entries.stream().filter(e -> requestId.equals(e.get("requestId"))).findFirst();
+            var found = entries.stream()
+                    .filter(e -> requestId.equals(e.get("requestId")))
+                    .findFirst();
             if (found.isPresent()) {
                 return found.get();
             }

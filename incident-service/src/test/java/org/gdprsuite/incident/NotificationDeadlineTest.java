@@ -1,9 +1,5 @@
 package org.gdprsuite.incident;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -13,6 +9,10 @@ import org.gdprsuite.incident.domain.Incident;
 import org.gdprsuite.incident.domain.RiskAssessment.Risk;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The 72-hour clock of Art. 33(1): deadline, overdue and its two alerts, on the entity alone (no stack). */
 @Tag("unit")

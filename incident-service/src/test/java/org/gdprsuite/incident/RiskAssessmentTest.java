@@ -1,10 +1,5 @@
 package org.gdprsuite.incident;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import org.gdprsuite.incident.domain.RiskAssessment;
 import org.gdprsuite.incident.domain.RiskAssessment.Art34Exception;
 import org.gdprsuite.incident.domain.RiskAssessment.Likelihood;
@@ -17,17 +12,32 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /** Likelihood × severity → risk, and who must be told (Art. 33(1), 34(1), 34(3)); no stack. */
 @Tag("unit")
 class RiskAssessmentTest {
 
     @ParameterizedTest(name = "{0} × {1} → {2}")
     @CsvSource({
-            "REMOTE, LOW, NO_RISK", "REMOTE, MEDIUM, NO_RISK", "POSSIBLE, LOW, NO_RISK",
-            "REMOTE, HIGH, RISK", "POSSIBLE, MEDIUM, RISK", "LIKELY, LOW, RISK", "ALMOST_CERTAIN, LOW, RISK",
-            "REMOTE, VERY_HIGH, RISK", "POSSIBLE, HIGH, RISK", "LIKELY, MEDIUM, RISK",
-            "POSSIBLE, VERY_HIGH, HIGH_RISK", "ALMOST_CERTAIN, MEDIUM, HIGH_RISK", "LIKELY, HIGH, HIGH_RISK",
-            "ALMOST_CERTAIN, VERY_HIGH, HIGH_RISK" })
+        "REMOTE, LOW, NO_RISK",
+        "REMOTE, MEDIUM, NO_RISK",
+        "POSSIBLE, LOW, NO_RISK",
+        "REMOTE, HIGH, RISK",
+        "POSSIBLE, MEDIUM, RISK",
+        "LIKELY, LOW, RISK",
+        "ALMOST_CERTAIN, LOW, RISK",
+        "REMOTE, VERY_HIGH, RISK",
+        "POSSIBLE, HIGH, RISK",
+        "LIKELY, MEDIUM, RISK",
+        "POSSIBLE, VERY_HIGH, HIGH_RISK",
+        "ALMOST_CERTAIN, MEDIUM, HIGH_RISK",
+        "LIKELY, HIGH, HIGH_RISK",
+        "ALMOST_CERTAIN, VERY_HIGH, HIGH_RISK"
+    })
     void theProductOfLikelihoodAndSeverityDecides(Likelihood likelihood, Severity severity, Risk risk) {
         assertEquals(risk, RiskAssessment.of(likelihood, severity));
     }
@@ -76,8 +86,8 @@ class RiskAssessmentTest {
     @ParameterizedTest
     @EnumSource(Art34Exception.class)
     void anArt34ExceptionForABreachThatIsNotHighRiskIsRefused(Art34Exception exception) {
-        DomainProblem refused = assertThrows(DomainProblem.class,
-                () -> RiskAssessment.of(Likelihood.LIKELY, Severity.LOW, exception));
+        DomainProblem refused =
+                assertThrows(DomainProblem.class, () -> RiskAssessment.of(Likelihood.LIKELY, Severity.LOW, exception));
         assertEquals(DomainProblem.Kind.UNPROCESSABLE, refused.kind());
         assertTrue(refused.typeUri().endsWith("/art34-exception-not-high-risk"));
         assertThrows(DomainProblem.class, () -> RiskAssessment.of(Likelihood.REMOTE, Severity.LOW, exception));

@@ -1,19 +1,10 @@
 package org.gdprsuite.subscription;
 
-import static io.restassured.RestAssured.given;
-import static org.gdprsuite.subscription.World.subscribe;
-import static org.gdprsuite.subscription.World.type;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gdprsuite.subscription.domain.MailLinks;
 import org.gdprsuite.testsupport.DemoUser;
 import org.gdprsuite.testsupport.MovableClock;
@@ -33,9 +24,15 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
+
+import static io.restassured.RestAssured.given;
+import static org.gdprsuite.subscription.World.subscribe;
+import static org.gdprsuite.subscription.World.type;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The preference centre as a person uses it: a real headless Chromium opens the mailed link, unticks, saves. */
 @QuarkusTest
@@ -50,16 +47,6 @@ class PreferenceCentreBrowserTest {
     @Inject
     MovableClock clock;
 
-    /** The application's clock in these tests: movable, so that link expiry is tested without waiting. */
-    static class Clocks {
-
-        @Produces
-        @Singleton
-        MovableClock clock() {
-            return new MovableClock();
-        }
-    }
-
     @TestHTTPResource("/")
     String base;
 
@@ -67,11 +54,20 @@ class PreferenceCentreBrowserTest {
     static void startBrowser() throws Exception {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-test"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         // Saving submits the form: look for what the next page shows until it is there.
@@ -103,18 +99,31 @@ class PreferenceCentreBrowserTest {
         assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
         WebElement news = browser.findElement(By.id("sub-browser-news"));
         assertTrue(news.isSelected());
-        assertEquals("Type browser-news", browser.findElement(By.cssSelector("label[for='sub-browser-news']")).getText());
+        assertEquals(
+                "Type browser-news",
+                browser.findElement(By.cssSelector("label[for='sub-browser-news']"))
+                        .getText());
         news.click();
         browser.findElement(By.id("save")).click();
 
         assertTrue(browser.findElement(By.id("saved")).getText().contains("saved"));
         assertFalse(browser.findElement(By.id("sub-browser-news")).isSelected());
         assertTrue(browser.findElement(By.id("sub-browser-events")).isSelected());
-        given().auth().oauth2(Tokens.of(DemoUser.SUPPORT)).when().get("/api/subscriptions/persons/" + person)
-                .then().body("subscriptions.browser-news", equalTo(false)).body("subscriptions.browser-events", equalTo(true))
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.SUPPORT))
+                .when()
+                .get("/api/subscriptions/persons/" + person)
+                .then()
+                .body("subscriptions.browser-news", equalTo(false))
+                .body("subscriptions.browser-events", equalTo(true))
                 .body("globalOptOut", equalTo(false));
-        given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().get("/api/subscriptions/persons/" + person + "/history")
-                .then().rootPath("items").body("source[-1]", equalTo("PREFERENCE_CENTRE"));
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.DPO))
+                .when()
+                .get("/api/subscriptions/persons/" + person + "/history")
+                .then()
+                .rootPath("items")
+                .body("source[-1]", equalTo("PREFERENCE_CENTRE"));
     }
 
     @Test
@@ -124,11 +133,15 @@ class PreferenceCentreBrowserTest {
         UUID other = UUID.randomUUID();
         String otherLink = local(mail.preferencesLink(other));
         String tampered = link.substring(0, link.indexOf("token=") + 6)
-                + otherLink.substring(otherLink.indexOf("token=") + 6, otherLink.lastIndexOf('.')) + link.substring(link.lastIndexOf('.'));
+                + otherLink.substring(otherLink.indexOf("token=") + 6, otherLink.lastIndexOf('.'))
+                + link.substring(link.lastIndexOf('.'));
 
         browser.get(tampered);
         assertTrue(browser.getPageSource().contains("This link is invalid or has expired."));
-        given().when().get(tampered.substring(tampered.indexOf("/public"))).then().statusCode(403);
+        given().when()
+                .get(tampered.substring(tampered.indexOf("/public")))
+                .then()
+                .statusCode(403);
 
         clock.advance(Duration.ofDays(91));
         browser.get(link);

@@ -1,9 +1,5 @@
 package org.gdprsuite.subscription;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,6 +29,10 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** The read models, fed a poll of events at a time, end as one event at a time would leave them. */
 @QuarkusTest
@@ -74,8 +73,11 @@ class ReadModelConsumersTest {
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
 
-        KafkaProbe.send(prefix + Topics.CONSENT_EVENTS, ConsentStatePoll.events(a, b).stream()
-                .map(event -> Map.entry(event.subject(), EventCodec.toJson(event))).toList());
+        KafkaProbe.send(
+                prefix + Topics.CONSENT_EVENTS,
+                ConsentStatePoll.events(a, b).stream()
+                        .map(event -> Map.entry(event.subject(), EventCodec.toJson(event)))
+                        .toList());
 
         World.await(() -> ConsentStatePoll.expected(a, b).equals(consents(a, b)), "the poll applied");
     }
@@ -85,13 +87,24 @@ class ReadModelConsumersTest {
         UUID erased = UUID.randomUUID();
         UUID restricted = UUID.randomUUID();
         String sealed = World.sealed(erased, "erased." + UUID.randomUUID() + "@example.org");
-        List<CloudEvent> poll = List.of(contactEvent(EventType.PERSON_CREATED, erased,
-                new PersonCreated(erased, sealed, "CUSTOMER")),
-                contactEvent(EventType.PERSON_CREATED, restricted, new PersonCreated(restricted,
-                        World.sealed(restricted, "kept." + UUID.randomUUID() + "@example.org"), "CUSTOMER")),
-                contactEvent(EventType.PERSON_RESTRICTION_CHANGED, restricted, new PersonRestrictionChanged(restricted, true)),
+        List<CloudEvent> poll = List.of(
+                contactEvent(EventType.PERSON_CREATED, erased, new PersonCreated(erased, sealed, "CUSTOMER")),
+                contactEvent(
+                        EventType.PERSON_CREATED,
+                        restricted,
+                        new PersonCreated(
+                                restricted,
+                                World.sealed(restricted, "kept." + UUID.randomUUID() + "@example.org"),
+                                "CUSTOMER")),
+                contactEvent(
+                        EventType.PERSON_RESTRICTION_CHANGED,
+                        restricted,
+                        new PersonRestrictionChanged(restricted, true)),
                 contactEvent(EventType.PERSON_ANONYMIZED, erased, new PersonAnonymized(erased)),
-                contactEvent(EventType.PERSON_RESTRICTION_CHANGED, restricted, new PersonRestrictionChanged(restricted, false)));
+                contactEvent(
+                        EventType.PERSON_RESTRICTION_CHANGED,
+                        restricted,
+                        new PersonRestrictionChanged(restricted, false)));
 
         consumer.applyAllOnce(poll, "contact-events-test-" + UUID.randomUUID(), readModels::applyContacts);
 
@@ -109,19 +122,34 @@ class ReadModelConsumersTest {
         UUID unknown = UUID.randomUUID();
         UUID createdAfter = UUID.randomUUID();
         String name = "contact-events-test-" + UUID.randomUUID();
-        consumer.applyAllOnce(List.of(contactEvent(EventType.PERSON_CREATED, known, new PersonCreated(known,
-                World.sealed(known, "known." + UUID.randomUUID() + "@example.org"), "CUSTOMER"))), name,
+        consumer.applyAllOnce(
+                List.of(contactEvent(
+                        EventType.PERSON_CREATED,
+                        known,
+                        new PersonCreated(
+                                known,
+                                World.sealed(known, "known." + UUID.randomUUID() + "@example.org"),
+                                "CUSTOMER"))),
+                name,
                 readModels::applyContacts);
         update("INSERT INTO pending_mail (person_id, request, created_at) VALUES (?, '{}', now())", known);
         update("INSERT INTO pending_mail (person_id, request, created_at) VALUES (?, '{}', now())", createdAfter);
 
         // The same person twice in one run, a person this service never saw, then a new person after the run.
-        consumer.applyAllOnce(List.of(contactEvent(EventType.PERSON_ANONYMIZED, known, new PersonAnonymized(known)),
-                contactEvent(EventType.PERSON_ANONYMIZED, unknown, new PersonAnonymized(unknown)),
-                contactEvent(EventType.PERSON_ANONYMIZED, known, new PersonAnonymized(known)),
-                contactEvent(EventType.PERSON_CREATED, createdAfter, new PersonCreated(createdAfter,
-                        World.sealed(createdAfter, "after." + UUID.randomUUID() + "@example.org"), "CUSTOMER"))),
-                name, readModels::applyContacts);
+        consumer.applyAllOnce(
+                List.of(
+                        contactEvent(EventType.PERSON_ANONYMIZED, known, new PersonAnonymized(known)),
+                        contactEvent(EventType.PERSON_ANONYMIZED, unknown, new PersonAnonymized(unknown)),
+                        contactEvent(EventType.PERSON_ANONYMIZED, known, new PersonAnonymized(known)),
+                        contactEvent(
+                                EventType.PERSON_CREATED,
+                                createdAfter,
+                                new PersonCreated(
+                                        createdAfter,
+                                        World.sealed(createdAfter, "after." + UUID.randomUUID() + "@example.org"),
+                                        "CUSTOMER"))),
+                name,
+                readModels::applyContacts);
 
         assertEquals(true, contact(known).get("anonymized"));
         assertNull(contact(known).get("email"));
@@ -139,7 +167,8 @@ class ReadModelConsumersTest {
     }
 
     private void update(String sql, UUID person) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setObject(1, person);
             statement.executeUpdate();
         } catch (java.sql.SQLException e) {
@@ -153,19 +182,28 @@ class ReadModelConsumersTest {
 
     private Map<String, List<Object>> consents(UUID a, UUID b) {
         Map<String, List<Object>> rows = new HashMap<>();
-        query("SELECT person_id, purpose, allowed, since, until FROM consent_read_model WHERE person_id IN (?, ?)",
-                List.of(a, b), rs -> rows.put(rs.getObject(1) + " " + rs.getString(2), ConsentStatePoll.row(rs.getBoolean(3),
-                        instant(rs.getObject(4, OffsetDateTime.class)), instant(rs.getObject(5, OffsetDateTime.class)))));
+        query(
+                "SELECT person_id, purpose, allowed, since, until FROM consent_read_model WHERE person_id IN (?, ?)",
+                List.of(a, b),
+                rs -> rows.put(
+                        rs.getObject(1) + " " + rs.getString(2),
+                        ConsentStatePoll.row(
+                                rs.getBoolean(3),
+                                instant(rs.getObject(4, OffsetDateTime.class)),
+                                instant(rs.getObject(5, OffsetDateTime.class)))));
         return rows;
     }
 
     private Map<String, Object> contact(UUID person) {
         Map<String, Object> row = new HashMap<>();
-        query("SELECT email, restricted, anonymized FROM contact_read_model WHERE person_id = ?", List.of(person), rs -> {
-            row.put("email", rs.getString(1));
-            row.put("restricted", rs.getBoolean(2));
-            row.put("anonymized", rs.getBoolean(3));
-        });
+        query(
+                "SELECT email, restricted, anonymized FROM contact_read_model WHERE person_id = ?",
+                List.of(person),
+                rs -> {
+                    row.put("email", rs.getString(1));
+                    row.put("restricted", rs.getBoolean(2));
+                    row.put("anonymized", rs.getBoolean(3));
+                });
         return row;
     }
 
@@ -178,7 +216,8 @@ class ReadModelConsumersTest {
     }
 
     private void query(String sql, List<Object> parameters, Row row) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) {
                 select.setObject(i + 1, parameters.get(i));
             }

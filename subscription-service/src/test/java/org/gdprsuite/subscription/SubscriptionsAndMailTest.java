@@ -1,15 +1,5 @@
 package org.gdprsuite.subscription;
 
-import static io.restassured.RestAssured.given;
-import static org.gdprsuite.subscription.World.await;
-import static org.gdprsuite.subscription.World.subscribe;
-import static org.gdprsuite.subscription.World.type;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -45,7 +36,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 
-import javax.sql.DataSource;
+import static io.restassured.RestAssured.given;
+import static org.gdprsuite.subscription.World.await;
+import static org.gdprsuite.subscription.World.subscribe;
+import static org.gdprsuite.subscription.World.type;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Opt-ins, audiences from the read models, the suite's real mail over SMTP and one-click unsubscribe. */
 @QuarkusTest
@@ -76,15 +75,22 @@ class SubscriptionsAndMailTest {
         UUID erased = UUID.randomUUID();
         String sealed = World.sealed(erased, "erased." + UUID.randomUUID() + "@example.org");
         Arc.container().instance(SubjectKeys.class).get().destroy(erased.toString());
-        KafkaProbe.send(prefix + Topics.CONTACT_EVENTS, erased.toString(), EventCodec.toJson(CloudEvent.of("contact-service",
-                EventType.PERSON_CREATED, erased.toString(), new PersonCreated(erased, sealed, "CUSTOMER"))));
+        KafkaProbe.send(
+                prefix + Topics.CONTACT_EVENTS,
+                erased.toString(),
+                EventCodec.toJson(CloudEvent.of(
+                        "contact-service",
+                        EventType.PERSON_CREATED,
+                        erased.toString(),
+                        new PersonCreated(erased, sealed, "CUSTOMER"))));
         await(() -> exists(erased), "the replayed event applied");
         assertNull(storedEmail(erased), "applied (not dead-lettered), without an address");
     }
 
     private String storedEmail(UUID person) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement select = c.prepareStatement("SELECT email FROM contact_read_model WHERE person_id = ?")) {
+                PreparedStatement select =
+                        c.prepareStatement("SELECT email FROM contact_read_model WHERE person_id = ?")) {
             select.setObject(1, person);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? row.getString(1) : null;
@@ -113,24 +119,61 @@ class SubscriptionsAndMailTest {
         subscribe(person, "news-history", true);
         subscribe(person, "news-history", true);
         subscribe(person, "news-history", false);
-        given().auth().oauth2(Tokens.of(DemoUser.SUPPORT)).contentType(ContentType.JSON).body(Map.of("optedOut", true))
-                .when().put("/api/subscriptions/persons/" + person + "/global-opt-out").then().statusCode(200)
-                .body("globalOptOut", equalTo(true)).body("subscriptions.news-history", equalTo(false));
-        given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().get("/api/subscriptions/persons/" + person + "/history")
-                .then().rootPath("items").body("type", equalTo(List.of("news-history", "news-history", "*")))
-                .body("subscribed", equalTo(List.of(true, false, false))).body("by[0]", equalTo("sales"))
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.SUPPORT))
+                .contentType(ContentType.JSON)
+                .body(Map.of("optedOut", true))
+                .when()
+                .put("/api/subscriptions/persons/" + person + "/global-opt-out")
+                .then()
+                .statusCode(200)
+                .body("globalOptOut", equalTo(true))
+                .body("subscriptions.news-history", equalTo(false));
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.DPO))
+                .when()
+                .get("/api/subscriptions/persons/" + person + "/history")
+                .then()
+                .rootPath("items")
+                .body("type", equalTo(List.of("news-history", "news-history", "*")))
+                .body("subscribed", equalTo(List.of(true, false, false)))
+                .body("by[0]", equalTo("sales"))
                 .body("source[0]", equalTo("STAFF:PHONE"));
-        List<ConsumerRecord<String, String>> events = KafkaProbe.readUntil(prefix + Topics.SUBSCRIPTION_EVENTS,
-                records -> records.stream().filter(r -> person.toString().equals(r.key())).count() >= 3, WAIT);
-        assertEquals(3, events.stream().filter(r -> person.toString().equals(r.key())).count());
+        List<ConsumerRecord<String, String>> events = KafkaProbe.readUntil(
+                prefix + Topics.SUBSCRIPTION_EVENTS,
+                records -> records.stream()
+                                .filter(r -> person.toString().equals(r.key()))
+                                .count()
+                        >= 3,
+                WAIT);
+        assertEquals(
+                3,
+                events.stream().filter(r -> person.toString().equals(r.key())).count());
 
-        given().auth().oauth2(Tokens.of(DemoUser.SALES)).contentType(ContentType.JSON).body(Map.of("subscribed", "maybe"))
-                .when().put("/api/subscriptions/persons/" + person + "/types/news-history").then().statusCode(400)
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.SALES))
+                .contentType(ContentType.JSON)
+                .body(Map.of("subscribed", "maybe"))
+                .when()
+                .put("/api/subscriptions/persons/" + person + "/types/news-history")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
-        given().auth().oauth2(Tokens.of(DemoUser.SALES)).contentType(ContentType.JSON).body(Map.of("subscribed", true))
-                .when().put("/api/subscriptions/persons/" + person + "/types/no-such-type").then().statusCode(404)
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.SALES))
+                .contentType(ContentType.JSON)
+                .body(Map.of("subscribed", true))
+                .when()
+                .put("/api/subscriptions/persons/" + person + "/types/no-such-type")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
-        given().auth().oauth2(Tokens.of(DemoUser.FINANCE)).when().get("/api/subscriptions/persons/" + person).then().statusCode(403);
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.FINANCE))
+                .when()
+                .get("/api/subscriptions/persons/" + person)
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -151,14 +194,30 @@ class SubscriptionsAndMailTest {
         world.consent(withdrawn, "newsletter-audience", false);
         world.restrict(restricted);
         world.anonymize(anonymized);
-        given().auth().oauth2(Tokens.of(DemoUser.SUPPORT)).contentType(ContentType.JSON).body(Map.of("optedOut", true))
-                .when().put("/api/subscriptions/persons/" + optedOut + "/global-opt-out").then().statusCode(200);
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.SUPPORT))
+                .contentType(ContentType.JSON)
+                .body(Map.of("optedOut", true))
+                .when()
+                .put("/api/subscriptions/persons/" + optedOut + "/global-opt-out")
+                .then()
+                .statusCode(200);
 
         await(() -> audience("news-audience").equals(List.of(ok.toString())), "only the person who may be mailed");
-        given().auth().oauth2(Tokens.of(DemoUser.SALES)).when().get("/api/subscriptions/types/news-audience/audience")
-                .then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(Tokens.of(DemoUser.MARKETING)).queryParam("size", 0)
-                .when().get("/api/subscriptions/types/news-audience/audience").then().statusCode(400);
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.SALES))
+                .when()
+                .get("/api/subscriptions/types/news-audience/audience")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.MARKETING))
+                .queryParam("size", 0)
+                .when()
+                .get("/api/subscriptions/types/news-audience/audience")
+                .then()
+                .statusCode(400);
     }
 
     @Test
@@ -166,30 +225,70 @@ class SubscriptionsAndMailTest {
         World world = new World(prefix);
         String email = "mail." + UUID.randomUUID() + "@example.org";
         UUID person = UUID.randomUUID();
-        String breach = EventCodec.toJson(CloudEvent.of("incident-service", EventType.NOTIFICATION_REQUESTED,
-                person.toString(), new NotificationRequested("breach.notice", person, null, null, Map.of("reference", "INC-7",
-                        "nature", "CONFIDENTIALITY", "consequences", "phishing", "measures", "reset passwords",
-                        "dpoContact", "dpo@example.org"))));
+        String breach = EventCodec.toJson(CloudEvent.of(
+                "incident-service",
+                EventType.NOTIFICATION_REQUESTED,
+                person.toString(),
+                new NotificationRequested(
+                        "breach.notice",
+                        person,
+                        null,
+                        null,
+                        Map.of(
+                                "reference",
+                                "INC-7",
+                                "nature",
+                                "CONFIDENTIALITY",
+                                "consequences",
+                                "phishing",
+                                "measures",
+                                "reset passwords",
+                                "dpoContact",
+                                "dpo@example.org"))));
         // The notice may come before the person's address: it waits for it.
         KafkaProbe.send(prefix + Topics.NOTIFICATION_REQUESTS, person.toString(), breach);
         world.created(person, email);
 
         MailBox.Message mail = MailBox.await(email, m -> m.subject().contains("breach"), WAIT);
         assertTrue(mail.mime().contains("INC-7") && mail.mime().contains("reset passwords"), mail.mime());
-        assertTrue(mail.link("/public/subscriptions/preferences?token=").isPresent(), "every mail links the preference centre");
+        assertTrue(
+                mail.link("/public/subscriptions/preferences?token=").isPresent(),
+                "every mail links the preference centre");
 
         String direct = "direct." + UUID.randomUUID() + "@example.org";
-        KafkaProbe.send(prefix + Topics.NOTIFICATION_REQUESTS, "r1", EventCodec.toJson(CloudEvent.of("erasure-service",
-                EventType.NOTIFICATION_REQUESTED, "r1", new NotificationRequested("dsr.verification", null, direct, null,
-                        Map.of("code", "123456", "verifyLink", "http://127.0.0.1:8080/public/requests/verify?token=x")))));
-        String unknown = EventCodec.toJson(CloudEvent.of("erasure-service", EventType.NOTIFICATION_REQUESTED, "r2",
+        KafkaProbe.send(
+                prefix + Topics.NOTIFICATION_REQUESTS,
+                "r1",
+                EventCodec.toJson(CloudEvent.of(
+                        "erasure-service",
+                        EventType.NOTIFICATION_REQUESTED,
+                        "r1",
+                        new NotificationRequested(
+                                "dsr.verification",
+                                null,
+                                direct,
+                                null,
+                                Map.of(
+                                        "code",
+                                        "123456",
+                                        "verifyLink",
+                                        "http://127.0.0.1:8080/public/requests/verify?token=x")))));
+        String unknown = EventCodec.toJson(CloudEvent.of(
+                "erasure-service",
+                EventType.NOTIFICATION_REQUESTED,
+                "r2",
                 new NotificationRequested("spam.blast", null, direct, null, Map.of())));
         KafkaProbe.send(prefix + Topics.NOTIFICATION_REQUESTS, "r2", unknown);
-        assertTrue(MailBox.await(direct, m -> m.mime().contains("123456"), WAIT).subject().contains("Confirm your request"));
-        List<ConsumerRecord<String, String>> dead = KafkaProbe.readUntil(prefix + Topics.deadLetter(Topics.NOTIFICATION_REQUESTS),
-                records -> records.stream().anyMatch(r -> "r2".equals(r.key())), WAIT);
-        assertTrue(dead.stream().anyMatch(r -> "r2".equals(r.key())
-                && KafkaProbe.header(r, "dead-letter-reason").contains("unknown mail template")));
+        assertTrue(MailBox.await(direct, m -> m.mime().contains("123456"), WAIT)
+                .subject()
+                .contains("Confirm your request"));
+        List<ConsumerRecord<String, String>> dead = KafkaProbe.readUntil(
+                prefix + Topics.deadLetter(Topics.NOTIFICATION_REQUESTS),
+                records -> records.stream().anyMatch(r -> "r2".equals(r.key())),
+                WAIT);
+        assertTrue(dead.stream()
+                .anyMatch(r -> "r2".equals(r.key())
+                        && KafkaProbe.header(r, "dead-letter-reason").contains("unknown mail template")));
     }
 
     @Test
@@ -202,23 +301,47 @@ class SubscriptionsAndMailTest {
         subscribe(person, "news-mailing", true);
         await(() -> audience("news-mailing").contains(person.toString()), "in the audience");
 
-        given().auth().oauth2(Tokens.of(DemoUser.SALES)).contentType(ContentType.JSON)
-                .body(Map.of("subject", "News", "text", "Hello")).when().post("/api/subscriptions/types/news-mailing/mailings")
-                .then().statusCode(403);
-        given().auth().oauth2(Tokens.of(DemoUser.MARKETING)).contentType(ContentType.JSON)
-                .body(Map.of("subject", "November news", "text", "What is new")).when()
-                .post("/api/subscriptions/types/news-mailing/mailings").then().statusCode(200).body("sent", equalTo(1));
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.SALES))
+                .contentType(ContentType.JSON)
+                .body(Map.of("subject", "News", "text", "Hello"))
+                .when()
+                .post("/api/subscriptions/types/news-mailing/mailings")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.MARKETING))
+                .contentType(ContentType.JSON)
+                .body(Map.of("subject", "November news", "text", "What is new"))
+                .when()
+                .post("/api/subscriptions/types/news-mailing/mailings")
+                .then()
+                .statusCode(200)
+                .body("sent", equalTo(1));
 
         MailBox.Message mail = MailBox.await(email, m -> m.subject().equals("November news"), WAIT);
-        assertEquals("List-Unsubscribe=One-Click", mail.header("List-Unsubscribe-Post").orElseThrow());
+        assertEquals(
+                "List-Unsubscribe=One-Click",
+                mail.header("List-Unsubscribe-Post").orElseThrow());
         String unsubscribe = mail.header("List-Unsubscribe").orElseThrow().replaceAll("[<>]", "");
-        assertTrue(unsubscribe.startsWith("http://127.0.0.1:8080/public/subscriptions/unsubscribe?token="), unsubscribe);
+        assertTrue(
+                unsubscribe.startsWith("http://127.0.0.1:8080/public/subscriptions/unsubscribe?token="), unsubscribe);
 
         String token = unsubscribe.substring(unsubscribe.indexOf("token=") + 6);
-        given().queryParam("token", token).contentType(ContentType.URLENC).formParam("List-Unsubscribe", "One-Click")
-                .when().post("/public/subscriptions/unsubscribe").then().statusCode(200).body(containsString("no longer receive"));
+        given().queryParam("token", token)
+                .contentType(ContentType.URLENC)
+                .formParam("List-Unsubscribe", "One-Click")
+                .when()
+                .post("/public/subscriptions/unsubscribe")
+                .then()
+                .statusCode(200)
+                .body(containsString("no longer receive"));
         assertTrue(audience("news-mailing").isEmpty());
-        given().queryParam("token", token + "x").when().post("/public/subscriptions/unsubscribe").then().statusCode(403);
+        given().queryParam("token", token + "x")
+                .when()
+                .post("/public/subscriptions/unsubscribe")
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -227,24 +350,46 @@ class SubscriptionsAndMailTest {
         UUID person = UUID.randomUUID();
         subscribe(person, "news-dsr", true);
         SubjectIds subject = new SubjectIds(List.of(person), List.of());
-        DsrReply export = dsr.handle(UUID.randomUUID().toString(), DsrAction.EXPORT, new DsrCommand(UUID.randomUUID(), subject, List.of()));
-        assertTrue(export.slice().toString().contains("news-dsr"), export.slice().toString());
+        DsrReply export = dsr.handle(
+                UUID.randomUUID().toString(), DsrAction.EXPORT, new DsrCommand(UUID.randomUUID(), subject, List.of()));
+        assertTrue(
+                export.slice().toString().contains("news-dsr"), export.slice().toString());
 
-        DsrReply objection = dsr.handle(UUID.randomUUID().toString(), DsrAction.RESTRICT,
+        DsrReply objection = dsr.handle(
+                UUID.randomUUID().toString(),
+                DsrAction.RESTRICT,
                 new DsrCommand(UUID.randomUUID(), subject, List.of()));
         assertEquals(DsrReply.Outcome.DONE, objection.outcome());
-        given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().get("/api/subscriptions/persons/" + person)
-                .then().body("globalOptOut", equalTo(true));
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.DPO))
+                .when()
+                .get("/api/subscriptions/persons/" + person)
+                .then()
+                .body("globalOptOut", equalTo(true));
 
-        DsrReply erase = dsr.handle(UUID.randomUUID().toString(), DsrAction.ERASE, new DsrCommand(UUID.randomUUID(), subject, List.of()));
+        DsrReply erase = dsr.handle(
+                UUID.randomUUID().toString(), DsrAction.ERASE, new DsrCommand(UUID.randomUUID(), subject, List.of()));
         assertEquals(DsrReply.Outcome.DONE, erase.outcome());
-        given().auth().oauth2(Tokens.of(DemoUser.DPO)).when().get("/api/subscriptions/persons/" + person + "/history")
-                .then().rootPath("items").body("by", equalTo(java.util.Arrays.asList(null, null, null)))
-                .body("subscribed", equalTo(List.of(true, false, false))).body("source[1]", equalTo("OBJECTION"));
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.DPO))
+                .when()
+                .get("/api/subscriptions/persons/" + person + "/history")
+                .then()
+                .rootPath("items")
+                .body("by", equalTo(java.util.Arrays.asList(null, null, null)))
+                .body("subscribed", equalTo(List.of(true, false, false)))
+                .body("source[1]", equalTo("OBJECTION"));
     }
 
     static List<String> audience(String type) {
-        return given().auth().oauth2(Tokens.of(DemoUser.MARKETING)).when().get("/api/subscriptions/types/" + type + "/audience")
-                .then().statusCode(200).extract().jsonPath().getList("items.personId");
+        return given().auth()
+                .oauth2(Tokens.of(DemoUser.MARKETING))
+                .when()
+                .get("/api/subscriptions/types/" + type + "/audience")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.personId");
     }
 }

@@ -1,7 +1,5 @@
 package org.gdprsuite.subscription;
 
-import static io.restassured.RestAssured.given;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -25,6 +23,8 @@ import org.gdprsuite.testsupport.Tokens;
 import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 
+import static io.restassured.RestAssured.given;
+
 /** What the other services tell subscription-service, sent as they would: events on the suite's topics. */
 record World(String prefix) {
 
@@ -40,8 +40,12 @@ record World(String prefix) {
     }
 
     void consent(UUID person, String purpose, boolean allowed) {
-        CloudEvent event = CloudEvent.of("consent-service", EventType.CONSENT_STATE_CHANGED, person.toString(),
-                new ConsentStateChanged(person, purpose, allowed, "CONSENT", allowed ? "GRANTED" : "WITHDRAWN", Instant.now(), null));
+        CloudEvent event = CloudEvent.of(
+                "consent-service",
+                EventType.CONSENT_STATE_CHANGED,
+                person.toString(),
+                new ConsentStateChanged(
+                        person, purpose, allowed, "CONSENT", allowed ? "GRANTED" : "WITHDRAWN", Instant.now(), null));
         KafkaProbe.send(prefix + Topics.CONSENT_EVENTS, person.toString(), EventCodec.toJson(event));
     }
 
@@ -56,23 +60,40 @@ record World(String prefix) {
     }
 
     static void type(String key, String purpose) {
-        given().auth().oauth2(Tokens.of(DemoUser.MARKETING)).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.MARKETING))
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", "Type " + key, "description", "About " + key, "purposeKey", purpose))
-                .when().put("/api/subscriptions/types/" + key).then().statusCode(200);
+                .when()
+                .put("/api/subscriptions/types/" + key)
+                .then()
+                .statusCode(200);
     }
 
     static void subscribe(UUID person, String type, boolean subscribed) {
-        given().auth().oauth2(Tokens.of(DemoUser.SALES)).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.SALES))
+                .contentType(ContentType.JSON)
                 .body(Map.of("subscribed", subscribed, "source", "PHONE"))
-                .when().put("/api/subscriptions/persons/" + person + "/types/" + type).then().statusCode(200);
+                .when()
+                .put("/api/subscriptions/persons/" + person + "/types/" + type)
+                .then()
+                .statusCode(200);
     }
 
     static String sealed(UUID person, String email) {
-        return email == null ? null : Arc.container().instance(SubjectCipher.class).get().seal(person.toString(), SealedFields.EMAIL, email);
+        return email == null
+                ? null
+                : Arc.container()
+                        .instance(SubjectCipher.class)
+                        .get()
+                        .seal(person.toString(), SealedFields.EMAIL, email);
     }
 
     private void contactEvent(UUID person, EventType type, Object payload) {
-        KafkaProbe.send(prefix + Topics.CONTACT_EVENTS, person.toString(),
+        KafkaProbe.send(
+                prefix + Topics.CONTACT_EVENTS,
+                person.toString(),
                 EventCodec.toJson(CloudEvent.of("contact-service", type, person.toString(), payload)));
     }
 

@@ -1,8 +1,5 @@
 package org.gdprsuite.systemtest;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -35,6 +32,9 @@ import org.junit.jupiter.api.TestFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * Who may call what, for every endpoint of the suite and every kind of caller, from one table
  * ({@code authorization-matrix.csv}): each cell is checked through the gateway and against the service
@@ -52,12 +52,24 @@ class AuthorizationMatrixTest extends SystemTest {
 
     private static final String PROBLEM = "application/problem+json";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Set<String> STAFF = Set.of("dpo", "sales", "marketing", "support", "finance", "admin");
 
     /** Every kind of caller of the matrix: the realm's roles, then the ones that must never get in. */
     enum Caller {
-        DPO, SALES, MARKETING, SUPPORT, FINANCE, ADMIN, INTEGRATION, NO_TOKEN, EXPIRED, FORGED, UNSIGNED, OTHER_AUDIENCE;
+        DPO,
+        SALES,
+        MARKETING,
+        SUPPORT,
+        FINANCE,
+        ADMIN,
+        INTEGRATION,
+        NO_TOKEN,
+        EXPIRED,
+        FORGED,
+        UNSIGNED,
+        OTHER_AUDIENCE;
 
         boolean hasRole() {
             return ordinal() <= INTEGRATION.ordinal();
@@ -84,8 +96,7 @@ class AuthorizationMatrixTest extends SystemTest {
     }
 
     /** An operation as a service's OpenAPI describes it: who serves it and the media type of its body. */
-    record Operation(String service, String bodyType) {
-    }
+    record Operation(String service, String bodyType) {}
 
     private static final Map<Caller, String> BAD_TOKENS = new EnumMap<>(Caller.class);
     private static final String UNKNOWN_ID = UUID.randomUUID().toString();
@@ -113,8 +124,10 @@ class AuthorizationMatrixTest extends SystemTest {
         missing.removeAll(listed);
         Set<String> stale = new TreeSet<>(listed);
         stale.removeAll(described);
-        assertTrue(missing.isEmpty() && stale.isEmpty(),
-                "authorization-matrix.csv must list exactly the endpoints of the OpenAPI; missing: " + missing + ", not an endpoint: " + stale);
+        assertTrue(
+                missing.isEmpty() && stale.isEmpty(),
+                "authorization-matrix.csv must list exactly the endpoints of the OpenAPI; missing: " + missing
+                        + ", not an endpoint: " + stale);
     }
 
     @TestFactory
@@ -126,13 +139,16 @@ class AuthorizationMatrixTest extends SystemTest {
             if (operation == null) {
                 continue; // reported by the coverage test
             }
-            tests.add(DynamicTest.dynamicTest(row.key() + " via the gateway", () -> check(row, operation, suite.gateway())));
+            tests.add(DynamicTest.dynamicTest(
+                    row.key() + " via the gateway", () -> check(row, operation, suite.gateway())));
             if (!"gateway".equals(operation.service())) {
-                tests.add(DynamicTest.dynamicTest(row.key() + " at " + operation.service(),
+                tests.add(DynamicTest.dynamicTest(
+                        row.key() + " at " + operation.service(),
                         () -> check(row, operation, suite.url(operation.service()))));
             }
         }
-        System.out.printf("authorization matrix: %d endpoints x %d callers, %d checks (gateway and services directly)%n",
+        System.out.printf(
+                "authorization matrix: %d endpoints x %d callers, %d checks (gateway and services directly)%n",
                 operations.size(), Caller.values().length, tests.size() * Caller.values().length);
         return tests.stream();
     }
@@ -150,14 +166,23 @@ class AuthorizationMatrixTest extends SystemTest {
                 verdict = "a server error";
             } else if (row.isPublic() && caller.badToken() && !base.equals(suite.gateway())) {
                 // A service does not look at tokens on its public pages; the gateway refuses a bad one everywhere.
-                verdict = status != anonymous.statusCode() ? "not the anonymous answer " + anonymous.statusCode() : null;
+                verdict =
+                        status != anonymous.statusCode() ? "not the anonymous answer " + anonymous.statusCode() : null;
             } else if (caller.badToken() || (caller == Caller.NO_TOKEN && !row.isPublic())) {
-                verdict = status == 401 && problemType.startsWith(PROBLEM)
-                        && response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer") ? null
-                                : "not problem 401 with WWW-Authenticate: Bearer";
+                verdict = status == 401
+                                && problemType.startsWith(PROBLEM)
+                                && response.headers()
+                                        .firstValue("WWW-Authenticate")
+                                        .orElse("")
+                                        .startsWith("Bearer")
+                        ? null
+                        : "not problem 401 with WWW-Authenticate: Bearer";
             } else if (row.isPublic()) {
-                verdict = status == 401 ? "401 on a public page"
-                        : status != anonymous.statusCode() ? "not the anonymous answer " + anonymous.statusCode() : null;
+                verdict = status == 401
+                        ? "401 on a public page"
+                        : status != anonymous.statusCode()
+                                ? "not the anonymous answer " + anonymous.statusCode()
+                                : null;
             } else if (row.roles().contains(caller.role())) {
                 verdict = status == 401 || status == 403 ? "refused an allowed role" : null;
             } else {
@@ -171,9 +196,12 @@ class AuthorizationMatrixTest extends SystemTest {
     }
 
     private static HttpResponse<String> call(Row row, Operation operation, String base, Caller caller) {
-        String path = row.path().replace("{id}", UNKNOWN_ID).replace("{personId}", UNKNOWN_ID)
+        String path = row.path()
+                .replace("{id}", UNKNOWN_ID)
+                .replace("{personId}", UNKNOWN_ID)
                 .replaceAll("\\{[^}]+}", "matrix-probe");
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         String token = token(caller);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -181,8 +209,8 @@ class AuthorizationMatrixTest extends SystemTest {
         if (operation.bodyType() == null) {
             request.method(row.method(), HttpRequest.BodyPublishers.noBody());
         } else {
-            request.header("Content-Type", operation.bodyType()).method(row.method(),
-                    HttpRequest.BodyPublishers.ofString(emptyBody(operation.bodyType())));
+            request.header("Content-Type", operation.bodyType())
+                    .method(row.method(), HttpRequest.BodyPublishers.ofString(emptyBody(operation.bodyType())));
         }
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -214,7 +242,8 @@ class AuthorizationMatrixTest extends SystemTest {
     /** The table, read once per use: small. */
     static List<Row> table() {
         try (InputStream in = AuthorizationMatrixTest.class.getResourceAsStream("/authorization-matrix.csv")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
                     .filter(line -> !line.isBlank() && !line.startsWith("#"))
                     .map(line -> line.split(",", 3))
                     .map(cells -> new Row(cells[0].strip(), cells[1].strip(), roles(cells[2].strip())))
@@ -232,7 +261,8 @@ class AuthorizationMatrixTest extends SystemTest {
         for (String name : who.split("\\s+")) {
             if (name.equals("staff")) {
                 roles.addAll(STAFF);
-            } else if (Arrays.stream(Caller.values()).anyMatch(c -> c.hasRole() && c.role().equals(name))) {
+            } else if (Arrays.stream(Caller.values())
+                    .anyMatch(c -> c.hasRole() && c.role().equals(name))) {
                 roles.add(name);
             } else {
                 throw new IllegalArgumentException("authorization-matrix.csv: no role " + name);
@@ -246,15 +276,19 @@ class AuthorizationMatrixTest extends SystemTest {
         Map<String, Operation> operations = new TreeMap<>();
         for (String service : suite.serviceNames()) {
             JsonNode paths = openApi(suite.url(service)).path("paths");
-            for (Iterator<Map.Entry<String, JsonNode>> p = paths.fields(); p.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> p = paths.fields(); p.hasNext(); ) {
                 Map.Entry<String, JsonNode> path = p.next();
-                for (Iterator<Map.Entry<String, JsonNode>> m = path.getValue().fields(); m.hasNext();) {
+                for (Iterator<Map.Entry<String, JsonNode>> m = path.getValue().fields(); m.hasNext(); ) {
                     Map.Entry<String, JsonNode> method = m.next();
                     if (!Set.of("get", "post", "put", "patch", "delete").contains(method.getKey())) {
                         continue;
                     }
-                    Iterator<String> types = method.getValue().path("requestBody").path("content").fieldNames();
-                    operations.put(method.getKey().toUpperCase() + " " + path.getKey(),
+                    Iterator<String> types = method.getValue()
+                            .path("requestBody")
+                            .path("content")
+                            .fieldNames();
+                    operations.put(
+                            method.getKey().toUpperCase() + " " + path.getKey(),
                             new Operation(service, types.hasNext() ? types.next() : null));
                 }
             }
@@ -264,8 +298,11 @@ class AuthorizationMatrixTest extends SystemTest {
 
     private static JsonNode openApi(String base) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/openapi?format=json"))
-                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(base + "/q/openapi?format=json"))
+                            .header("Accept", "application/json")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode(), base + "/q/openapi");
             return JSON.readTree(response.body());
         } catch (IOException e) {

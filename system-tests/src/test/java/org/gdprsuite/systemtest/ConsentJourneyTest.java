@@ -1,12 +1,5 @@
 package org.gdprsuite.systemtest;
 
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +20,13 @@ import org.junit.jupiter.api.Test;
 
 import io.restassured.http.ContentType;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /** From a new person in the CRM to a marketing audience, and the ways consent changes afterwards. */
 class ConsentJourneyTest extends SystemTest {
 
@@ -35,22 +35,32 @@ class ConsentJourneyTest extends SystemTest {
         String email = uniqueEmail("ines.moreau");
         UUID person = createPerson("Ines", "Moreau", email, Map.of());
 
-        eventually().untilAsserted(() -> as(DemoUser.SALES).when().get("/api/consents/persons/" + person).then()
-                .statusCode(200)
-                .body("purposes.find { it.purpose == 'customer-care' }.legalBasis", equalTo("CONTRACT"))
-                .body("purposes.find { it.purpose == 'customer-care' }.status", equalTo("GRANTED"))
-                .body("purposes.find { it.purpose == 'newsletter' }.status", equalTo("PENDING_CONFIRMATION")));
+        eventually()
+                .untilAsserted(() -> as(DemoUser.SALES)
+                        .when()
+                        .get("/api/consents/persons/" + person)
+                        .then()
+                        .statusCode(200)
+                        .body("purposes.find { it.purpose == 'customer-care' }.legalBasis", equalTo("CONTRACT"))
+                        .body("purposes.find { it.purpose == 'customer-care' }.status", equalTo("GRANTED"))
+                        .body("purposes.find { it.purpose == 'newsletter' }.status", equalTo("PENDING_CONFIRMATION")));
         assertTrue(decision(person, CUSTOMER_CARE), "the default legal basis allows customer care");
         assertFalse(decision(person, NEWSLETTER), "no newsletter before the person confirms");
 
         subscribe(person, PRODUCT_NEWS, true);
         MailBox.Message request = confirmNewsletterByMail(email);
-        assertTrue(request.link("/public/consents/confirm").orElseThrow().startsWith(suite.gateway()),
+        assertTrue(
+                request.link("/public/consents/confirm").orElseThrow().startsWith(suite.gateway()),
                 "the link in the mail leads to the gateway");
 
         assertTrue(decision(person, NEWSLETTER));
-        as(DemoUser.DPO).when().get("/api/consents/persons/" + person + "/purposes/newsletter/history").then()
-                .statusCode(200).rootPath("items").body("status", equalTo(List.of("PENDING_CONFIRMATION", "GRANTED")))
+        as(DemoUser.DPO)
+                .when()
+                .get("/api/consents/persons/" + person + "/purposes/newsletter/history")
+                .then()
+                .statusCode(200)
+                .rootPath("items")
+                .body("status", equalTo(List.of("PENDING_CONFIRMATION", "GRANTED")))
                 .body("channel[1]", equalTo("double-opt-in"));
         eventually().until(() -> audience(PRODUCT_NEWS).contains(person.toString()));
     }
@@ -69,21 +79,39 @@ class ConsentJourneyTest extends SystemTest {
         String malformedId = invalid.id();
         String malformed = EventCodec.toJson(invalid);
         String topic = suite.topic(Topics.CONSENT_INBOUND);
-        KafkaProbe.send(topic, List.of(Map.entry(person.toString(), granted), Map.entry(person.toString(), granted),
-                Map.entry(person.toString(), older), Map.entry(person.toString(), malformed)));
+        KafkaProbe.send(
+                topic,
+                List.of(
+                        Map.entry(person.toString(), granted),
+                        Map.entry(person.toString(), granted),
+                        Map.entry(person.toString(), older),
+                        Map.entry(person.toString(), malformed)));
 
         eventually().until(() -> decision(person, NEWSLETTER));
         eventually().until(() -> audience(PRODUCT_NEWS).contains(person.toString()));
-        List<ConsumerRecord<String, String>> dead = KafkaProbe.readUntil(suite.topic(Topics.deadLetter(Topics.CONSENT_INBOUND)),
-                read -> read.stream().anyMatch(r -> r.value().contains(malformedId)), Duration.ofSeconds(60));
-        ConsumerRecord<String, String> deadLettered = dead.stream().filter(r -> r.value().contains(malformedId)).findFirst()
+        List<ConsumerRecord<String, String>> dead = KafkaProbe.readUntil(
+                suite.topic(Topics.deadLetter(Topics.CONSENT_INBOUND)),
+                read -> read.stream().anyMatch(r -> r.value().contains(malformedId)),
+                Duration.ofSeconds(60));
+        ConsumerRecord<String, String> deadLettered = dead.stream()
+                .filter(r -> r.value().contains(malformedId))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("the malformed event is not in the dead-letter topic"));
         assertTrue(KafkaProbe.header(deadLettered, "dead-letter-reason") != null, "the DLQ record carries the reason");
-        assertEquals(1, dead.stream().filter(r -> person.toString().equals(r.key())).count(), "only the malformed one is dead");
+        assertEquals(
+                1,
+                dead.stream().filter(r -> person.toString().equals(r.key())).count(),
+                "only the malformed one is dead");
 
         // The duplicate made no second record, the older withdrawal is kept as history but does not win.
-        List<String> sources = as(DemoUser.DPO).when().get("/api/consents/persons/" + person + "/purposes/newsletter/history")
-                .then().statusCode(200).extract().jsonPath().getList("items.source");
+        List<String> sources = as(DemoUser.DPO)
+                .when()
+                .get("/api/consents/persons/" + person + "/purposes/newsletter/history")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.source");
         assertEquals(2, sources.stream().filter("WEB_FORM"::equals).count(), sources.toString());
         assertTrue(decision(person, NEWSLETTER), "the older withdrawal did not overturn the newer grant");
 
@@ -99,30 +127,62 @@ class ConsentJourneyTest extends SystemTest {
         subscribe(person, PRODUCT_NEWS, true);
         subscribe(person, EVENT_INVITATIONS, true);
         MailBox.Message mail = confirmNewsletterByMail(email);
-        eventually().until(() -> audience(PRODUCT_NEWS).contains(person.toString())
-                && audience(EVENT_INVITATIONS).contains(person.toString()));
+        eventually()
+                .until(() -> audience(PRODUCT_NEWS).contains(person.toString())
+                        && audience(EVENT_INVITATIONS).contains(person.toString()));
 
-        URI preferences = URI.create(mail.link("/public/subscriptions/preferences?token=").orElseThrow());
+        URI preferences =
+                URI.create(mail.link("/public/subscriptions/preferences?token=").orElseThrow());
         String token = preferences.getQuery().substring("token=".length());
-        anonymous().queryParam("token", token).when().get("/public/subscriptions/preferences").then().statusCode(200)
-                .contentType(ContentType.HTML).body(containsString("Product news")).body(containsString("Event invitations"));
+        anonymous()
+                .queryParam("token", token)
+                .when()
+                .get("/public/subscriptions/preferences")
+                .then()
+                .statusCode(200)
+                .contentType(ContentType.HTML)
+                .body(containsString("Product news"))
+                .body(containsString("Event invitations"));
         // The page works without JavaScript: its form posts the ticked boxes, here only the event invitations.
-        anonymous().formParam("token", token).formParam("subscription", EVENT_INVITATIONS)
-                .when().post("/public/subscriptions/preferences").then().statusCode(200);
+        anonymous()
+                .formParam("token", token)
+                .formParam("subscription", EVENT_INVITATIONS)
+                .when()
+                .post("/public/subscriptions/preferences")
+                .then()
+                .statusCode(200);
 
         eventually().until(() -> !audience(PRODUCT_NEWS).contains(person.toString()));
         assertTrue(audience(EVENT_INVITATIONS).contains(person.toString()), "the other subscription stays");
-        as(DemoUser.SUPPORT).when().get("/api/subscriptions/persons/" + person + "/history").then().statusCode(200)
+        as(DemoUser.SUPPORT)
+                .when()
+                .get("/api/subscriptions/persons/" + person + "/history")
+                .then()
+                .statusCode(200)
                 .body("items.source", hasItem("PREFERENCE_CENTRE"));
         String tampered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
-        anonymous().queryParam("token", tampered).when().get("/public/subscriptions/preferences").then().statusCode(403);
+        anonymous()
+                .queryParam("token", tampered)
+                .when()
+                .get("/public/subscriptions/preferences")
+                .then()
+                .statusCode(403);
     }
 
     private static String consentStatus(UUID person, String purpose) {
-        List<Map<String, Object>> purposes = as(DemoUser.SALES).when().get("/api/consents/persons/" + person).then()
-                .statusCode(200).extract().jsonPath().getList("purposes");
-        return purposes.stream().filter(p -> purpose.equals(p.get("purpose"))).map(p -> String.valueOf(p.get("status")))
-                .findFirst().orElse("none");
+        List<Map<String, Object>> purposes = as(DemoUser.SALES)
+                .when()
+                .get("/api/consents/persons/" + person)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("purposes");
+        return purposes.stream()
+                .filter(p -> purpose.equals(p.get("purpose")))
+                .map(p -> String.valueOf(p.get("status")))
+                .findFirst()
+                .orElse("none");
     }
 
     /** A consent decision as a web form of an integrating system reports it on consent.inbound. */
@@ -131,8 +191,19 @@ class ConsentJourneyTest extends SystemTest {
     }
 
     private static CloudEvent event(UUID person, String status, Instant effectiveAt) {
-        return CloudEvent.of("web-shop", EventType.CONSENT_RECORDED, person.toString(),
-                new ConsentRecorded(person, NEWSLETTER, status, "CONSENT", effectiveAt, "WEB_FORM", "shop-checkout", null,
+        return CloudEvent.of(
+                "web-shop",
+                EventType.CONSENT_RECORDED,
+                person.toString(),
+                new ConsentRecorded(
+                        person,
+                        NEWSLETTER,
+                        status,
+                        "CONSENT",
+                        effectiveAt,
+                        "WEB_FORM",
+                        "shop-checkout",
+                        null,
                         new ConsentRecorded.Evidence("198.51.100.7", "Mozilla/5.0", "checkout-newsletter")));
     }
 }

@@ -1,7 +1,5 @@
 package org.gdprsuite.systemtest;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,6 +28,8 @@ import org.junit.jupiter.api.Test;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The card's promise under faults: with consent decisions, person edits and erasure requests flowing, a
@@ -63,7 +63,8 @@ class FaultsTest extends SystemTest {
 
             requests.addAll(approveErasures(erased.subList(0, ERASURES_PER_FAULT)));
             suite.crashAndRestart("subscription-service");
-            injected.add("kill -9 subscription-service right after " + ERASURES_PER_FAULT + " erasures were approved, restart");
+            injected.add("kill -9 subscription-service right after " + ERASURES_PER_FAULT
+                    + " erasures were approved, restart");
             traffic.runFor(Duration.ofSeconds(3));
 
             SuiteStack.restart("kafka");
@@ -87,20 +88,35 @@ class FaultsTest extends SystemTest {
             settle().untilAsserted(() -> assertEquals(allCompleted, statuses(requests), "request statuses"));
             checked.add(requests.size() + " erasure requests COMPLETED by every participant");
             for (UUID person : erased) {
-                as(DemoUser.DPO).when().get("/api/contacts/persons/" + person).then().statusCode(404);
+                as(DemoUser.DPO)
+                        .when()
+                        .get("/api/contacts/persons/" + person)
+                        .then()
+                        .statusCode(404);
             }
             checked.add(erased.size() + " erased persons gone from contact-service");
 
             for (UUID person : traffickedPersons) {
                 List<CloudEvent> sent = traffic.sent(person);
-                settle().untilAsserted(() -> assertEquals(sent.size(), ledgerRecordsFromTheShop(person),
-                        "each consent event counts once for " + person));
-                boolean granted = "GRANTED".equals(sent.get(sent.size() - 1).dataAs(ConsentRecorded.class).status());
+                settle().untilAsserted(() -> assertEquals(
+                        sent.size(), ledgerRecordsFromTheShop(person), "each consent event counts once for " + person));
+                boolean granted = "GRANTED"
+                        .equals(sent.get(sent.size() - 1)
+                                .dataAs(ConsentRecorded.class)
+                                .status());
                 assertEquals(granted, decision(person, NEWSLETTER), "the newest decision wins for " + person);
                 String title = traffic.jobTitle(person);
                 if (title != null) {
-                    assertEquals(title, as(DemoUser.SALES).when().get("/api/contacts/persons/" + person).then().statusCode(200)
-                            .extract().path("jobTitle"), "the last edit is kept for " + person);
+                    assertEquals(
+                            title,
+                            as(DemoUser.SALES)
+                                    .when()
+                                    .get("/api/contacts/persons/" + person)
+                                    .then()
+                                    .statusCode(200)
+                                    .extract()
+                                    .path("jobTitle"),
+                            "the last edit is kept for " + person);
                 }
             }
             checked.add(traffic.distinctEvents() + " consent events (+" + traffic.duplicates()
@@ -111,7 +127,9 @@ class FaultsTest extends SystemTest {
         checked.add("no unsent outbox row in any service");
 
         // The malformed event's dead letter first, so the count below sees it.
-        KafkaProbe.awaitRecord(suite.topic(Topics.deadLetter(Topics.CONSENT_INBOUND)), d -> d.value().contains(badEventId),
+        KafkaProbe.awaitRecord(
+                suite.topic(Topics.deadLetter(Topics.CONSENT_INBOUND)),
+                d -> d.value().contains(badEventId),
                 Duration.ofSeconds(10));
         Map<String, Long> added = new LinkedHashMap<>();
         deadLetters().forEach((topic, records) -> {
@@ -142,10 +160,20 @@ class FaultsTest extends SystemTest {
     private static List<UUID> approveErasures(List<UUID> persons) {
         List<UUID> requests = new ArrayList<>();
         for (UUID person : persons) {
-            UUID request = UUID.fromString(as(DemoUser.DPO).contentType(ContentType.JSON)
-                    .body(Map.of("type", "ERASURE", "personIds", List.of(person))).when().post("/api/requests")
-                    .then().statusCode(201).extract().path("id"));
-            as(DemoUser.DPO).when().post("/api/requests/" + request + "/approval").then().statusCode(200);
+            UUID request = UUID.fromString(as(DemoUser.DPO)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("type", "ERASURE", "personIds", List.of(person)))
+                    .when()
+                    .post("/api/requests")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id"));
+            as(DemoUser.DPO)
+                    .when()
+                    .post("/api/requests/" + request + "/approval")
+                    .then()
+                    .statusCode(200);
             requests.add(request);
         }
         return requests;
@@ -154,22 +182,39 @@ class FaultsTest extends SystemTest {
     private static Map<UUID, String> statuses(List<UUID> requests) {
         Map<UUID, String> statuses = new LinkedHashMap<>();
         for (UUID request : requests) {
-            statuses.put(request, as(DemoUser.DPO).when().get("/api/requests/" + request).then().statusCode(200)
-                    .extract().path("status"));
+            statuses.put(
+                    request,
+                    as(DemoUser.DPO)
+                            .when()
+                            .get("/api/requests/" + request)
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .path("status"));
         }
         return statuses;
     }
 
     private static long ledgerRecordsFromTheShop(UUID person) {
-        return as(DemoUser.DPO).when().get("/api/consents/persons/" + person + "/purposes/" + NEWSLETTER + "/history")
-                .then().statusCode(200).extract().jsonPath().getList("items.source").stream().filter("WEB_FORM"::equals).count();
+        return as(DemoUser.DPO)
+                .when()
+                .get("/api/consents/persons/" + person + "/purposes/" + NEWSLETTER + "/history")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.source")
+                .stream()
+                .filter("WEB_FORM"::equals)
+                .count();
     }
 
     /** Outbox rows not yet published, by service. */
     private static Map<String, Long> stuckOutboxRows() throws SQLException {
         Map<String, Long> stuck = new LinkedHashMap<>();
         for (String service : suite.services()) {
-            try (Connection db = suite.database(service); Statement query = db.createStatement();
+            try (Connection db = suite.database(service);
+                    Statement query = db.createStatement();
                     ResultSet count = query.executeQuery("SELECT count(*) FROM outbox_event")) {
                 count.next();
                 if (count.getLong(1) > 0) {
@@ -194,7 +239,10 @@ class FaultsTest extends SystemTest {
     }
 
     private static org.awaitility.core.ConditionFactory settle() {
-        return Awaitility.await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).ignoreExceptions();
+        return Awaitility.await()
+                .atMost(SETTLE)
+                .pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions();
     }
 
     /**
@@ -251,9 +299,20 @@ class FaultsTest extends SystemTest {
         /** Alternating grants and withdrawals, each newer than the last; the send waits for the broker. */
         private void consentDecision(UUID person, int tick, boolean sendTwice) {
             String status = sent.get(person).size() % 2 == 0 ? "GRANTED" : "WITHDRAWN";
-            CloudEvent event = CloudEvent.of("web-shop", EventType.CONSENT_RECORDED, person.toString(),
-                    new ConsentRecorded(person, NEWSLETTER, status, "CONSENT", Instant.now(), "WEB_FORM", "shop-checkout",
-                            null, new ConsentRecorded.Evidence("198.51.100.7", "Mozilla/5.0", "checkout-" + tick)));
+            CloudEvent event = CloudEvent.of(
+                    "web-shop",
+                    EventType.CONSENT_RECORDED,
+                    person.toString(),
+                    new ConsentRecorded(
+                            person,
+                            NEWSLETTER,
+                            status,
+                            "CONSENT",
+                            Instant.now(),
+                            "WEB_FORM",
+                            "shop-checkout",
+                            null,
+                            new ConsentRecorded.Evidence("198.51.100.7", "Mozilla/5.0", "checkout-" + tick)));
             String json = EventCodec.toJson(event);
             List<Map.Entry<String, String>> records = new ArrayList<>(List.of(Map.entry(person.toString(), json)));
             if (sendTwice) {
@@ -271,9 +330,13 @@ class FaultsTest extends SystemTest {
                 try {
                     Response current = as(DemoUser.SALES).when().get("/api/contacts/persons/" + person);
                     if (current.statusCode() == 200) {
-                        int status = as(DemoUser.SALES).contentType("application/merge-patch+json")
-                                .header("If-Match", current.header("ETag")).body(Map.of("jobTitle", title))
-                                .when().patch("/api/contacts/persons/" + person).statusCode();
+                        int status = as(DemoUser.SALES)
+                                .contentType("application/merge-patch+json")
+                                .header("If-Match", current.header("ETag"))
+                                .body(Map.of("jobTitle", title))
+                                .when()
+                                .patch("/api/contacts/persons/" + person)
+                                .statusCode();
                         if (status == 200) {
                             jobTitles.put(person, title);
                             edits.incrementAndGet();
@@ -293,9 +356,20 @@ class FaultsTest extends SystemTest {
 
         String sendMalformed() {
             UUID person = persons.get(0);
-            CloudEvent bad = CloudEvent.of("web-shop", EventType.CONSENT_RECORDED, person.toString(),
-                    new ConsentRecorded(person, NEWSLETTER, "MAYBE", "CONSENT", Instant.now(), "WEB_FORM", "shop-checkout",
-                            null, null));
+            CloudEvent bad = CloudEvent.of(
+                    "web-shop",
+                    EventType.CONSENT_RECORDED,
+                    person.toString(),
+                    new ConsentRecorded(
+                            person,
+                            NEWSLETTER,
+                            "MAYBE",
+                            "CONSENT",
+                            Instant.now(),
+                            "WEB_FORM",
+                            "shop-checkout",
+                            null,
+                            null));
             KafkaProbe.send(suite.topic(Topics.CONSENT_INBOUND), person.toString(), EventCodec.toJson(bad));
             return bad.id();
         }

@@ -19,8 +19,7 @@ import org.jose4j.lang.JoseException;
  */
 final class ForgedTokens {
 
-    private ForgedTokens() {
-    }
+    private ForgedTokens() {}
 
     static String resignedWithAnotherKey(String realToken) {
         try {
@@ -57,7 +56,8 @@ final class ForgedTokens {
 
     private static String header(String token, String name) {
         String json = part(token, 0);
-        java.util.regex.Matcher value = java.util.regex.Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        java.util.regex.Matcher value = java.util.regex.Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(json);
         return value.find() ? value.group(1) : null;
     }
 

@@ -44,6 +44,7 @@ final class RunningSuite {
     private final TestTopics topics;
     /** The key of the public links in this run: a deployment's secret, known to the tests as to an operator. */
     private final String linkSigningKey = java.util.UUID.randomUUID().toString();
+
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
     /** The services of the last run, in case its JVM was killed before it could stop them. */
@@ -59,7 +60,8 @@ final class RunningSuite {
         for (Map.Entry<String, String> service : DATABASES.entrySet()) {
             Map<String, String> config = new HashMap<>();
             config.put(TestTopics.PREFIX_PROPERTY, topics.prefix());
-            config.put("quarkus.datasource.jdbc.url",
+            config.put(
+                    "quarkus.datasource.jdbc.url",
                     "jdbc:postgresql://${gdpr.db.host}:${gdpr.db.port}/" + service.getValue() + "_test");
             config.put("quarkus.flyway.clean-disabled", "false");
             config.put("quarkus.flyway.clean-at-start", "true");
@@ -74,7 +76,8 @@ final class RunningSuite {
             for (String backend : DATABASES.keySet()) {
                 config.put("gdpr.gateway.services." + backend, "http://127.0.0.1:" + ports.get(backend));
             }
-            services.put(service.getKey(), ServiceProcess.launch(service.getKey(), ports.get(service.getKey()), config));
+            services.put(
+                    service.getKey(), ServiceProcess.launch(service.getKey(), ports.get(service.getKey()), config));
         }
         writePids();
         try {
@@ -157,7 +160,9 @@ final class RunningSuite {
     private void writePids() {
         try {
             Files.createDirectories(PIDS.getParent());
-            Files.write(PIDS, services.values().stream().map(s -> String.valueOf(s.pid())).toList());
+            Files.write(
+                    PIDS,
+                    services.values().stream().map(s -> String.valueOf(s.pid())).toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,14 +1,10 @@
 package org.gdprsuite.systemtest;
 
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -16,6 +12,9 @@ import org.gdprsuite.testsupport.DemoUser;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.http.ContentType;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Object-level access on the public pages, where no token says who calls: a signed link grants one scope
@@ -35,28 +34,74 @@ class SignedLinksTest extends SystemTest {
         String tokenOfA = preferenceToken(a);
         Map<String, Object> bBefore = preferencesOf(b);
 
-        anonymous().queryParam("token", tokenOfA).when().get("/public/subscriptions/preferences/choices").then()
-                .statusCode(200).body("subscriptions." + PRODUCT_NEWS, equalTo(true));
+        anonymous()
+                .queryParam("token", tokenOfA)
+                .when()
+                .get("/public/subscriptions/preferences/choices")
+                .then()
+                .statusCode(200)
+                .body("subscriptions." + PRODUCT_NEWS, equalTo(true));
         // A's token with B's id in place of A's (signature of A kept): refused, as a read and as a change.
         String[] parts = tokenOfA.split("\\.");
         String aimedAtB = parts[0] + "." + BASE64.encodeToString(b.toString().getBytes(StandardCharsets.UTF_8)) + "."
                 + parts[2] + "." + parts[3];
-        anonymous().queryParam("token", aimedAtB).when().get("/public/subscriptions/preferences/choices").then()
-                .statusCode(403).contentType("application/problem+json");
-        anonymous().queryParam("token", aimedAtB).contentType(ContentType.JSON)
+        anonymous()
+                .queryParam("token", aimedAtB)
+                .when()
+                .get("/public/subscriptions/preferences/choices")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        anonymous()
+                .queryParam("token", aimedAtB)
+                .contentType(ContentType.JSON)
                 .body(Map.of("subscriptions", Map.of(PRODUCT_NEWS, false), "globalOptOut", true))
-                .when().put("/public/subscriptions/preferences/choices").then().statusCode(403);
-        anonymous().queryParam("token", aimedAtB).formParam("globalOptOut", "on")
-                .when().post("/public/subscriptions/preferences").then().statusCode(403);
+                .when()
+                .put("/public/subscriptions/preferences/choices")
+                .then()
+                .statusCode(403);
+        anonymous()
+                .queryParam("token", aimedAtB)
+                .formParam("globalOptOut", "on")
+                .when()
+                .post("/public/subscriptions/preferences")
+                .then()
+                .statusCode(403);
         // A's own link opens only A's preference centre: not a consent confirmation, an unsubscription or a download.
-        anonymous().queryParam("token", tokenOfA).when().get("/public/consents/confirm").then().statusCode(403);
-        anonymous().queryParam("token", tokenOfA).when().post("/public/subscriptions/unsubscribe").then().statusCode(403);
-        anonymous().queryParam("token", tokenOfA).when().get("/public/requests/download").then().statusCode(403);
-        anonymous().queryParam("token", tokenOfA).when().get("/public/requests/verify").then().statusCode(403);
+        anonymous()
+                .queryParam("token", tokenOfA)
+                .when()
+                .get("/public/consents/confirm")
+                .then()
+                .statusCode(403);
+        anonymous()
+                .queryParam("token", tokenOfA)
+                .when()
+                .post("/public/subscriptions/unsubscribe")
+                .then()
+                .statusCode(403);
+        anonymous()
+                .queryParam("token", tokenOfA)
+                .when()
+                .get("/public/requests/download")
+                .then()
+                .statusCode(403);
+        anonymous()
+                .queryParam("token", tokenOfA)
+                .when()
+                .get("/public/requests/verify")
+                .then()
+                .statusCode(403);
         // What A's link may change, it changes for A only.
-        anonymous().queryParam("token", tokenOfA).contentType(ContentType.JSON)
+        anonymous()
+                .queryParam("token", tokenOfA)
+                .contentType(ContentType.JSON)
                 .body(Map.of("subscriptions", Map.of(PRODUCT_NEWS, false), "globalOptOut", true))
-                .when().put("/public/subscriptions/preferences/choices").then().statusCode(200).body("globalOptOut", equalTo(true));
+                .when()
+                .put("/public/subscriptions/preferences/choices")
+                .then()
+                .statusCode(200)
+                .body("globalOptOut", equalTo(true));
         assertEquals(bBefore, preferencesOf(b), "B's preferences");
     }
 
@@ -64,34 +109,93 @@ class SignedLinksTest extends SystemTest {
     void aDownloadLinkIsRefusedOnceExpiredUsedOrNot() {
         String email = uniqueEmail("dora.decker");
         createPerson("Dora", "Decker", email, Map.of());
-        eventually().until(() -> as(DemoUser.DPO).when().get("/api/requests/participants").then().statusCode(200).extract()
-                .jsonPath().getList("items.name").size() >= 4);
-        String request = as(DemoUser.SUPPORT).contentType(ContentType.JSON).body(Map.of("type", "ACCESS", "email", email))
-                .when().post("/api/requests").then().statusCode(201).extract().path("id");
-        as(DemoUser.DPO).when().post("/api/requests/" + request + "/approval").then().statusCode(200);
-        eventually().until(() -> "COMPLETED".equals(as(DemoUser.DPO).when().get("/api/requests/" + request)
-                .then().extract().path("status")));
+        eventually()
+                .until(() -> as(DemoUser.DPO)
+                                .when()
+                                .get("/api/requests/participants")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath()
+                                .getList("items.name")
+                                .size()
+                        >= 4);
+        String request = as(DemoUser.SUPPORT)
+                .contentType(ContentType.JSON)
+                .body(Map.of("type", "ACCESS", "email", email))
+                .when()
+                .post("/api/requests")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(DemoUser.DPO)
+                .when()
+                .post("/api/requests/" + request + "/approval")
+                .then()
+                .statusCode(200);
+        eventually()
+                .until(() -> "COMPLETED"
+                        .equals(as(DemoUser.DPO)
+                                .when()
+                                .get("/api/requests/" + request)
+                                .then()
+                                .extract()
+                                .path("status")));
 
         // The same link as the mailed one (scope, request, key), only its expiry differs.
         String expired = downloadToken(request, Instant.now().minusSeconds(60));
-        anonymous().queryParam("token", expired).when().get("/public/requests/download").then().statusCode(403)
+        anonymous()
+                .queryParam("token", expired)
+                .when()
+                .get("/public/requests/download")
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json");
         String valid = downloadToken(request, Instant.now().plusSeconds(600));
-        anonymous().accept(ContentType.JSON).queryParam("token", valid).when().get("/public/requests/download")
-                .then().statusCode(200).body("requestId", equalTo(request)).body("slices.contact-service[0].person.email", equalTo(email));
-        anonymous().queryParam("token", valid).when().get("/public/requests/download").then().statusCode(410);
-        anonymous().queryParam("token", expired).when().get("/public/requests/download").then().statusCode(403);
+        anonymous()
+                .accept(ContentType.JSON)
+                .queryParam("token", valid)
+                .when()
+                .get("/public/requests/download")
+                .then()
+                .statusCode(200)
+                .body("requestId", equalTo(request))
+                .body("slices.contact-service[0].person.email", equalTo(email));
+        anonymous()
+                .queryParam("token", valid)
+                .when()
+                .get("/public/requests/download")
+                .then()
+                .statusCode(410);
+        anonymous()
+                .queryParam("token", expired)
+                .when()
+                .get("/public/requests/download")
+                .then()
+                .statusCode(403);
     }
 
     private static String preferenceToken(UUID person) {
-        String link = as(DemoUser.SALES).when().post("/api/subscriptions/persons/" + person + "/preferences-link")
-                .then().statusCode(200).extract().path("link");
+        String link = as(DemoUser.SALES)
+                .when()
+                .post("/api/subscriptions/persons/" + person + "/preferences-link")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("link");
         return link.substring(link.indexOf("token=") + "token=".length());
     }
 
     private static Map<String, Object> preferencesOf(UUID person) {
-        return as(DemoUser.SALES).when().get("/api/subscriptions/persons/" + person).then().statusCode(200)
-                .extract().jsonPath().getMap("$");
+        return as(DemoUser.SALES)
+                .when()
+                .get("/api/subscriptions/persons/" + person)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("$");
     }
 
     /** A link token as the suite signs them: scope.subject.expiry.HMAC-SHA256, with this run's key. */

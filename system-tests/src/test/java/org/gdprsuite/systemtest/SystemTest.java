@@ -1,7 +1,5 @@
 package org.gdprsuite.systemtest;
 
-import static io.restassured.RestAssured.given;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -19,6 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
+import static io.restassured.RestAssured.given;
+
 /**
  * What every scenario shares: the running suite, calls through its gateway as a demo user (a real
  * Keycloak token) or as an anonymous data subject, and the setup a DPO and a marketer would do first.
@@ -27,6 +27,7 @@ abstract class SystemTest {
 
     /** Purposes and subscription types of the scenarios, set up through the API like an administrator would. */
     static final String NEWSLETTER = "newsletter";
+
     static final String CUSTOMER_CARE = "customer-care";
     static final String PRODUCT_NEWS = "product-news";
     static final String EVENT_INVITATIONS = "event-invitations";
@@ -34,8 +35,8 @@ abstract class SystemTest {
     static final Duration MAIL_WAIT = Duration.ofSeconds(60);
 
     /** The services that hold a slice of a data subject's data and answer data-subject requests. */
-    static final List<String> PARTICIPANTS = List.of("consent-service", "contact-service", "incident-service",
-            "subscription-service");
+    static final List<String> PARTICIPANTS =
+            List.of("consent-service", "contact-service", "incident-service", "subscription-service");
 
     static RunningSuite suite;
 
@@ -59,44 +60,92 @@ abstract class SystemTest {
     }
 
     static ConditionFactory eventually() {
-        return Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).ignoreExceptions();
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(300))
+                .ignoreExceptions();
     }
 
     /** The purposes, legal bases and subscription types (idempotent PUTs), and consent requests for new persons. */
     static synchronized void catalogue() {
-        purpose(NEWSLETTER, Map.of("name", "Newsletter and product news", "consentRequired", true,
-                "dataCategories", List.of("contact details")));
-        purpose(CUSTOMER_CARE, Map.of("name", "Customer care", "consentRequired", false, "defaultLegalBasis", "CONTRACT",
-                "dataCategories", List.of("contact details", "communication")));
-        as(DemoUser.DPO).contentType(ContentType.JSON).body(Map.of("sendConsentRequests", true))
-                .when().put("/api/consents/settings").then().statusCode(200);
+        purpose(
+                NEWSLETTER,
+                Map.of(
+                        "name",
+                        "Newsletter and product news",
+                        "consentRequired",
+                        true,
+                        "dataCategories",
+                        List.of("contact details")));
+        purpose(
+                CUSTOMER_CARE,
+                Map.of(
+                        "name",
+                        "Customer care",
+                        "consentRequired",
+                        false,
+                        "defaultLegalBasis",
+                        "CONTRACT",
+                        "dataCategories",
+                        List.of("contact details", "communication")));
+        as(DemoUser.DPO)
+                .contentType(ContentType.JSON)
+                .body(Map.of("sendConsentRequests", true))
+                .when()
+                .put("/api/consents/settings")
+                .then()
+                .statusCode(200);
         subscriptionType(PRODUCT_NEWS, "Product news");
         subscriptionType(EVENT_INVITATIONS, "Event invitations");
     }
 
     private static void purpose(String key, Map<String, Object> body) {
-        as(DemoUser.DPO).contentType(ContentType.JSON).body(body).when().put("/api/consents/purposes/" + key)
-                .then().statusCode(200);
+        as(DemoUser.DPO)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .put("/api/consents/purposes/" + key)
+                .then()
+                .statusCode(200);
     }
 
     private static void subscriptionType(String key, String name) {
-        as(DemoUser.MARKETING).contentType(ContentType.JSON)
+        as(DemoUser.MARKETING)
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", name, "description", name + " by mail", "purposeKey", NEWSLETTER))
-                .when().put("/api/subscriptions/types/" + key).then().statusCode(200);
+                .when()
+                .put("/api/subscriptions/types/" + key)
+                .then()
+                .statusCode(200);
     }
 
     /** A new person, created by sales as in the CRM. */
     static UUID createPerson(String firstName, String lastName, String email, Map<String, Object> more) {
         Map<String, Object> body = new HashMap<>(more);
         body.putAll(Map.of("firstName", firstName, "lastName", lastName, "email", email, "category", "CUSTOMER"));
-        return UUID.fromString(as(DemoUser.SALES).contentType(ContentType.JSON).body(body).when().post("/api/contacts/persons")
-                .then().statusCode(201).extract().path("id"));
+        return UUID.fromString(as(DemoUser.SALES)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/contacts/persons")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
     }
 
     /** Every service that holds personal data has announced itself to the orchestrator. */
     static void awaitParticipants() {
-        eventually().until(() -> as(DemoUser.DPO).when().get("/api/requests/participants").then().statusCode(200).extract()
-                .jsonPath().getList("items.name").containsAll(PARTICIPANTS));
+        eventually()
+                .until(() -> as(DemoUser.DPO)
+                        .when()
+                        .get("/api/requests/participants")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("items.name")
+                        .containsAll(PARTICIPANTS));
     }
 
     static String uniqueEmail(String name) {
@@ -105,26 +154,56 @@ abstract class SystemTest {
 
     /** The person confirms the newsletter through the link of the consent-request mail (double opt-in). */
     static MailBox.Message confirmNewsletterByMail(String email) {
-        MailBox.Message request = MailBox.await(email, m -> m.link("/public/consents/confirm").isPresent(), MAIL_WAIT);
+        MailBox.Message request =
+                MailBox.await(email, m -> m.link("/public/consents/confirm").isPresent(), MAIL_WAIT);
         URI link = URI.create(request.link("/public/consents/confirm").orElseThrow());
         String token = link.getQuery().substring("token=".length());
-        anonymous().queryParam("token", token).when().get("/public/consents/confirm").then().statusCode(200);
-        anonymous().formParam("token", token).when().post("/public/consents/confirm").then().statusCode(200);
+        anonymous()
+                .queryParam("token", token)
+                .when()
+                .get("/public/consents/confirm")
+                .then()
+                .statusCode(200);
+        anonymous()
+                .formParam("token", token)
+                .when()
+                .post("/public/consents/confirm")
+                .then()
+                .statusCode(200);
         return request;
     }
 
     static void subscribe(UUID person, String type, boolean subscribed) {
-        as(DemoUser.SALES).contentType(ContentType.JSON).body(Map.of("subscribed", subscribed))
-                .when().put("/api/subscriptions/persons/" + person + "/types/" + type).then().statusCode(200);
+        as(DemoUser.SALES)
+                .contentType(ContentType.JSON)
+                .body(Map.of("subscribed", subscribed))
+                .when()
+                .put("/api/subscriptions/persons/" + person + "/types/" + type)
+                .then()
+                .statusCode(200);
     }
 
     static List<String> audience(String type) {
-        return as(DemoUser.MARKETING).queryParam("size", 500).when().get("/api/subscriptions/types/" + type + "/audience")
-                .then().statusCode(200).extract().jsonPath().getList("items.personId");
+        return as(DemoUser.MARKETING)
+                .queryParam("size", 500)
+                .when()
+                .get("/api/subscriptions/types/" + type + "/audience")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.personId");
     }
 
     static boolean decision(UUID person, String purpose) {
-        return as(DemoUser.MARKETING).queryParam("personId", person).queryParam("purpose", purpose)
-                .when().get("/api/consents/decisions").then().statusCode(200).extract().path("allowed");
+        return as(DemoUser.MARKETING)
+                .queryParam("personId", person)
+                .queryParam("purpose", purpose)
+                .when()
+                .get("/api/consents/decisions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("allowed");
     }
 }

@@ -51,12 +51,14 @@ public class ConfirmationPage {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public TemplateInstance confirm(@FormParam("token") String token, @Context HttpServerRequest request,
-            @Context HttpHeaders headers) {
+    public TemplateInstance confirm(
+            @FormParam("token") String token, @Context HttpServerRequest request, @Context HttpHeaders headers) {
         Confirmation confirmation = requests.read(token);
         String userAgent = headers.getHeaderString(HttpHeaders.USER_AGENT);
-        Evidence evidence = new Evidence(request.remoteAddress().hostAddress(),
-                userAgent == null ? null : userAgent.substring(0, Math.min(userAgent.length(), 1000)), "double-opt-in");
+        Evidence evidence = new Evidence(
+                request.remoteAddress().hostAddress(),
+                userAgent == null ? null : userAgent.substring(0, Math.min(userAgent.length(), 1000)),
+                "double-opt-in");
         boolean confirmed = requests.confirm(confirmation, evidence);
         return Templates.confirm(purposeName(confirmation), null, confirmed ? "CONFIRMED" : "GONE");
     }

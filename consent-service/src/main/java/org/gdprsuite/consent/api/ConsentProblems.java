@@ -15,13 +15,15 @@ public class ConsentProblems {
 
     @ServerExceptionMapper
     public Response unknownPurpose(UnknownPurposeException e) {
-        return new Problem("about:blank", "Unprocessable Content", 422, "The purpose is not in the catalogue.", List.of())
+        return new Problem(
+                        "about:blank", "Unprocessable Content", 422, "The purpose is not in the catalogue.", List.of())
                 .toResponse();
     }
 
     /** The reason names the rule that failed (the codec never quotes values). */
     @ServerExceptionMapper
     public Response invalidEvent(InvalidEventException e) {
-        return Problem.of(Status.BAD_REQUEST, "Invalid event: " + e.getMessage()).toResponse();
+        return Problem.of(Status.BAD_REQUEST, "Invalid event: " + e.getMessage())
+                .toResponse();
     }
 }

@@ -54,16 +54,21 @@ public class ConsentResource {
     @Inject
     Clock clock;
 
-    public record PersonConsents(UUID personId, List<StateView> purposes) {
-    }
+    public record PersonConsents(UUID personId, List<StateView> purposes) {}
 
-    public record EvidenceRequest(@Size(max = 45) String ip, @Size(max = 1000) String userAgent,
-            @Size(max = 200) String formId) {
-    }
+    public record EvidenceRequest(
+            @Size(max = 45) String ip,
+            @Size(max = 1000) String userAgent,
+            @Size(max = 200) String formId) {}
 
     /** A record made by staff (e.g. consent given on the phone) or a front-end. */
-    public record RecordRequest(@NotNull LegalBasis legalBasis, @NotNull ConsentStatus status, Instant effectiveAt,
-            @NotNull ConsentSource source, @Size(max = 100) String channel, @Size(max = 100) String noticeVersion,
+    public record RecordRequest(
+            @NotNull LegalBasis legalBasis,
+            @NotNull ConsentStatus status,
+            Instant effectiveAt,
+            @NotNull ConsentSource source,
+            @Size(max = 100) String channel,
+            @Size(max = 100) String noticeVersion,
             @Valid EvidenceRequest evidence) {
 
         @AssertTrue(message = "SYSTEM is reserved for the suite's own records")
@@ -72,23 +77,26 @@ public class ConsentResource {
         }
     }
 
-    public record WithdrawalRequest(@NotNull ConsentSource source, @Size(max = 100) String channel) {
-    }
+    public record WithdrawalRequest(
+            @NotNull ConsentSource source, @Size(max = 100) String channel) {}
 
     /** Whether the ledger had a basis in force at a date, and which record proves it. */
-    public record Proof(UUID personId, String purpose, Instant at, boolean allowed, RecordView record) {
-    }
+    public record Proof(UUID personId, String purpose, Instant at, boolean allowed, RecordView record) {}
 
     @GET
-    @RolesAllowed({ Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.FINANCE, Roles.DPO, Roles.ADMIN })
+    @RolesAllowed({Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.FINANCE, Roles.DPO, Roles.ADMIN})
     public PersonConsents current(@PathParam("personId") UUID personId) {
-        return new PersonConsents(personId, ledger.currentStates(personId).stream().map(StateView::of).toList());
+        return new PersonConsents(
+                personId,
+                ledger.currentStates(personId).stream().map(StateView::of).toList());
     }
 
     @GET
     @Path("/purposes/{purpose}/history")
-    @RolesAllowed({ Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.FINANCE, Roles.DPO, Roles.ADMIN })
-    public Results<RecordView> history(@PathParam("personId") UUID personId, @PathParam("purpose") String purpose,
+    @RolesAllowed({Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.FINANCE, Roles.DPO, Roles.ADMIN})
+    public Results<RecordView> history(
+            @PathParam("personId") UUID personId,
+            @PathParam("purpose") String purpose,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
         purposes.get(purpose);
@@ -99,9 +107,9 @@ public class ConsentResource {
     /** Art. 7(1): which basis was valid at {@code at} (default now), with the record that proves it. */
     @GET
     @Path("/purposes/{purpose}/proof")
-    @RolesAllowed({ Roles.DPO, Roles.ADMIN })
-    public Proof proof(@PathParam("personId") UUID personId, @PathParam("purpose") String purpose,
-            @QueryParam("at") String at) {
+    @RolesAllowed({Roles.DPO, Roles.ADMIN})
+    public Proof proof(
+            @PathParam("personId") UUID personId, @PathParam("purpose") String purpose, @QueryParam("at") String at) {
         purposes.get(purpose);
         Instant instant = at == null ? clock.instant() : parseInstant(at);
         ConsentRecord record = ledger.inForceAt(personId, purpose, instant).orElse(null);
@@ -111,30 +119,43 @@ public class ConsentResource {
 
     @POST
     @Path("/purposes/{purpose}")
-    @RolesAllowed({ Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.DPO, Roles.ADMIN })
-    public Response record(@PathParam("personId") UUID personId, @PathParam("purpose") String purpose,
+    @RolesAllowed({Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.DPO, Roles.ADMIN})
+    public Response record(
+            @PathParam("personId") UUID personId,
+            @PathParam("purpose") String purpose,
             @NotNull @Valid RecordRequest request) {
         purposes.get(purpose);
         EvidenceRequest e = request.evidence();
-        ConsentRecord record = ledger.record(new Entry(personId, purpose, request.legalBasis(), request.status(),
-                request.effectiveAt(), request.source(), request.channel(), request.noticeVersion(),
-                e == null ? null : new Evidence(e.ip(), e.userAgent(), e.formId()), recordedBy(), null));
+        ConsentRecord record = ledger.record(new Entry(
+                personId,
+                purpose,
+                request.legalBasis(),
+                request.status(),
+                request.effectiveAt(),
+                request.source(),
+                request.channel(),
+                request.noticeVersion(),
+                e == null ? null : new Evidence(e.ip(), e.userAgent(), e.formId()),
+                recordedBy(),
+                null));
         return Response.status(Status.CREATED).entity(RecordView.of(record)).build();
     }
 
     /** Withdrawal: one call, no body needed beyond where it came from. */
     @POST
     @Path("/purposes/{purpose}/withdrawal")
-    @RolesAllowed({ Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.DPO, Roles.ADMIN })
-    public Response withdraw(@PathParam("personId") UUID personId, @PathParam("purpose") String purpose,
+    @RolesAllowed({Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.DPO, Roles.ADMIN})
+    public Response withdraw(
+            @PathParam("personId") UUID personId,
+            @PathParam("purpose") String purpose,
             @Valid WithdrawalRequest request) {
         purposes.get(purpose);
         ConsentSource source = request == null ? ConsentSource.MANUAL : request.source();
         if (source == ConsentSource.SYSTEM) {
             throw new BadRequestException("SYSTEM is reserved for the suite's own records.");
         }
-        ConsentRecord record = ledger.withdraw(personId, purpose, source, request == null ? null : request.channel(),
-                null, recordedBy());
+        ConsentRecord record = ledger.withdraw(
+                personId, purpose, source, request == null ? null : request.channel(), null, recordedBy());
         return Response.status(Status.CREATED).entity(RecordView.of(record)).build();
     }
 

@@ -30,17 +30,18 @@ public class InboundResource {
     @Inject
     SecurityIdentity identity;
 
-    public record Accepted(String id, boolean duplicate) {
-    }
+    public record Accepted(String id, boolean duplicate) {}
 
     @POST
-    @Consumes({ CloudEvent.STRUCTURED_CONTENT_TYPE, MediaType.APPLICATION_JSON })
+    @Consumes({CloudEvent.STRUCTURED_CONTENT_TYPE, MediaType.APPLICATION_JSON})
     public Response receive(String body) {
         if (body == null || body.isBlank()) {
             throw new BadRequestException("A consent.recorded CloudEvent is required.");
         }
         CloudEvent event = EventCodec.parse(body);
         boolean applied = inbound.applyOnce(event, identity.getPrincipal().getName());
-        return Response.status(applied ? Status.CREATED : Status.OK).entity(new Accepted(event.id(), !applied)).build();
+        return Response.status(applied ? Status.CREATED : Status.OK)
+                .entity(new Accepted(event.id(), !applied))
+                .build();
     }
 }

@@ -32,24 +32,51 @@ public class PurposeResource {
     @Inject
     Purposes purposes;
 
-    public record PurposeView(String key, String name, String description, boolean consentRequired,
-            LegalBasis defaultLegalBasis, String retentionPeriod, Integer consentValidityDays,
+    public record PurposeView(
+            String key,
+            String name,
+            String description,
+            boolean consentRequired,
+            LegalBasis defaultLegalBasis,
+            String retentionPeriod,
+            Integer consentValidityDays,
             List<String> dataCategories) {
         static PurposeView of(Purpose p) {
-            return new PurposeView(p.key, p.name, p.description, p.consentRequired, p.defaultLegalBasis,
-                    p.retentionPeriod, p.consentValidityDays, p.dataCategories);
+            return new PurposeView(
+                    p.key,
+                    p.name,
+                    p.description,
+                    p.consentRequired,
+                    p.defaultLegalBasis,
+                    p.retentionPeriod,
+                    p.consentValidityDays,
+                    p.dataCategories);
         }
     }
 
-    public record PurposeRequest(@NotBlank @Size(max = 200) String name, @Size(max = 4000) String description,
-            @NotNull Boolean consentRequired, LegalBasis defaultLegalBasis,
-            @Pattern(regexp = "^P(?=\\d)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?$", message = "must be an ISO-8601 period such as P2Y") String retentionPeriod,
+    public record PurposeRequest(
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 4000) String description,
+            @NotNull Boolean consentRequired,
+            LegalBasis defaultLegalBasis,
+
+            @Pattern(
+                    regexp = "^P(?=\\d)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?$",
+                    message = "must be an ISO-8601 period such as P2Y")
+            String retentionPeriod,
+
             @Positive @Max(3650) Integer consentValidityDays,
             @Size(max = 50) List<@NotBlank @Size(max = 100) String> dataCategories) {
 
         Purposes.Definition definition() {
-            return new Purposes.Definition(name, description, consentRequired, defaultLegalBasis, retentionPeriod,
-                    consentValidityDays, dataCategories);
+            return new Purposes.Definition(
+                    name,
+                    description,
+                    consentRequired,
+                    defaultLegalBasis,
+                    retentionPeriod,
+                    consentValidityDays,
+                    dataCategories);
         }
 
         /** Consent is never a default: it is given by the person, not assumed for them. */
@@ -59,19 +86,18 @@ public class PurposeResource {
         }
     }
 
-    public record LegalBasisView(LegalBasis key, String article, String description) {
-    }
+    public record LegalBasisView(LegalBasis key, String article, String description) {}
 
     @GET
     @Path("/purposes")
-    @RolesAllowed({ Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.FINANCE, Roles.DPO, Roles.ADMIN })
+    @RolesAllowed({Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.FINANCE, Roles.DPO, Roles.ADMIN})
     public List<PurposeView> list() {
         return purposes.list().stream().map(PurposeView::of).toList();
     }
 
     @GET
     @Path("/purposes/{key}")
-    @RolesAllowed({ Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.FINANCE, Roles.DPO, Roles.ADMIN })
+    @RolesAllowed({Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.FINANCE, Roles.DPO, Roles.ADMIN})
     public PurposeView get(@PathParam("key") String key) {
         return PurposeView.of(purposes.get(key));
     }
@@ -79,16 +105,20 @@ public class PurposeResource {
     /** Creates or replaces a purpose. */
     @PUT
     @Path("/purposes/{key}")
-    @RolesAllowed({ Roles.DPO, Roles.ADMIN })
-    public PurposeView put(@PathParam("key") @Pattern(regexp = KEY, message = "lower-case letters, digits, '.', '_' or '-'") String key,
+    @RolesAllowed({Roles.DPO, Roles.ADMIN})
+    public PurposeView put(
+            @PathParam("key") @Pattern(regexp = KEY, message = "lower-case letters, digits, '.', '_' or '-'")
+                    String key,
             @NotNull @Valid PurposeRequest request) {
         return PurposeView.of(purposes.define(key, request.definition()));
     }
 
     @GET
     @Path("/legal-bases")
-    @RolesAllowed({ Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.FINANCE, Roles.DPO, Roles.ADMIN })
+    @RolesAllowed({Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.FINANCE, Roles.DPO, Roles.ADMIN})
     public List<LegalBasisView> legalBases() {
-        return Arrays.stream(LegalBasis.values()).map(b -> new LegalBasisView(b, b.article(), b.description())).toList();
+        return Arrays.stream(LegalBasis.values())
+                .map(b -> new LegalBasisView(b, b.article(), b.description()))
+                .toList();
     }
 }

@@ -38,16 +38,18 @@ public class SettingsResource {
         }
     }
 
-    public record NoticeRequest(@NotBlank @Size(max = 100) @Pattern(regexp = "^[A-Za-z0-9._-]+$") String version,
-            @NotBlank @Size(max = 200_000) String text, @NotNull Instant effectiveAt) {
-    }
+    public record NoticeRequest(
+            @NotBlank @Size(max = 100) @Pattern(regexp = "^[A-Za-z0-9._-]+$")
+            String version,
 
-    public record Settings(@NotNull Boolean sendConsentRequests) {
-    }
+            @NotBlank @Size(max = 200_000) String text,
+            @NotNull Instant effectiveAt) {}
+
+    public record Settings(@NotNull Boolean sendConsentRequests) {}
 
     @GET
     @Path("/notices")
-    @RolesAllowed({ Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.FINANCE, Roles.DPO, Roles.ADMIN })
+    @RolesAllowed({Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.FINANCE, Roles.DPO, Roles.ADMIN})
     public List<NoticeView> notices() {
         return notices.list().stream().map(NoticeView::of).toList();
     }
@@ -55,7 +57,7 @@ public class SettingsResource {
     /** A new version of the notice; its text is kept as a hash, which proves what the person was shown. */
     @POST
     @Path("/notices")
-    @RolesAllowed({ Roles.DPO, Roles.ADMIN })
+    @RolesAllowed({Roles.DPO, Roles.ADMIN})
     public Response addNotice(@NotNull @Valid NoticeRequest request) {
         PrivacyNotice notice = notices.add(request.version(), request.text(), request.effectiveAt());
         return Response.status(Status.CREATED).entity(NoticeView.of(notice)).build();
@@ -63,14 +65,14 @@ public class SettingsResource {
 
     @GET
     @Path("/settings")
-    @RolesAllowed({ Roles.DPO, Roles.ADMIN })
+    @RolesAllowed({Roles.DPO, Roles.ADMIN})
     public Settings settings() {
         return new Settings(settings.sendConsentRequests());
     }
 
     @PUT
     @Path("/settings")
-    @RolesAllowed({ Roles.DPO, Roles.ADMIN })
+    @RolesAllowed({Roles.DPO, Roles.ADMIN})
     public Settings update(@NotNull @Valid Settings wanted) {
         settings.sendConsentRequests(wanted.sendConsentRequests());
         return wanted;

@@ -50,7 +50,8 @@ public class ConsentState extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && java.util.Objects.equals(personId, k.personId)
+            return o instanceof Key k
+                    && java.util.Objects.equals(personId, k.personId)
                     && java.util.Objects.equals(purpose, k.purpose);
         }
 

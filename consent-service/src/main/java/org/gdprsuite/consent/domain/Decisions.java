@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -90,8 +89,13 @@ public class Decisions {
 
     private Decision decision(UUID personId, String purpose, ResultSet rs, int first) throws SQLException {
         java.sql.Timestamp until = rs.getTimestamp(first + 3);
-        return Decision.of(personId, purpose, LegalBasis.valueOf(rs.getString(first)),
-                ConsentStatus.valueOf(rs.getString(first + 1)), rs.getTimestamp(first + 2).toInstant(),
-                until == null ? null : until.toInstant(), clock.instant());
+        return Decision.of(
+                personId,
+                purpose,
+                LegalBasis.valueOf(rs.getString(first)),
+                ConsentStatus.valueOf(rs.getString(first + 1)),
+                rs.getTimestamp(first + 2).toInstant(),
+                until == null ? null : until.toInstant(),
+                clock.instant());
     }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import org.gdprsuite.consent.domain.ConsentLedger.Entry;
 import org.gdprsuite.consent.domain.ConsentLedger.Evidence;
 import org.gdprsuite.events.CloudEvent;
-import org.gdprsuite.events.InvalidEventException;
 import org.gdprsuite.events.EventType;
+import org.gdprsuite.events.InvalidEventException;
 import org.gdprsuite.events.payload.ConsentRecorded;
 import org.gdprsuite.runtime.consumer.IdempotentConsumer;
 
@@ -42,7 +42,8 @@ public class InboundConsents {
 
     /** The effect of events from {@code consent.inbound}, in order, each recorded by its source (the integrating system). */
     public void applyAll(List<CloudEvent> events) {
-        ledger.recordAll(events.stream().map(event -> entry(event, event.source())).toList());
+        ledger.recordAll(
+                events.stream().map(event -> entry(event, event.source())).toList());
     }
 
     private static Entry entry(CloudEvent event, String recordedBy) {
@@ -51,10 +52,17 @@ public class InboundConsents {
         }
         ConsentRecorded data = event.dataAs(ConsentRecorded.class);
         ConsentRecorded.Evidence evidence = data.evidence();
-        return new Entry(data.personId(), data.purpose(), LegalBasis.valueOf(data.legalBasis()),
-                ConsentStatus.valueOf(data.status()), data.effectiveAt(), ConsentSource.valueOf(data.source()),
-                data.channel(), data.noticeVersion(),
+        return new Entry(
+                data.personId(),
+                data.purpose(),
+                LegalBasis.valueOf(data.legalBasis()),
+                ConsentStatus.valueOf(data.status()),
+                data.effectiveAt(),
+                ConsentSource.valueOf(data.source()),
+                data.channel(),
+                data.noticeVersion(),
                 evidence == null ? null : new Evidence(evidence.ip(), evidence.userAgent(), evidence.formId()),
-                recordedBy, event.id());
+                recordedBy,
+                event.id());
     }
 }

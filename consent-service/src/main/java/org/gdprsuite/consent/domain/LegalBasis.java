@@ -7,7 +7,8 @@ public enum LegalBasis {
     LEGAL_OBLIGATION("6(1)(c)", "Necessary to comply with a legal obligation of the controller."),
     VITAL_INTERESTS("6(1)(d)", "Necessary to protect the vital interests of the person or another natural person."),
     PUBLIC_TASK("6(1)(e)", "Necessary for a task in the public interest or in the exercise of official authority."),
-    LEGITIMATE_INTERESTS("6(1)(f)", "Necessary for legitimate interests not overridden by the person's interests or rights.");
+    LEGITIMATE_INTERESTS(
+            "6(1)(f)", "Necessary for legitimate interests not overridden by the person's interests or rights.");
 
     private final String article;
     private final String description;

@@ -26,8 +26,8 @@ public class PrivacyNotices {
     @Transactional
     public PrivacyNotice add(String version, String text, Instant effectiveAt) {
         if (PrivacyNotice.findById(version) != null) {
-            throw DomainProblem.conflict("notice-version-exists",
-                    "This notice version exists already; versions are never changed.");
+            throw DomainProblem.conflict(
+                    "notice-version-exists", "This notice version exists already; versions are never changed.");
         }
         PrivacyNotice notice = new PrivacyNotice();
         notice.version = version;
@@ -40,7 +40,8 @@ public class PrivacyNotices {
     /** The SHA-256 of the UTF-8 text, lower-case hex. */
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -14,9 +14,14 @@ import jakarta.transaction.Transactional;
 public class Purposes {
 
     /** What a DPO defines for a purpose (see {@link Purpose} for the meaning of each field). */
-    public record Definition(String name, String description, boolean consentRequired, LegalBasis defaultLegalBasis,
-            String retentionPeriod, Integer consentValidityDays, List<String> dataCategories) {
-    }
+    public record Definition(
+            String name,
+            String description,
+            boolean consentRequired,
+            LegalBasis defaultLegalBasis,
+            String retentionPeriod,
+            Integer consentValidityDays,
+            List<String> dataCategories) {}
 
     /** The whole catalogue by key: a short list the DPO maintains, not one that grows with persons. */
     public List<Purpose> list() {
@@ -51,7 +56,8 @@ public class Purposes {
         purpose.defaultLegalBasis = definition.defaultLegalBasis();
         purpose.retentionPeriod = definition.retentionPeriod();
         purpose.consentValidityDays = definition.consentValidityDays();
-        purpose.dataCategories = definition.dataCategories() == null ? List.of() : List.copyOf(definition.dataCategories());
+        purpose.dataCategories =
+                definition.dataCategories() == null ? List.of() : List.copyOf(definition.dataCategories());
         purpose.persist();
         return purpose;
     }

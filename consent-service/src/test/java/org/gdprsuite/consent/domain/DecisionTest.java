@@ -1,16 +1,16 @@
 package org.gdprsuite.consent.domain;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The rule of the decision API: only a granted basis within its validity allows processing. */
 @Tag("unit")
@@ -38,15 +38,16 @@ class DecisionTest {
     @Test
     void aGrantPastItsValidityIsAnsweredAsExpired() {
         Instant since = NOW.minus(Duration.ofDays(40));
-        Decision decision = Decision.of(PERSON, "news", LegalBasis.CONSENT, ConsentStatus.GRANTED, since,
-                NOW.minus(Duration.ofDays(10)), NOW);
+        Decision decision = Decision.of(
+                PERSON, "news", LegalBasis.CONSENT, ConsentStatus.GRANTED, since, NOW.minus(Duration.ofDays(10)), NOW);
         assertFalse(decision.allowed());
         assertEquals(ConsentStatus.EXPIRED, decision.status());
         assertEquals(since, decision.since());
 
         Decision withdrawn = Decision.of(PERSON, "news", LegalBasis.CONSENT, ConsentStatus.WITHDRAWN, since, null, NOW);
         assertEquals(ConsentStatus.WITHDRAWN, withdrawn.status(), "other statuses are answered as they are");
-        Decision contract = Decision.of(PERSON, "billing", LegalBasis.CONTRACT, ConsentStatus.GRANTED, since, null, NOW);
+        Decision contract =
+                Decision.of(PERSON, "billing", LegalBasis.CONTRACT, ConsentStatus.GRANTED, since, null, NOW);
         assertTrue(contract.allowed());
         assertEquals(ConsentStatus.GRANTED, contract.status());
     }

@@ -29,18 +29,22 @@ public class BulkUpdateResource {
     @Inject
     SecurityIdentity identity;
 
-    public record Filter(Person.Category category, @Size(max = 200) String owner, UUID organisationId) {
-    }
+    public record Filter(
+            Person.Category category, @Size(max = 200) String owner, UUID organisationId) {}
 
     /** {@code set}: field → new value (null clears); {@code dryRun}: only count the persons it would change. */
-    public record BulkUpdate(@NotNull @Valid Filter filter, @NotNull JsonNode set, boolean dryRun) {
-    }
+    public record BulkUpdate(
+            @NotNull @Valid Filter filter, @NotNull JsonNode set, boolean dryRun) {}
 
     @POST
-    @RolesAllowed({ Roles.SALES, Roles.DPO, Roles.ADMIN })
+    @RolesAllowed({Roles.SALES, Roles.DPO, Roles.ADMIN})
     public BulkResult bulkUpdate(@NotNull @Valid BulkUpdate request) {
         Filter filter = request.filter();
-        return bulkUpdates.run(new PersonStore.Selection(filter.category(), filter.owner(), filter.organisationId()),
-                request.set(), request.dryRun(), identity.getRoles(), identity.getPrincipal().getName());
+        return bulkUpdates.run(
+                new PersonStore.Selection(filter.category(), filter.owner(), filter.organisationId()),
+                request.set(),
+                request.dryRun(),
+                identity.getRoles(),
+                identity.getPrincipal().getName());
     }
 }

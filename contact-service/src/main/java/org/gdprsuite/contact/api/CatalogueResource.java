@@ -27,7 +27,7 @@ import jakarta.ws.rs.core.Response;
 
 /** The field catalogue (read-only, for the DPO), organisations, and subject resolution for data-subject requests. */
 @Path("/api/contacts")
-@RolesAllowed({ Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.FINANCE, Roles.DPO, Roles.ADMIN })
+@RolesAllowed({Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.FINANCE, Roles.DPO, Roles.ADMIN})
 public class CatalogueResource {
 
     @Inject
@@ -36,13 +36,17 @@ public class CatalogueResource {
     @Inject
     PersonStore store;
 
-    public record FieldView(String field, PersonField.Classification classification, List<String> visibleTo,
-            PersonField.Masking erasure) {
-    }
+    public record FieldView(
+            String field,
+            PersonField.Classification classification,
+            List<String> visibleTo,
+            PersonField.Masking erasure) {}
 
-    public record OrganisationRequest(@NotBlank @Size(max = 300) String name,
-            @Size(max = 500) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") String website) {
-    }
+    public record OrganisationRequest(
+            @NotBlank @Size(max = 300) String name,
+
+            @Size(max = 500) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL")
+            String website) {}
 
     public record OrganisationView(UUID id, String name, String website) {
         static OrganisationView of(Organisation o) {
@@ -51,21 +55,27 @@ public class CatalogueResource {
     }
 
     /** Who a data-subject request is about: ids only, restricted persons included, never names. */
-    public record Subject(UUID personId, boolean restricted, boolean anonymized) {
-    }
+    public record Subject(UUID personId, boolean restricted, boolean anonymized) {}
 
     @GET
     @Path("/classification")
     public List<FieldView> classification() {
-        return Arrays.stream(PersonField.values()).map(f -> new FieldView(f.json(), f.classification(),
-                f.classification().roles().stream().sorted().toList(), f.masking())).toList();
+        return Arrays.stream(PersonField.values())
+                .map(f -> new FieldView(
+                        f.json(),
+                        f.classification(),
+                        f.classification().roles().stream().sorted().toList(),
+                        f.masking()))
+                .toList();
     }
 
     @GET
     @Path("/subjects")
-    @RolesAllowed({ Roles.DPO, Roles.SUPPORT, Roles.ADMIN })
+    @RolesAllowed({Roles.DPO, Roles.SUPPORT, Roles.ADMIN})
     public List<Subject> subjects(@QueryParam("email") @NotBlank @Size(max = 320) String email) {
-        return store.byEmail(email).stream().map(p -> new Subject(p.id, p.restricted, p.anonymized())).toList();
+        return store.byEmail(email).stream()
+                .map(p -> new Subject(p.id, p.restricted, p.anonymized()))
+                .toList();
     }
 
     @GET
@@ -82,10 +92,11 @@ public class CatalogueResource {
 
     @POST
     @Path("/organisations")
-    @RolesAllowed({ Roles.SALES, Roles.SUPPORT, Roles.DPO, Roles.ADMIN })
+    @RolesAllowed({Roles.SALES, Roles.SUPPORT, Roles.DPO, Roles.ADMIN})
     public Response createOrganisation(@NotNull @Valid OrganisationRequest request) {
         Organisation organisation = organisations.create(request.name(), request.website());
         return Response.created(URI.create("/api/contacts/organisations/" + organisation.id))
-                .entity(OrganisationView.of(organisation)).build();
+                .entity(OrganisationView.of(organisation))
+                .build();
     }
 }

@@ -21,7 +21,7 @@ public class ComplianceReportResource {
     ComplianceReports reports;
 
     @GET
-    @RolesAllowed({ Roles.DPO, Roles.ADMIN })
+    @RolesAllowed({Roles.DPO, Roles.ADMIN})
     public ComplianceReport complianceReport(
             @QueryParam("staleMonths") @DefaultValue("24") @Min(1) @Max(600) int staleMonths) {
         return reports.report(staleMonths);

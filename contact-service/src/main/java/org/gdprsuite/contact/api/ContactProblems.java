@@ -18,17 +18,31 @@ public class ContactProblems {
     /** Invalid or unknown person fields: 400. */
     @ServerExceptionMapper
     public Response invalidFields(InvalidFields e) {
-        return new Problem("about:blank", "Bad Request", 400, "Some fields are not valid.",
-                e.errors().entrySet().stream().map(err -> new Problem.Violation(err.getKey(), err.getValue())).toList())
+        return new Problem(
+                        "about:blank",
+                        "Bad Request",
+                        400,
+                        "Some fields are not valid.",
+                        e.errors().entrySet().stream()
+                                .map(err -> new Problem.Violation(err.getKey(), err.getValue()))
+                                .toList())
                 .toResponse();
     }
 
     /** A CSV import with bad rows: 422 with every line and field at fault. */
     @ServerExceptionMapper
     public Response rejectedImport(CsvRows.Rejected e) {
-        return new Problem("about:blank", "Unprocessable Content", 422, "The import was rejected; nothing was imported.",
-                e.errors().stream().map(err -> new Problem.Violation("line " + err.line()
-                        + (err.field() == null ? "" : " " + err.field()), err.reason())).toList()).toResponse();
+        return new Problem(
+                        "about:blank",
+                        "Unprocessable Content",
+                        422,
+                        "The import was rejected; nothing was imported.",
+                        e.errors().stream()
+                                .map(err -> new Problem.Violation(
+                                        "line " + err.line() + (err.field() == null ? "" : " " + err.field()),
+                                        err.reason()))
+                                .toList())
+                .toResponse();
     }
 
     /** A field of a classification the caller's role may not see: 403 naming the classification. */

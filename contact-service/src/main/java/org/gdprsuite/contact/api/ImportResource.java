@@ -28,23 +28,32 @@ public class ImportResource {
     @Inject
     SecurityIdentity identity;
 
-    public record Imported(int imported) {
-    }
+    public record Imported(int imported) {}
 
     /** {@code source}: where the data came from; {@code purpose} and {@code legalBasis}: recorded for every person. */
     @POST
     @Consumes("text/csv")
-    @RolesAllowed({ Roles.SALES, Roles.DPO, Roles.ADMIN })
-    public Response importCsv(@QueryParam("source") @NotBlank @Size(max = 200) String source,
+    @RolesAllowed({Roles.SALES, Roles.DPO, Roles.ADMIN})
+    public Response importCsv(
+            @QueryParam("source") @NotBlank @Size(max = 200) String source,
             @QueryParam("purpose") @Pattern(regexp = "^[a-z0-9][a-z0-9._-]{0,99}$") String purpose,
-            @QueryParam("legalBasis") @Pattern(regexp = "^(CONSENT|CONTRACT|LEGAL_OBLIGATION|VITAL_INTERESTS|PUBLIC_TASK|LEGITIMATE_INTERESTS)$") String legalBasis,
+            @QueryParam("legalBasis")
+                    @Pattern(
+                            regexp =
+                                    "^(CONSENT|CONTRACT|LEGAL_OBLIGATION|VITAL_INTERESTS|PUBLIC_TASK|LEGITIMATE_INTERESTS)$")
+                    String legalBasis,
             String csv) {
         if ((purpose == null) != (legalBasis == null)) {
             throw new BadRequestException("Give both purpose and legalBasis, or neither.");
         }
-        int imported = csvImport.run(new StringReader(csv == null ? "" : csv), source,
-                purpose == null ? null : new CsvImport.Basis(purpose, legalBasis), identity.getRoles(),
+        int imported = csvImport.run(
+                new StringReader(csv == null ? "" : csv),
+                source,
+                purpose == null ? null : new CsvImport.Basis(purpose, legalBasis),
+                identity.getRoles(),
                 identity.getPrincipal().getName());
-        return Response.status(Response.Status.CREATED).entity(new Imported(imported)).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(new Imported(imported))
+                .build();
     }
 }

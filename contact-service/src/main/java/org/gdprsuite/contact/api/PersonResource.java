@@ -44,7 +44,7 @@ import jakarta.ws.rs.core.Response;
 
 /** Persons of the CRM: CRUD with optimistic locking, search, restriction of processing, activities. */
 @Path("/api/contacts/persons")
-@RolesAllowed({ Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.FINANCE, Roles.DPO, Roles.ADMIN })
+@RolesAllowed({Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.FINANCE, Roles.DPO, Roles.ADMIN})
 public class PersonResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
@@ -58,35 +58,39 @@ public class PersonResource {
     @Inject
     SecurityIdentity identity;
 
-    public record ActivityRequest(@NotNull Activity.Type type, @Size(max = 300) String subject,
-            @Size(max = 20_000) String body, Instant occurredAt) {
-    }
+    public record ActivityRequest(
+            @NotNull Activity.Type type,
+            @Size(max = 300) String subject,
+            @Size(max = 20_000) String body,
+            Instant occurredAt) {}
 
-    public record Change(Instant at, String by, String action, List<String> fields) {
-    }
+    public record Change(Instant at, String by, String action, List<String> fields) {}
 
     /**
      * Lists and searches persons: {@code q} in names, {@code email}, {@code organisation} name. With
      * {@code processing=true} (mailings, bulk work, exports to integrations) restricted persons are left out.
      */
     @GET
-    public Results<Map<String, Object>> search(@QueryParam("q") @Size(max = 200) String q,
+    public Results<Map<String, Object>> search(
+            @QueryParam("q") @Size(max = 200) String q,
             @QueryParam("email") @Size(max = 320) String email,
             @QueryParam("organisation") @Size(max = 300) String organisation,
             @QueryParam("processing") boolean processing,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         Set<String> roles = identity.getRoles();
-        return ResultViews.of(store.search(new PersonStore.Criteria(q, email, organisation, processing), page, size),
+        return ResultViews.of(
+                store.search(new PersonStore.Criteria(q, email, organisation, processing), page, size),
                 p -> PersonViews.view(p, roles));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.FINANCE, Roles.DPO, Roles.ADMIN })
+    @RolesAllowed({Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.FINANCE, Roles.DPO, Roles.ADMIN})
     public Response create(JsonNode fields) {
         Person person = persons.create(fields, identity.getRoles(), actor());
-        return withTag(Response.created(URI.create("/api/contacts/persons/" + person.id)), person).build();
+        return withTag(Response.created(URI.create("/api/contacts/persons/" + person.id)), person)
+                .build();
     }
 
     @GET
@@ -98,8 +102,9 @@ public class PersonResource {
     /** Rectification (Art. 16) as a JSON merge patch; needs the ETag of the version the editor saw. */
     @PATCH
     @Path("/{id}")
-    @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
-    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode fields) {
+    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    public Response update(
+            @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode fields) {
         if (ifMatch == null) {
             throw new ClientErrorException("Send If-Match with the ETag of the person you edited.", 428);
         }
@@ -109,21 +114,22 @@ public class PersonResource {
 
     @POST
     @Path("/{id}/restriction")
-    @RolesAllowed({ Roles.DPO, Roles.SUPPORT, Roles.ADMIN })
+    @RolesAllowed({Roles.DPO, Roles.SUPPORT, Roles.ADMIN})
     public Response restrict(@PathParam("id") UUID id) {
         return withTag(Response.ok(), persons.restrict(id, true, actor())).build();
     }
 
     @DELETE
     @Path("/{id}/restriction")
-    @RolesAllowed({ Roles.DPO, Roles.SUPPORT, Roles.ADMIN })
+    @RolesAllowed({Roles.DPO, Roles.SUPPORT, Roles.ADMIN})
     public Response liftRestriction(@PathParam("id") UUID id) {
         return withTag(Response.ok(), persons.restrict(id, false, actor())).build();
     }
 
     @GET
     @Path("/{id}/activities")
-    public Results<ActivityView> activities(@PathParam("id") UUID id,
+    public Results<ActivityView> activities(
+            @PathParam("id") UUID id,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         persons.live(id);
@@ -133,16 +139,19 @@ public class PersonResource {
     @POST
     @Path("/{id}/activities")
     public Response addActivity(@PathParam("id") UUID id, @NotNull @Valid ActivityRequest request) {
-        Activity activity = persons.addActivity(id, request.type(), request.subject(), request.body(), request.occurredAt(),
-                actor());
-        return Response.status(Response.Status.CREATED).entity(ActivityView.of(activity)).build();
+        Activity activity = persons.addActivity(
+                id, request.type(), request.subject(), request.body(), request.occurredAt(), actor());
+        return Response.status(Response.Status.CREATED)
+                .entity(ActivityView.of(activity))
+                .build();
     }
 
     /** Who changed which fields when (values are not kept in the log). */
     @GET
     @Path("/{id}/changes")
-    @RolesAllowed({ Roles.DPO, Roles.ADMIN })
-    public Results<Change> changes(@PathParam("id") UUID id,
+    @RolesAllowed({Roles.DPO, Roles.ADMIN})
+    public Results<Change> changes(
+            @PathParam("id") UUID id,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return ResultViews.of(store.changes(id, page, size), c -> new Change(c.at, c.byUser, c.action, c.fields));

@@ -11,8 +11,7 @@ import org.gdprsuite.contact.domain.PersonField;
 /** A person as a role may see it: the catalogue decides which fields are shown, in every endpoint alike. */
 public final class PersonViews {
 
-    private PersonViews() {
-    }
+    private PersonViews() {}
 
     public static Map<String, Object> view(Person person, Set<String> roles) {
         Map<String, Object> view = new LinkedHashMap<>();
@@ -31,8 +30,13 @@ public final class PersonViews {
         return view;
     }
 
-    public record ActivityView(java.util.UUID id, Activity.Type type, String subject, String body,
-            java.time.Instant occurredAt, String createdBy) {
+    public record ActivityView(
+            java.util.UUID id,
+            Activity.Type type,
+            String subject,
+            String body,
+            java.time.Instant occurredAt,
+            String createdBy) {
         public static ActivityView of(Activity a) {
             return new ActivityView(a.id, a.type, a.subject, a.body, a.occurredAt, a.createdBy);
         }

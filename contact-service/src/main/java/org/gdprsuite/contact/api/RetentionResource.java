@@ -31,7 +31,7 @@ import jakarta.ws.rs.core.Response;
 
 /** Retention policies (dpo, admin): define, dry-run, sweep now; and the log of every sweep. */
 @Path("/api/contacts/retention")
-@RolesAllowed({ Roles.DPO, Roles.ADMIN })
+@RolesAllowed({Roles.DPO, Roles.ADMIN})
 public class RetentionResource {
 
     @Inject
@@ -40,8 +40,13 @@ public class RetentionResource {
     @Inject
     SecurityIdentity identity;
 
-    public record PolicyRequest(@NotBlank @Size(max = 200) String name, Person.Category category, boolean withoutLegalBasis,
-            @Positive @Max(600) Integer inactiveMonths, boolean includeRestricted, Boolean enabled) {
+    public record PolicyRequest(
+            @NotBlank @Size(max = 200) String name,
+            Person.Category category,
+            boolean withoutLegalBasis,
+            @Positive @Max(600) Integer inactiveMonths,
+            boolean includeRestricted,
+            Boolean enabled) {
 
         @AssertTrue(message = "a policy needs at least one criterion (category, without legal basis, inactive months)")
         public boolean isSelective() {
@@ -49,15 +54,22 @@ public class RetentionResource {
         }
     }
 
-    public record PolicyView(UUID id, String name, Person.Category category, boolean withoutLegalBasis,
-            Integer inactiveMonths, boolean includeRestricted, boolean enabled) {
+    public record PolicyView(
+            UUID id,
+            String name,
+            Person.Category category,
+            boolean withoutLegalBasis,
+            Integer inactiveMonths,
+            boolean includeRestricted,
+            boolean enabled) {
         static PolicyView of(RetentionPolicy p) {
-            return new PolicyView(p.id, p.name, p.category, p.withoutLegalBasis, p.inactiveMonths, p.includeRestricted,
-                    p.enabled);
+            return new PolicyView(
+                    p.id, p.name, p.category, p.withoutLegalBasis, p.inactiveMonths, p.includeRestricted, p.enabled);
         }
     }
 
-    public record SweepView(UUID id, UUID policyId, Instant startedAt, Instant finishedAt, String startedBy, int matched) {
+    public record SweepView(
+            UUID id, UUID policyId, Instant startedAt, Instant finishedAt, String startedBy, int matched) {
         static SweepView of(RetentionSweep s) {
             return new SweepView(s.id, s.policyId, s.startedAt, s.finishedAt, s.startedBy, s.matched);
         }
@@ -66,7 +78,8 @@ public class RetentionResource {
     /** The policies by name. */
     @GET
     @Path("/policies")
-    public Results<PolicyView> policies(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public Results<PolicyView> policies(
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return ResultViews.of(retention.policies(page, size), PolicyView::of);
     }
@@ -74,9 +87,16 @@ public class RetentionResource {
     @POST
     @Path("/policies")
     public Response create(@NotNull @Valid PolicyRequest request) {
-        RetentionPolicy policy = retention.create(request.name(), request.category(), request.withoutLegalBasis(),
-                request.inactiveMonths(), request.includeRestricted(), request.enabled() == null || request.enabled());
-        return Response.status(Response.Status.CREATED).entity(PolicyView.of(policy)).build();
+        RetentionPolicy policy = retention.create(
+                request.name(),
+                request.category(),
+                request.withoutLegalBasis(),
+                request.inactiveMonths(),
+                request.includeRestricted(),
+                request.enabled() == null || request.enabled());
+        return Response.status(Response.Status.CREATED)
+                .entity(PolicyView.of(policy))
+                .build();
     }
 
     @POST
@@ -94,7 +114,8 @@ public class RetentionResource {
     /** The log of every sweep, newest first. */
     @GET
     @Path("/sweeps")
-    public Results<SweepView> sweeps(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public Results<SweepView> sweeps(
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return ResultViews.of(retention.sweeps(page, size), SweepView::of);
     }

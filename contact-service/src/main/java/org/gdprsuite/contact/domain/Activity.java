@@ -15,7 +15,11 @@ import jakarta.persistence.Id;
 public class Activity extends PanacheEntityBase {
 
     public enum Type {
-        CALL, MEETING, EMAIL, NOTE, TICKET
+        CALL,
+        MEETING,
+        EMAIL,
+        NOTE,
+        TICKET
     }
 
     /** What an erased activity's free text becomes. */

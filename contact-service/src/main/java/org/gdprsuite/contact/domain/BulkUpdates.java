@@ -26,11 +26,11 @@ public class BulkUpdates {
     Persons persons;
 
     /** {@code dryRun}: only counted; otherwise how many persons changed, in how many batches. */
-    public record BulkResult(long matched, int updated, int batches, boolean dryRun) {
-    }
+    public record BulkResult(long matched, int updated, int batches, boolean dryRun) {}
 
     /** {@code set}: field → new value (null clears), read and checked as a person's fields are. */
-    public BulkResult run(PersonStore.Selection selection, JsonNode set, boolean dryRun, Set<String> roles, String actor) {
+    public BulkResult run(
+            PersonStore.Selection selection, JsonNode set, boolean dryRun, Set<String> roles, String actor) {
         if (set == null || !set.isObject() || set.isEmpty()) {
             throw new InvalidFields(Map.of("set", "must name at least one field"));
         }

@@ -20,13 +20,20 @@ public class ComplianceReports {
     Clock clock;
 
     /** Counts over live persons; {@code stale}: no activity (or, without any, creation) for {@code staleMonths}. */
-    public record ComplianceReport(long persons, long withoutLegalBasis, long stale, int staleMonths, long restricted,
-            long anonymized, Map<String, Long> uncataloguedFields) {
-    }
+    public record ComplianceReport(
+            long persons,
+            long withoutLegalBasis,
+            long stale,
+            int staleMonths,
+            long restricted,
+            long anonymized,
+            Map<String, Long> uncataloguedFields) {}
 
     public ComplianceReport report(int staleMonths) {
-        var staleBefore = clock.instant().atZone(ZoneOffset.UTC).minusMonths(staleMonths).toInstant();
-        Object[] counts = (Object[]) em.createNativeQuery("""
+        var staleBefore =
+                clock.instant().atZone(ZoneOffset.UTC).minusMonths(staleMonths).toInstant();
+        Object[] counts = (Object[])
+                em.createNativeQuery("""
                 SELECT count(*) FILTER (WHERE anonymized_at IS NULL),
                        count(*) FILTER (WHERE anonymized_at IS NULL AND NOT EXISTS
                            (SELECT 1 FROM person_legal_basis b WHERE b.person_id = p.id AND b.allowed)),
@@ -43,8 +50,8 @@ public class ComplianceReports {
             Object[] cells = (Object[]) row;
             uncatalogued.put((String) cells[0], n(cells[1]));
         }
-        return new ComplianceReport(n(counts[0]), n(counts[1]), n(counts[2]), staleMonths, n(counts[3]), n(counts[4]),
-                uncatalogued);
+        return new ComplianceReport(
+                n(counts[0]), n(counts[1]), n(counts[2]), staleMonths, n(counts[3]), n(counts[4]), uncatalogued);
     }
 
     private static long n(Object count) {

@@ -36,8 +36,7 @@ public class CsvImport {
     Clock clock;
 
     /** The legal basis to record for every imported person (Art. 6(1) name such as CONTRACT). */
-    public record Basis(String purpose, String legalBasis) {
-    }
+    public record Basis(String purpose, String legalBasis) {}
 
     /** Imports every row or none ({@link CsvRows.Rejected}); answers how many persons were created. */
     @Transactional
@@ -56,9 +55,18 @@ public class CsvImport {
             }
             Person person = persons.create(row, roles, actor);
             if (basis != null) {
-                ConsentRecorded recorded = new ConsentRecorded(person.id, basis.purpose(), "GRANTED", basis.legalBasis(),
-                        clock.instant(), "IMPORT", "csv-import", null, null);
-                outbox.append(CloudEvent.of("contact-service", EventType.CONSENT_RECORDED, person.id.toString(), recorded),
+                ConsentRecorded recorded = new ConsentRecorded(
+                        person.id,
+                        basis.purpose(),
+                        "GRANTED",
+                        basis.legalBasis(),
+                        clock.instant(),
+                        "IMPORT",
+                        "csv-import",
+                        null,
+                        null);
+                outbox.append(
+                        CloudEvent.of("contact-service", EventType.CONSENT_RECORDED, person.id.toString(), recorded),
                         Topics.CONSENT_INBOUND);
             }
         }

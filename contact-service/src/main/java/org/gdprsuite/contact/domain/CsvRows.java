@@ -25,11 +25,9 @@ public final class CsvRows {
     public static final int MAX_ROWS = 50_000;
     private static final String FORMULA_START = "=@\t\r";
 
-    private CsvRows() {
-    }
+    private CsvRows() {}
 
-    public record RowError(long line, String field, String reason) {
-    }
+    public record RowError(long line, String field, String reason) {}
 
     /** An import refused as a whole: nothing was imported. */
     public static class Rejected extends RuntimeException {
@@ -52,10 +50,17 @@ public final class CsvRows {
     public static List<ObjectNode> parse(Reader csv, Function<ObjectNode, Map<String, String>> check) {
         List<ObjectNode> rows = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
-        try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(true).get().parse(csv)) {
+        try (CSVParser parser = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true)
+                .setTrim(true)
+                .get()
+                .parse(csv)) {
             for (String column : parser.getHeaderNames()) {
-                if (PersonField.byJson(column).isEmpty() || PersonField.byJson(column).get() == PersonField.CUSTOM_FIELDS) {
+                if (PersonField.byJson(column).isEmpty()
+                        || PersonField.byJson(column).get() == PersonField.CUSTOM_FIELDS) {
                     errors.add(new RowError(1, column, PersonFields.UNKNOWN));
                 }
             }
@@ -64,8 +69,8 @@ public final class CsvRows {
             }
             for (CSVRecord record : parser) {
                 if (rows.size() >= MAX_ROWS) {
-                    throw new Rejected(List.of(new RowError(record.getRecordNumber() + 1, null,
-                            "at most " + MAX_ROWS + " rows per import")));
+                    throw new Rejected(List.of(new RowError(
+                            record.getRecordNumber() + 1, null, "at most " + MAX_ROWS + " rows per import")));
                 }
                 long line = parser.getCurrentLineNumber();
                 ObjectNode row = row(record, line, errors);
@@ -93,8 +98,11 @@ public final class CsvRows {
     /** A record as JSON fields; cells a spreadsheet would run as formulas are refused. */
     private static ObjectNode row(CSVRecord record, long line, List<RowError> errors) {
         if (!record.isConsistent()) {
-            errors.add(new RowError(line, null, "has " + record.size() + " cells, the header has "
-                    + record.getParser().getHeaderNames().size()));
+            errors.add(new RowError(
+                    line,
+                    null,
+                    "has " + record.size() + " cells, the header has "
+                            + record.getParser().getHeaderNames().size()));
             return null;
         }
         ObjectNode row = JsonNodeFactory.instance.objectNode();

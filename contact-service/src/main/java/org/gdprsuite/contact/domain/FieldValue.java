@@ -57,9 +57,12 @@ public enum FieldValue {
             }
             Map<String, String> map = new LinkedHashMap<>();
             node.fields().forEachRemaining(e -> {
-                if (!CUSTOM_KEY.matcher(e.getKey()).matches() || !e.getValue().isTextual()
-                        || e.getValue().asText().length() > 1000 || !StorableText.isStorable(e.getValue().asText())) {
-                    throw new InvalidValue("custom fields need simple names and text values of at most 1000 characters");
+                if (!CUSTOM_KEY.matcher(e.getKey()).matches()
+                        || !e.getValue().isTextual()
+                        || e.getValue().asText().length() > 1000
+                        || !StorableText.isStorable(e.getValue().asText())) {
+                    throw new InvalidValue(
+                            "custom fields need simple names and text values of at most 1000 characters");
                 }
                 map.put(e.getKey(), e.getValue().asText());
             });
@@ -98,7 +101,8 @@ public enum FieldValue {
         } catch (DateTimeParseException e) {
             throw new InvalidValue(this == DATE ? "must be a date such as 1980-04-30" : "must be an ISO-8601 instant");
         } catch (IllegalArgumentException e) {
-            throw new InvalidValue(this == CATEGORY ? "must be one of customer, prospect, partner, supplier" : "must be a UUID");
+            throw new InvalidValue(
+                    this == CATEGORY ? "must be one of customer, prospect, partner, supplier" : "must be a UUID");
         }
     }
 }

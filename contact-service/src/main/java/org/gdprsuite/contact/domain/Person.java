@@ -23,7 +23,10 @@ import jakarta.persistence.Version;
 public class Person extends PanacheEntityBase {
 
     public enum Category {
-        CUSTOMER, PROSPECT, PARTNER, SUPPLIER
+        CUSTOMER,
+        PROSPECT,
+        PARTNER,
+        SUPPLIER
     }
 
     @Id

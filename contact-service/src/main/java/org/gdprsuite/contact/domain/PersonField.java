@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -25,26 +24,140 @@ import io.quarkus.arc.Arc;
  */
 @SuppressWarnings("unchecked")
 public enum PersonField {
-    FIRST_NAME("firstName", Classification.PERSONAL, Masking.FIXED_TEXT, FieldValue.NAME, p -> p.firstName, (p, v) -> p.firstName = (String) v),
-    LAST_NAME("lastName", Classification.PERSONAL, Masking.PSEUDONYM, FieldValue.NAME, p -> p.lastName, (p, v) -> p.lastName = (String) v),
-    EMAIL("email", Classification.PERSONAL, Masking.EMAIL_DOMAIN, FieldValue.EMAIL, p -> p.email, (p, v) -> p.email = (String) v),
-    PHONE("phone", Classification.PERSONAL, Masking.NULL, FieldValue.PHONE, p -> p.phone, (p, v) -> p.phone = (String) v),
-    STREET("street", Classification.PERSONAL, Masking.NULL, FieldValue.TEXT, p -> p.street, (p, v) -> p.street = (String) v),
-    POSTAL_CODE("postalCode", Classification.PERSONAL, Masking.NULL, FieldValue.POSTAL_CODE, p -> p.postalCode, (p, v) -> p.postalCode = (String) v),
+    FIRST_NAME(
+            "firstName",
+            Classification.PERSONAL,
+            Masking.FIXED_TEXT,
+            FieldValue.NAME,
+            p -> p.firstName,
+            (p, v) -> p.firstName = (String) v),
+    LAST_NAME(
+            "lastName",
+            Classification.PERSONAL,
+            Masking.PSEUDONYM,
+            FieldValue.NAME,
+            p -> p.lastName,
+            (p, v) -> p.lastName = (String) v),
+    EMAIL(
+            "email",
+            Classification.PERSONAL,
+            Masking.EMAIL_DOMAIN,
+            FieldValue.EMAIL,
+            p -> p.email,
+            (p, v) -> p.email = (String) v),
+    PHONE(
+            "phone",
+            Classification.PERSONAL,
+            Masking.NULL,
+            FieldValue.PHONE,
+            p -> p.phone,
+            (p, v) -> p.phone = (String) v),
+    STREET(
+            "street",
+            Classification.PERSONAL,
+            Masking.NULL,
+            FieldValue.TEXT,
+            p -> p.street,
+            (p, v) -> p.street = (String) v),
+    POSTAL_CODE(
+            "postalCode",
+            Classification.PERSONAL,
+            Masking.NULL,
+            FieldValue.POSTAL_CODE,
+            p -> p.postalCode,
+            (p, v) -> p.postalCode = (String) v),
     CITY("city", Classification.PERSONAL, Masking.NULL, FieldValue.NAME, p -> p.city, (p, v) -> p.city = (String) v),
-    COUNTRY("country", Classification.PERSONAL, Masking.KEEP, FieldValue.COUNTRY, p -> p.country, (p, v) -> p.country = (String) v),
-    ORGANISATION("organisationId", Classification.PERSONAL, Masking.NULL, FieldValue.REFERENCE, p -> p.organisationId, (p, v) -> p.organisationId = (java.util.UUID) v),
-    JOB_TITLE("jobTitle", Classification.PERSONAL, Masking.NULL, FieldValue.NAME, p -> p.jobTitle, (p, v) -> p.jobTitle = (String) v),
-    CATEGORY("category", Classification.PERSONAL, Masking.KEEP, FieldValue.CATEGORY, p -> p.category, (p, v) -> p.category = v == null ? Person.Category.PROSPECT : (Person.Category) v),
-    OWNER("owner", Classification.PERSONAL, Masking.KEEP, FieldValue.NAME, p -> p.owner, (p, v) -> p.owner = (String) v),
-    CUSTOM_FIELDS("customFields", Classification.PERSONAL, Masking.NULL, FieldValue.MAP, p -> p.customFields, (p, v) -> p.customFields = (Map<String, String>) v),
-    SOURCE("source", Classification.PERSONAL, Masking.KEEP, FieldValue.NAME, p -> p.source, (p, v) -> p.source = (String) v),
-    COLLECTED_AT("collectedAt", Classification.PERSONAL, Masking.KEEP, FieldValue.INSTANT, p -> p.collectedAt, (p, v) -> p.collectedAt = (java.time.Instant) v),
-    COLLECTED_BY("collectedBy", Classification.PERSONAL, Masking.KEEP, FieldValue.NAME, p -> p.collectedBy, (p, v) -> p.collectedBy = (String) v),
-    NATIONAL_ID("nationalId", Classification.SENSITIVE, Masking.NULL, FieldValue.NATIONAL_ID, p -> p.sealedNationalId, (p, v) -> p.sealedNationalId = (String) v),
-    BANK_ACCOUNT("bankAccount", Classification.SENSITIVE, Masking.NULL, FieldValue.IBAN, p -> p.sealedBankAccount, (p, v) -> p.sealedBankAccount = (String) v),
-    BIRTH_DATE("birthDate", Classification.SENSITIVE, Masking.NULL, FieldValue.DATE, p -> p.sealedBirthDate, (p, v) -> p.sealedBirthDate = (String) v),
-    HEALTH_NOTES("healthNotes", Classification.SPECIAL_CATEGORY, Masking.NULL, FieldValue.LONG_TEXT, p -> p.sealedHealthNotes, (p, v) -> p.sealedHealthNotes = (String) v);
+    COUNTRY(
+            "country",
+            Classification.PERSONAL,
+            Masking.KEEP,
+            FieldValue.COUNTRY,
+            p -> p.country,
+            (p, v) -> p.country = (String) v),
+    ORGANISATION(
+            "organisationId",
+            Classification.PERSONAL,
+            Masking.NULL,
+            FieldValue.REFERENCE,
+            p -> p.organisationId,
+            (p, v) -> p.organisationId = (java.util.UUID) v),
+    JOB_TITLE(
+            "jobTitle",
+            Classification.PERSONAL,
+            Masking.NULL,
+            FieldValue.NAME,
+            p -> p.jobTitle,
+            (p, v) -> p.jobTitle = (String) v),
+    CATEGORY(
+            "category",
+            Classification.PERSONAL,
+            Masking.KEEP,
+            FieldValue.CATEGORY,
+            p -> p.category,
+            (p, v) -> p.category = v == null ? Person.Category.PROSPECT : (Person.Category) v),
+    OWNER(
+            "owner",
+            Classification.PERSONAL,
+            Masking.KEEP,
+            FieldValue.NAME,
+            p -> p.owner,
+            (p, v) -> p.owner = (String) v),
+    CUSTOM_FIELDS(
+            "customFields",
+            Classification.PERSONAL,
+            Masking.NULL,
+            FieldValue.MAP,
+            p -> p.customFields,
+            (p, v) -> p.customFields = (Map<String, String>) v),
+    SOURCE(
+            "source",
+            Classification.PERSONAL,
+            Masking.KEEP,
+            FieldValue.NAME,
+            p -> p.source,
+            (p, v) -> p.source = (String) v),
+    COLLECTED_AT(
+            "collectedAt",
+            Classification.PERSONAL,
+            Masking.KEEP,
+            FieldValue.INSTANT,
+            p -> p.collectedAt,
+            (p, v) -> p.collectedAt = (java.time.Instant) v),
+    COLLECTED_BY(
+            "collectedBy",
+            Classification.PERSONAL,
+            Masking.KEEP,
+            FieldValue.NAME,
+            p -> p.collectedBy,
+            (p, v) -> p.collectedBy = (String) v),
+    NATIONAL_ID(
+            "nationalId",
+            Classification.SENSITIVE,
+            Masking.NULL,
+            FieldValue.NATIONAL_ID,
+            p -> p.sealedNationalId,
+            (p, v) -> p.sealedNationalId = (String) v),
+    BANK_ACCOUNT(
+            "bankAccount",
+            Classification.SENSITIVE,
+            Masking.NULL,
+            FieldValue.IBAN,
+            p -> p.sealedBankAccount,
+            (p, v) -> p.sealedBankAccount = (String) v),
+    BIRTH_DATE(
+            "birthDate",
+            Classification.SENSITIVE,
+            Masking.NULL,
+            FieldValue.DATE,
+            p -> p.sealedBirthDate,
+            (p, v) -> p.sealedBirthDate = (String) v),
+    HEALTH_NOTES(
+            "healthNotes",
+            Classification.SPECIAL_CATEGORY,
+            Masking.NULL,
+            FieldValue.LONG_TEXT,
+            p -> p.sealedHealthNotes,
+            (p, v) -> p.sealedHealthNotes = (String) v);
 
     /** How personal a field is, and so who may see it. */
     public enum Classification {
@@ -89,8 +202,13 @@ public enum PersonField {
     private final Function<Person, Object> getter;
     private final BiConsumer<Person, Object> setter;
 
-    PersonField(String json, Classification classification, Masking masking, FieldValue value,
-            Function<Person, Object> getter, BiConsumer<Person, Object> setter) {
+    PersonField(
+            String json,
+            Classification classification,
+            Masking masking,
+            FieldValue value,
+            Function<Person, Object> getter,
+            BiConsumer<Person, Object> setter) {
         this.json = json;
         this.classification = classification;
         this.masking = masking;
@@ -126,14 +244,18 @@ public enum PersonField {
         if (!sealed() || stored == null) {
             return stored;
         }
-        return cipher().open(person.id.toString(), json, (String) stored).map(value::parse).orElse(null);
+        return cipher().open(person.id.toString(), json, (String) stored)
+                .map(value::parse)
+                .orElse(null);
     }
 
     /** Sets a plain value (sealed on the way in, making the person's data key if needed). */
     public void set(Person person, Object newValue) {
-        setter.accept(person, sealed() && newValue != null
-                ? cipher().seal(person.id.toString(), json, newValue.toString())
-                : newValue);
+        setter.accept(
+                person,
+                sealed() && newValue != null
+                        ? cipher().seal(person.id.toString(), json, newValue.toString())
+                        : newValue);
     }
 
     private static SubjectCipher cipher() {
@@ -154,7 +276,8 @@ public enum PersonField {
             case NULL -> null;
             case FIXED_TEXT -> ANONYMIZED;
             case PSEUDONYM -> "pseudonym-" + keyedHash(key, person.id.toString());
-            case EMAIL_DOMAIN -> person.email == null ? null : "anonymized@" + person.email.substring(person.email.indexOf('@') + 1);
+            case EMAIL_DOMAIN ->
+                person.email == null ? null : "anonymized@" + person.email.substring(person.email.indexOf('@') + 1);
             case KEEP -> get(person);
         };
         set(person, masked);
@@ -164,7 +287,9 @@ public enum PersonField {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+            return HexFormat.of()
+                    .formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)))
+                    .substring(0, 16);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -17,14 +17,14 @@ public final class PersonFields {
 
     public static final String UNKNOWN = "is not a field of a person (see /api/contacts/classification)";
 
-    private PersonFields() {
-    }
+    private PersonFields() {}
 
     /**
      * Field → Java value (null clears); throws {@link InvalidFields} or {@link FieldNotWritable}.
      * {@code organisationExists} checks an organisation id given (the one lookup, done by the caller's store).
      */
-    public static Map<PersonField, Object> read(JsonNode fields, Set<String> roles, Predicate<UUID> organisationExists) {
+    public static Map<PersonField, Object> read(
+            JsonNode fields, Set<String> roles, Predicate<UUID> organisationExists) {
         if (fields == null || !fields.isObject()) {
             throw new InvalidFields(Map.of("body", "must be a JSON object of person fields"));
         }

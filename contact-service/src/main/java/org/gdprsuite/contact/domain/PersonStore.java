@@ -27,16 +27,13 @@ public class PersonStore {
      * A search: {@code q} in names, {@code email}, {@code organisation} name; {@code processing} leaves
      * restricted persons out (mailings, bulk work, exports to integrations). Blank means no criterion.
      */
-    public record Criteria(String q, String email, String organisation, boolean processing) {
-    }
+    public record Criteria(String q, String email, String organisation, boolean processing) {}
 
     /** The persons a bulk update may change: live, not restricted, and of every criterion given. */
-    public record Selection(Person.Category category, String owner, UUID organisationId) {
-    }
+    public record Selection(Person.Category category, String owner, UUID organisationId) {}
 
     /** Projection of the ids only. */
-    public record IdOnly(UUID id) {
-    }
+    public record IdOnly(UUID id) {}
 
     public Person find(UUID id) {
         return Person.findById(id);
@@ -74,7 +71,11 @@ public class PersonStore {
         if (criteria.processing()) {
             where.append(" and restricted = false");
         }
-        return Pages.of(Person.find(where.toString(), Sort.by("lastName").and("firstName").and("id"), params), page, size);
+        return Pages.of(
+                Person.find(
+                        where.toString(), Sort.by("lastName").and("firstName").and("id"), params),
+                page,
+                size);
     }
 
     public List<UUID> idsMatching(Selection selection) {
@@ -92,8 +93,9 @@ public class PersonStore {
             where.append(" and organisationId = :organisation");
             params.put("organisation", selection.organisationId());
         }
-        return Person.<Person> find(where + " order by id", params).project(IdOnly.class).list().stream()
-                .map(IdOnly::id).toList();
+        return Person.<Person>find(where + " order by id", params).project(IdOnly.class).list().stream()
+                .map(IdOnly::id)
+                .toList();
     }
 
     /** A person's activities, oldest first. */
@@ -116,8 +118,10 @@ public class PersonStore {
      * activities logged at the same time, or an editor holding the person's ETag, do not conflict.
      */
     public void moveLastActivity(UUID personId, Instant occurredAt) {
-        Person.update("lastActivityAt = ?1 where id = ?2 and (lastActivityAt is null or lastActivityAt < ?1)",
-                occurredAt, personId);
+        Person.update(
+                "lastActivityAt = ?1 where id = ?2 and (lastActivityAt is null or lastActivityAt < ?1)",
+                occurredAt,
+                personId);
     }
 
     /** The set-based part of erasure: activity text destroyed and one log row per person, a statement each. */
@@ -126,7 +130,11 @@ public class PersonStore {
         em.createNativeQuery("""
                 INSERT INTO person_change (person_id, at, by_user, action) SELECT p, ?1, ?2, 'anonymized'
                 FROM unnest(CAST(?3 AS uuid[])) AS p
-                """).setParameter(1, at).setParameter(2, actor).setParameter(3, personIds).executeUpdate();
+                """)
+                .setParameter(1, at)
+                .setParameter(2, actor)
+                .setParameter(3, personIds)
+                .executeUpdate();
     }
 
     /** Changed rows of this transaction go to the database in JDBC batches of {@code size}. */

@@ -71,7 +71,9 @@ public class Persons {
         person.updatedAt = clock.instant();
         person.persist();
         log(person.id, actor, "created", set);
-        outbox.publish(EventType.PERSON_CREATED, person.id.toString(),
+        outbox.publish(
+                EventType.PERSON_CREATED,
+                person.id.toString(),
                 new PersonCreated(person.id, sealedEmail(person), person.category.name()));
         return person;
     }
@@ -81,8 +83,8 @@ public class Persons {
     public Person update(UUID id, long expectedVersion, JsonNode fields, Set<String> roles, String actor) {
         Person person = live(id);
         if (person.version != expectedVersion) {
-            throw DomainProblem.staleVersion("person-changed",
-                    "The person was changed by someone else; reload and apply your change again.");
+            throw DomainProblem.staleVersion(
+                    "person-changed", "The person was changed by someone else; reload and apply your change again.");
         }
         List<String> changed = apply(person, fields, roles);
         if (!changed.isEmpty()) {
@@ -122,7 +124,8 @@ public class Persons {
             person.restrictedAt = restricted ? clock.instant() : null;
             person.updatedAt = clock.instant();
             log(id, actor, restricted ? "restricted" : "restriction lifted", List.of());
-            outbox.publish(EventType.PERSON_RESTRICTION_CHANGED, id.toString(), new PersonRestrictionChanged(id, restricted));
+            outbox.publish(
+                    EventType.PERSON_RESTRICTION_CHANGED, id.toString(), new PersonRestrictionChanged(id, restricted));
         }
         return person;
     }
@@ -158,13 +161,15 @@ public class Persons {
         // Crypto-shredding: copies of the sealed fields and emails in backups, events or other services'
         // stores can no longer be opened. Done before the commit: if it fails, the erasure is retried.
         subjectKeys.destroy(live.stream().map(p -> p.id.toString()).toList());
-        outbox.publishAll(EventType.PERSON_ANONYMIZED, live.stream().map(p -> new PersonAnonymized(p.id)).toList(),
+        outbox.publishAll(
+                EventType.PERSON_ANONYMIZED,
+                live.stream().map(p -> new PersonAnonymized(p.id)).toList(),
                 anonymized -> anonymized.personId().toString());
     }
 
     @Transactional
-    public Activity addActivity(UUID personId, Activity.Type type, String subject, String body, Instant occurredAt,
-            String actor) {
+    public Activity addActivity(
+            UUID personId, Activity.Type type, String subject, String body, Instant occurredAt, String actor) {
         live(personId);
         Activity activity = new Activity();
         activity.id = UUID.randomUUID();
@@ -211,7 +216,9 @@ public class Persons {
     private void changed(Person person, String actor, String action, List<String> fields) {
         person.updatedAt = clock.instant();
         log(person.id, actor, action, fields);
-        outbox.publish(EventType.PERSON_UPDATED, person.id.toString(),
+        outbox.publish(
+                EventType.PERSON_UPDATED,
+                person.id.toString(),
                 new PersonUpdated(person.id, sealedEmail(person), person.category.name()));
     }
 

@@ -52,8 +52,7 @@ public class Retention {
     @Inject
     ContactConfig config;
 
-    public record DryRun(long matched, List<UUID> sample) {
-    }
+    public record DryRun(long matched, List<UUID> sample) {}
 
     public Results<RetentionPolicy> policies(int page, int size) {
         return Pages.of(RetentionPolicy.findAll(Sort.by("name").and("id")), page, size);
@@ -69,8 +68,13 @@ public class Retention {
 
     /** A new policy; names are unique. At least one criterion is the caller's check (an empty policy matches all). */
     @Transactional
-    public RetentionPolicy create(String name, Person.Category category, boolean withoutLegalBasis,
-            Integer inactiveMonths, boolean includeRestricted, boolean enabled) {
+    public RetentionPolicy create(
+            String name,
+            Person.Category category,
+            boolean withoutLegalBasis,
+            Integer inactiveMonths,
+            boolean includeRestricted,
+            boolean enabled) {
         if (RetentionPolicy.count("name", name) > 0) {
             throw DomainProblem.conflict("retention-policy-exists", "A policy with this name exists.");
         }
@@ -112,7 +116,8 @@ public class Retention {
     /** Runs one sweep of {@code policy} and logs it; null if another replica is sweeping. */
     @Transactional
     public RetentionSweep sweep(RetentionPolicy policy, String startedBy) {
-        boolean mine = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, SWEEP_LOCK)
+        boolean mine = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, SWEEP_LOCK)
                 .getSingleResult();
         if (!mine) {
             return null;
@@ -126,12 +131,16 @@ public class Retention {
         int batchSize = config.retentionBatchSize();
         for (int from = 0; from < matches.size(); from += batchSize) {
             List<UUID> chunk = matches.subList(from, Math.min(matches.size(), from + batchSize));
-            outbox.publish(EventType.RETENTION_ERASURE_REQUESTED, sweep.id.toString(),
+            outbox.publish(
+                    EventType.RETENTION_ERASURE_REQUESTED,
+                    sweep.id.toString(),
                     new RetentionErasureRequested(chunk, policy.name, sweep.id));
         }
         if (!matches.isEmpty()) {
             em.createNativeQuery("UPDATE person SET retention_requested_at = ?1 WHERE id = ANY(?2)")
-                    .setParameter(1, sweep.startedAt).setParameter(2, matches.toArray(UUID[]::new)).executeUpdate();
+                    .setParameter(1, sweep.startedAt)
+                    .setParameter(2, matches.toArray(UUID[]::new))
+                    .executeUpdate();
         }
         sweep.matched = matches.size();
         sweep.finishedAt = clock.instant();
@@ -139,11 +148,13 @@ public class Retention {
         return sweep;
     }
 
-    @Scheduled(every = "${gdpr.contact.retention-sweep-every}", delayed = "1m",
+    @Scheduled(
+            every = "${gdpr.contact.retention-sweep-every}",
+            delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledSweeps() {
-        List<RetentionPolicy> policies = QuarkusTransaction.requiringNew()
-                .call(() -> RetentionPolicy.<RetentionPolicy> list("enabled", true));
+        List<RetentionPolicy> policies =
+                QuarkusTransaction.requiringNew().call(() -> RetentionPolicy.<RetentionPolicy>list("enabled", true));
         for (RetentionPolicy policy : policies) {
             sweep(policy, "scheduler");
         }

@@ -7,14 +7,18 @@ import java.time.ZoneOffset;
  * What a person must satisfy, at a given moment, to match a retention policy: every criterion set must hold.
  * {@code category} null: any; {@code inactiveSince} null: no inactivity criterion.
  */
-public record RetentionCriteria(String category, boolean includeRestricted, boolean withoutLegalBasis,
-        Instant inactiveSince) {
+public record RetentionCriteria(
+        String category, boolean includeRestricted, boolean withoutLegalBasis, Instant inactiveSince) {
 
     /** The policy's criteria at {@code now}: "inactive for N months" is calendar months back, in UTC. */
     public static RetentionCriteria of(RetentionPolicy policy, Instant now) {
-        Instant inactiveSince = policy.inactiveMonths == null ? null
+        Instant inactiveSince = policy.inactiveMonths == null
+                ? null
                 : now.atZone(ZoneOffset.UTC).minusMonths(policy.inactiveMonths).toInstant();
-        return new RetentionCriteria(policy.category == null ? null : policy.category.name(), policy.includeRestricted,
-                policy.withoutLegalBasis, inactiveSince);
+        return new RetentionCriteria(
+                policy.category == null ? null : policy.category.name(),
+                policy.includeRestricted,
+                policy.withoutLegalBasis,
+                inactiveSince);
     }
 }

@@ -20,8 +20,8 @@ import jakarta.persistence.EntityManager;
 public class UnsealedValues {
 
     private static final int BATCH = 200;
-    private static final List<PersonField> COLUMNS = List.of(PersonField.NATIONAL_ID, PersonField.BANK_ACCOUNT,
-            PersonField.BIRTH_DATE, PersonField.HEALTH_NOTES);
+    private static final List<PersonField> COLUMNS = List.of(
+            PersonField.NATIONAL_ID, PersonField.BANK_ACCOUNT, PersonField.BIRTH_DATE, PersonField.HEALTH_NOTES);
 
     @Inject
     EntityManager em;
@@ -54,15 +54,24 @@ public class UnsealedValues {
             UUID id = (UUID) row[0];
             String[] sealed = new String[COLUMNS.size()];
             for (int i = 0; i < sealed.length; i++) {
-                sealed[i] = row[i + 1] == null ? null : cipher.seal(id.toString(), COLUMNS.get(i).json(), row[i + 1].toString());
+                sealed[i] = row[i + 1] == null
+                        ? null
+                        : cipher.seal(id.toString(), COLUMNS.get(i).json(), row[i + 1].toString());
             }
             // Straight into the columns: sealing changes the storage, not the person (no new version).
             em.createNativeQuery("""
                     UPDATE person SET national_id = ?1, bank_account = ?2, birth_date = ?3, health_notes = ?4
                     WHERE id = ?5 AND anonymized_at IS NULL
-                    """).setParameter(1, sealed[0]).setParameter(2, sealed[1]).setParameter(3, sealed[2])
-                    .setParameter(4, sealed[3]).setParameter(5, id).executeUpdate();
-            em.createNativeQuery("DELETE FROM person_unsealed WHERE person_id = ?1").setParameter(1, id).executeUpdate();
+                    """)
+                    .setParameter(1, sealed[0])
+                    .setParameter(2, sealed[1])
+                    .setParameter(3, sealed[2])
+                    .setParameter(4, sealed[3])
+                    .setParameter(5, id)
+                    .executeUpdate();
+            em.createNativeQuery("DELETE FROM person_unsealed WHERE person_id = ?1")
+                    .setParameter(1, id)
+                    .executeUpdate();
         }
         return rows.size();
     }

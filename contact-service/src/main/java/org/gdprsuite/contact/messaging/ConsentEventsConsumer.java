@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
-
 import javax.sql.DataSource;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -34,8 +33,11 @@ public class ConsentEventsConsumer {
             WHERE person_legal_basis.since <= EXCLUDED.since
             """;
 
-    private static final List<Function<ConsentStateChanged, Object>> COLUMNS = List.of(ConsentStateChanged::personId,
-            ConsentStateChanged::purpose, ConsentStateChanged::allowed, ConsentStateChanged::since);
+    private static final List<Function<ConsentStateChanged, Object>> COLUMNS = List.of(
+            ConsentStateChanged::personId,
+            ConsentStateChanged::purpose,
+            ConsentStateChanged::allowed,
+            ConsentStateChanged::since);
 
     @Inject
     IdempotentConsumer consumer;

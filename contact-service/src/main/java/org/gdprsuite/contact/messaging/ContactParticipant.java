@@ -28,6 +28,7 @@ public class ContactParticipant implements DsrParticipant {
 
     /** The subject sees all of their own data, sensitive and special categories included (Art. 15). */
     private static final Set<String> EVERYTHING = Set.of(Roles.DPO, Roles.FINANCE, Roles.SALES);
+
     private static final String ACTOR = "data-subject request";
 
     @Inject
@@ -51,14 +52,20 @@ public class ContactParticipant implements DsrParticipant {
 
     @Override
     public SliceResult export(SubjectIds subject) {
-        List<Map<String, Object>> slice = found(subject).stream().map(person -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("person", PersonViews.view(person, EVERYTHING));
-            entry.put("organisation", organisations.nameOf(person.organisationId));
-            entry.put("activities", store.activities(person.id).stream().map(ActivityView::of).toList());
-            entry.put("classification", classification());
-            return entry;
-        }).toList();
+        List<Map<String, Object>> slice = found(subject).stream()
+                .map(person -> {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("person", PersonViews.view(person, EVERYTHING));
+                    entry.put("organisation", organisations.nameOf(person.organisationId));
+                    entry.put(
+                            "activities",
+                            store.activities(person.id).stream()
+                                    .map(ActivityView::of)
+                                    .toList());
+                    entry.put("classification", classification());
+                    return entry;
+                })
+                .toList();
         return SliceResult.done(slice);
     }
 
@@ -71,7 +78,8 @@ public class ContactParticipant implements DsrParticipant {
     /** A retention batch: every person of every subject anonymized together. */
     @Override
     public List<SliceResult> eraseAll(List<SubjectIds> subjects) {
-        persons.anonymizeAll(subjects.stream().flatMap(s -> s.personIds().stream()).toList(), ACTOR);
+        persons.anonymizeAll(
+                subjects.stream().flatMap(s -> s.personIds().stream()).toList(), ACTOR);
         return subjects.stream().map(s -> SliceResult.done()).toList();
     }
 

@@ -1,9 +1,5 @@
 package org.gdprsuite.contact.api;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +9,10 @@ import org.gdprsuite.contact.domain.Person;
 import org.gdprsuite.runtime.security.Roles;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A person as each role sees it: the catalogue decides which fields are shown. */
 @Tag("unit")
@@ -42,8 +42,8 @@ class PersonViewsTest {
         assertTrue(dpo.containsKey("healthNotes"));
         for (String role : List.of(Roles.SALES, Roles.DPO)) {
             Map<String, Object> view = PersonViews.view(person(), Set.of(role));
-            for (String state : List.of("id", "restricted", "anonymized", "lastActivityAt", "createdAt", "updatedAt",
-                    "version")) {
+            for (String state :
+                    List.of("id", "restricted", "anonymized", "lastActivityAt", "createdAt", "updatedAt", "version")) {
                 assertTrue(view.containsKey(state), state);
             }
             assertEquals(true, view.get("restricted"));

@@ -1,12 +1,12 @@
 package org.gdprsuite.contact.api;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import org.gdprsuite.contact.api.RetentionResource.PolicyRequest;
 import org.gdprsuite.contact.domain.Person;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A retention policy without any criterion would match every person: it is refused. */
 @Tag("unit")

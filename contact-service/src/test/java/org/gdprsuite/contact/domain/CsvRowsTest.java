@@ -1,8 +1,5 @@
 package org.gdprsuite.contact.domain;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +11,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** An import file judged whole before anything is written: every bad line with its reason, never its values. */
 @Tag("unit")
@@ -33,30 +33,40 @@ class CsvRowsTest {
 
     @Test
     void everyBadRowIsReportedWithItsLineAndField() {
-        CsvRows.Rejected rejected = assertThrows(CsvRows.Rejected.class, () -> parse("firstName,lastName,email\n"
-                + "Ann,Good,ann@example.org\n"
-                + "Bad,Mail,not-an-email\n"
-                + "Evil,=cmd|' /C calc'!A0,evil@example.org\n"
-                + "Short,Row\n"
-                + "At,@SUM(1+1),at@example.org\n"));
-        assertEquals(List.of(new RowError(3, "email", "is not a valid email"),
-                new RowError(4, "lastName", "looks like a spreadsheet formula"),
-                new RowError(5, null, "has 2 cells, the header has 3"),
-                new RowError(6, "lastName", "looks like a spreadsheet formula")), rejected.errors());
+        CsvRows.Rejected rejected = assertThrows(
+                CsvRows.Rejected.class,
+                () -> parse("firstName,lastName,email\n"
+                        + "Ann,Good,ann@example.org\n"
+                        + "Bad,Mail,not-an-email\n"
+                        + "Evil,=cmd|' /C calc'!A0,evil@example.org\n"
+                        + "Short,Row\n"
+                        + "At,@SUM(1+1),at@example.org\n"));
+        assertEquals(
+                List.of(
+                        new RowError(3, "email", "is not a valid email"),
+                        new RowError(4, "lastName", "looks like a spreadsheet formula"),
+                        new RowError(5, null, "has 2 cells, the header has 3"),
+                        new RowError(6, "lastName", "looks like a spreadsheet formula")),
+                rejected.errors());
     }
 
     @Test
     void unknownColumnsAndCustomFieldsAreRefusedAtTheHeader() {
-        CsvRows.Rejected rejected = assertThrows(CsvRows.Rejected.class,
-                () -> parse("firstName,shoeSize,customFields\nAnn,42,x\n"));
-        assertEquals(List.of(new RowError(1, "shoeSize", PersonFields.UNKNOWN),
-                new RowError(1, "customFields", PersonFields.UNKNOWN)), rejected.errors());
+        CsvRows.Rejected rejected =
+                assertThrows(CsvRows.Rejected.class, () -> parse("firstName,shoeSize,customFields\nAnn,42,x\n"));
+        assertEquals(
+                List.of(
+                        new RowError(1, "shoeSize", PersonFields.UNKNOWN),
+                        new RowError(1, "customFields", PersonFields.UNKNOWN)),
+                rejected.errors());
     }
 
     @Test
     void aFileThatIsNoCsvIsRefusedAndAnEmptyOneImportsNothing() {
-        assertEquals(List.of(new RowError(0, null, "not a valid CSV file with a header row")),
-                assertThrows(CsvRows.Rejected.class, () -> parse("firstName,lastName\n\"Ann,Good\n")).errors());
+        assertEquals(
+                List.of(new RowError(0, null, "not a valid CSV file with a header row")),
+                assertThrows(CsvRows.Rejected.class, () -> parse("firstName,lastName\n\"Ann,Good\n"))
+                        .errors());
         assertEquals(List.of(), parse(""));
     }
 
@@ -66,15 +76,19 @@ class CsvRowsTest {
         for (int i = 0; i <= CsvRows.MAX_ROWS; i++) {
             csv.append("P").append(i).append('\n');
         }
-        List<RowError> errors = assertThrows(CsvRows.Rejected.class, () -> parse(csv.toString())).errors();
+        List<RowError> errors = assertThrows(CsvRows.Rejected.class, () -> parse(csv.toString()))
+                .errors();
         assertEquals(1, errors.size());
         assertEquals("at most 50000 rows per import", errors.get(0).reason());
     }
 
     @Test
     void fieldsTheRoleMayNotWriteStopTheImport() {
-        assertThrows(FieldNotWritable.class, () -> CsvRows.parse(new StringReader("firstName,bankAccount\n"
-                + "Ann,DE89370400440532013000\n"), row -> check(row, Set.of(Roles.SALES))));
+        assertThrows(
+                FieldNotWritable.class,
+                () -> CsvRows.parse(
+                        new StringReader("firstName,bankAccount\n" + "Ann,DE89370400440532013000\n"),
+                        row -> check(row, Set.of(Roles.SALES))));
     }
 
     private static List<ObjectNode> parse(String csv) {

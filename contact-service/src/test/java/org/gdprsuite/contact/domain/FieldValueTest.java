@@ -1,10 +1,5 @@
 package org.gdprsuite.contact.domain;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -14,6 +9,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Reading field values from JSON and CSV text: the value's kind decides, an error never quotes the value. */
 @Tag("unit")
@@ -49,11 +49,18 @@ class FieldValueTest {
 
     @Test
     void jsonValuesMustBeTextAndCustomFieldsSimpleText() {
-        assertEquals("must be text", assertThrows(FieldValue.InvalidValue.class,
-                () -> FieldValue.EMAIL.read(JSON.numberNode(42))).getMessage());
-        assertEquals(Map.of("shoeSize", "42"), FieldValue.MAP.read(JSON.objectNode().put("shoeSize", "42")));
-        assertThrows(FieldValue.InvalidValue.class, () -> FieldValue.MAP.read(JSON.objectNode().put("shoe size", "42")));
-        assertThrows(FieldValue.InvalidValue.class, () -> FieldValue.MAP.read(JSON.objectNode().put("shoeSize", 42)));
+        assertEquals(
+                "must be text",
+                assertThrows(FieldValue.InvalidValue.class, () -> FieldValue.EMAIL.read(JSON.numberNode(42)))
+                        .getMessage());
+        assertEquals(
+                Map.of("shoeSize", "42"), FieldValue.MAP.read(JSON.objectNode().put("shoeSize", "42")));
+        assertThrows(
+                FieldValue.InvalidValue.class,
+                () -> FieldValue.MAP.read(JSON.objectNode().put("shoe size", "42")));
+        assertThrows(
+                FieldValue.InvalidValue.class,
+                () -> FieldValue.MAP.read(JSON.objectNode().put("shoeSize", 42)));
         assertThrows(FieldValue.InvalidValue.class, () -> FieldValue.MAP.read(JSON.textNode("42")));
     }
 

@@ -1,11 +1,5 @@
 package org.gdprsuite.contact.domain;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +11,12 @@ import org.gdprsuite.contact.domain.PersonField.Masking;
 import org.gdprsuite.runtime.security.Roles;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The catalogue's rules without a database: who sees a field, what erasure leaves of it. */
 @Tag("unit")
@@ -46,7 +46,9 @@ class PersonFieldTest {
                 assertEquals(Masking.NULL, field.masking(), field.json());
             }
         }
-        assertEquals(4, Arrays.stream(PersonField.values()).filter(PersonField::sealed).count());
+        assertEquals(
+                4,
+                Arrays.stream(PersonField.values()).filter(PersonField::sealed).count());
     }
 
     @Test

@@ -1,8 +1,5 @@
 package org.gdprsuite.contact.domain;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -15,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 /** A request's person fields checked through the catalogue, all problems at once, rights before values. */
 @Tag("unit")
 class PersonFieldsTest {
@@ -25,7 +25,8 @@ class PersonFieldsTest {
     @Test
     void knownValidFieldsAreRead() {
         UUID organisation = UUID.randomUUID();
-        Map<PersonField, Object> values = PersonFields.read(json("""
+        Map<PersonField, Object> values =
+                PersonFields.read(json("""
                 {"firstName": "Ada", "email": "ADA@example.org", "jobTitle": null, "organisationId": "%s"}
                 """.formatted(organisation)), Set.of(Roles.SALES), organisation::equals);
         assertEquals("Ada", values.get(PersonField.FIRST_NAME));
@@ -36,27 +37,45 @@ class PersonFieldsTest {
 
     @Test
     void everyUnknownOrInvalidFieldIsReportedTogether() {
-        InvalidFields refused = assertThrows(InvalidFields.class, () -> PersonFields.read(json("""
+        InvalidFields refused = assertThrows(
+                InvalidFields.class,
+                () -> PersonFields.read(json("""
                 {"favouriteColour": "blue", "email": "not-an-address", "firstName": "Fine",
                  "organisationId": "%s"}
                 """.formatted(UUID.randomUUID())), Set.of(Roles.SALES), NO_ORGANISATION));
-        assertEquals(Map.of("favouriteColour", PersonFields.UNKNOWN, "email", "is not a valid email",
-                "organisationId", "no such organisation"), refused.errors());
+        assertEquals(
+                Map.of(
+                        "favouriteColour",
+                        PersonFields.UNKNOWN,
+                        "email",
+                        "is not a valid email",
+                        "organisationId",
+                        "no such organisation"),
+                refused.errors());
     }
 
     @Test
     void aFieldTheRoleMayNotSeeMayNotBeWritten() {
-        FieldNotWritable refused = assertThrows(FieldNotWritable.class, () -> PersonFields.read(
-                json("{\"firstName\": \"Ada\", \"healthNotes\": \"none\"}"), Set.of(Roles.FINANCE), NO_ORGANISATION));
+        FieldNotWritable refused = assertThrows(
+                FieldNotWritable.class,
+                () -> PersonFields.read(
+                        json("{\"firstName\": \"Ada\", \"healthNotes\": \"none\"}"),
+                        Set.of(Roles.FINANCE),
+                        NO_ORGANISATION));
         assertEquals("Your role may not write SPECIAL_CATEGORY fields.", refused.getMessage());
-        assertEquals(Map.of(PersonField.NATIONAL_ID, "AB-123456"), PersonFields.read(
-                json("{\"nationalId\": \"AB-123456\"}"), Set.of(Roles.FINANCE), NO_ORGANISATION));
+        assertEquals(
+                Map.of(PersonField.NATIONAL_ID, "AB-123456"),
+                PersonFields.read(json("{\"nationalId\": \"AB-123456\"}"), Set.of(Roles.FINANCE), NO_ORGANISATION));
     }
 
     @Test
     void theBodyMustBeAnObject() {
-        assertEquals(Map.of("body", "must be a JSON object of person fields"), assertThrows(InvalidFields.class,
-                () -> PersonFields.read(json("[1, 2]"), Set.of(Roles.SALES), NO_ORGANISATION)).errors());
+        assertEquals(
+                Map.of("body", "must be a JSON object of person fields"),
+                assertThrows(
+                                InvalidFields.class,
+                                () -> PersonFields.read(json("[1, 2]"), Set.of(Roles.SALES), NO_ORGANISATION))
+                        .errors());
         assertThrows(InvalidFields.class, () -> PersonFields.read(null, Set.of(Roles.SALES), NO_ORGANISATION));
     }
 

@@ -1,11 +1,11 @@
 package org.gdprsuite.contact.domain;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.time.Instant;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A policy's criteria at a moment: what the match query is given. */
 @Tag("unit")
@@ -15,9 +15,13 @@ class RetentionCriteriaTest {
 
     @Test
     void inactivityIsCalendarMonthsBackInUtc() {
-        assertEquals(Instant.parse("2024-03-31T09:30:00Z"), RetentionCriteria.of(policy(null, 24), NOW).inactiveSince());
+        assertEquals(
+                Instant.parse("2024-03-31T09:30:00Z"),
+                RetentionCriteria.of(policy(null, 24), NOW).inactiveSince());
         // A month back from the 31st is the last day of the shorter month.
-        assertEquals(Instant.parse("2026-02-28T09:30:00Z"), RetentionCriteria.of(policy(null, 1), NOW).inactiveSince());
+        assertEquals(
+                Instant.parse("2026-02-28T09:30:00Z"),
+                RetentionCriteria.of(policy(null, 1), NOW).inactiveSince());
     }
 
     @Test

@@ -72,11 +72,16 @@ public class PortalPage {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response submit(@FormParam("type") String type, @FormParam("email") String email,
-            @FormParam("details") String details, @Context HttpServerRequest http) {
+    public Response submit(
+            @FormParam("type") String type,
+            @FormParam("email") String email,
+            @FormParam("details") String details,
+            @Context HttpServerRequest http) {
         rateLimit.acquire(http.remoteAddress().hostAddress());
         List<String> errors = new ArrayList<>();
-        RequestType requestType = Arrays.stream(RequestType.values()).filter(t -> t.name().equals(type)).findFirst()
+        RequestType requestType = Arrays.stream(RequestType.values())
+                .filter(t -> t.name().equals(type))
+                .findFirst()
                 .orElse(null);
         if (requestType == null) {
             errors.add("Please choose what you ask for.");
@@ -88,9 +93,12 @@ public class PortalPage {
             errors.add("Please keep the details under 5000 characters.");
         }
         if (!errors.isEmpty()) {
-            return Response.status(400).entity(Templates.portal(Arrays.asList(RequestType.values()), errors)).build();
+            return Response.status(400)
+                    .entity(Templates.portal(Arrays.asList(RequestType.values()), errors))
+                    .build();
         }
-        return Response.ok(Templates.sent(intake.takeFromPortal(requestType, email, details), false)).build();
+        return Response.ok(Templates.sent(intake.takeFromPortal(requestType, email, details), false))
+                .build();
     }
 
     @POST
@@ -110,29 +118,42 @@ public class PortalPage {
         if (verification.verifyLink(token)) {
             return Response.ok(verified()).build();
         }
-        return Response.status(410).entity(Templates.message("Link already used",
-                "This link was used already or the request no longer waits for it.")).build();
+        return Response.status(410)
+                .entity(Templates.message(
+                        "Link already used", "This link was used already or the request no longer waits for it."))
+                .build();
     }
 
     /** The export, once: JSON (machine-readable, Art. 20) or, with format=html, a page to read. */
     @GET
     @Path("/download")
-    @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML })
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     public Response download(@QueryParam("token") String token, @QueryParam("format") String format) {
         JsonNode bundle = exports.download(token).orElse(null);
         if (bundle == null) {
-            return Response.status(410).type(MediaType.TEXT_HTML).entity(Templates.message("Already downloaded",
-                    "This export was downloaded already. Ask us again if you need another copy.")).build();
+            return Response.status(410)
+                    .type(MediaType.TEXT_HTML)
+                    .entity(Templates.message(
+                            "Already downloaded",
+                            "This export was downloaded already. Ask us again if you need another copy."))
+                    .build();
         }
         if ("html".equals(format)) {
-            return Response.ok(Templates.bundle(bundle.path("requestId").asText(), bundle.path("generatedAt").asText(),
-                    ExportBundles.readable(bundle)), MediaType.TEXT_HTML).build();
+            return Response.ok(
+                            Templates.bundle(
+                                    bundle.path("requestId").asText(),
+                                    bundle.path("generatedAt").asText(),
+                                    ExportBundles.readable(bundle)),
+                            MediaType.TEXT_HTML)
+                    .build();
         }
         return Response.ok(bundle, MediaType.APPLICATION_JSON)
-                .header("Content-Disposition", "attachment; filename=\"my-data.json\"").build();
+                .header("Content-Disposition", "attachment; filename=\"my-data.json\"")
+                .build();
     }
 
     private static TemplateInstance verified() {
-        return Templates.message("Thank you", "Your address is confirmed. We will answer your request within one month.");
+        return Templates.message(
+                "Thank you", "Your address is confirmed. We will answer your request within one month.");
     }
 }

@@ -44,7 +44,7 @@ import jakarta.ws.rs.core.Response;
 
 /** Data-subject requests for staff: intake (dpo, support), approval, rejection and extension (dpo), follow-up. */
 @Path("/api/requests")
-@RolesAllowed({ Roles.DPO, Roles.SUPPORT, Roles.ADMIN })
+@RolesAllowed({Roles.DPO, Roles.SUPPORT, Roles.ADMIN})
 public class RequestResource {
 
     @Inject
@@ -71,8 +71,11 @@ public class RequestResource {
     @Inject
     Clock clock;
 
-    public record NewRequest(@NotNull RequestType type, @Email @Size(max = 320) String email,
-            @Size(max = 100) List<@NotNull UUID> personIds, @Size(max = 5000) String details) {
+    public record NewRequest(
+            @NotNull RequestType type,
+            @Email @Size(max = 320) String email,
+            @Size(max = 100) List<@NotNull UUID> personIds,
+            @Size(max = 5000) String details) {
 
         @AssertTrue(message = "a request needs the person's email or person ids")
         public boolean isAboutSomeone() {
@@ -80,16 +83,17 @@ public class RequestResource {
         }
     }
 
-    public record Reason(@NotBlank @Size(max = 2000) String reason) {
-    }
+    public record Reason(@NotBlank @Size(max = 2000) String reason) {}
 
-    public record Extension(@Min(1) @Max(2) int months, @NotBlank @Size(max = 2000) String reason) {
-    }
+    public record Extension(
+            @Min(1) @Max(2) int months,
+            @NotBlank @Size(max = 2000) String reason) {}
 
     /** Who takes part in data-subject requests: every command waits for these services. */
     @GET
     @Path("/participants")
-    public Results<ParticipantView> participants(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public Results<ParticipantView> participants(
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         Results<Participant> found = participants.page(page, size);
         return new Results<>(found.items().stream().map(ParticipantView::of).toList(), page, size, found.total());
@@ -100,21 +104,35 @@ public class RequestResource {
      * {@code personId} those about one person.
      */
     @GET
-    public Results<RequestView> list(@QueryParam("status") RequestStatus status, @QueryParam("overdue") boolean overdue,
-            @QueryParam("dueWithinDays") @Min(0) @Max(365) Integer dueWithinDays, @QueryParam("personId") UUID personId,
+    public Results<RequestView> list(
+            @QueryParam("status") RequestStatus status,
+            @QueryParam("overdue") boolean overdue,
+            @QueryParam("dueWithinDays") @Min(0) @Max(365) Integer dueWithinDays,
+            @QueryParam("personId") UUID personId,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         var found = queries.page(new RequestFilter(status, overdue, dueWithinDays, personId), page, size);
-        return new Results<>(found.items().stream().map(r -> RequestView.of(r, clock.instant())).toList(), page, size,
+        return new Results<>(
+                found.items().stream()
+                        .map(r -> RequestView.of(r, clock.instant()))
+                        .toList(),
+                page,
+                size,
                 found.total());
     }
 
     @POST
     public Response create(@NotNull @Valid NewRequest request) {
-        UUID id = intake.takeFromStaff(request.type(), request.email(),
-                request.personIds() == null ? List.of() : request.personIds(), request.details(), actor(),
+        UUID id = intake.takeFromStaff(
+                request.type(),
+                request.email(),
+                request.personIds() == null ? List.of() : request.personIds(),
+                request.details(),
+                actor(),
                 token.getRawToken());
-        return Response.created(URI.create("/api/requests/" + id)).entity(get(id)).build();
+        return Response.created(URI.create("/api/requests/" + id))
+                .entity(get(id))
+                .build();
     }
 
     @GET
@@ -125,7 +143,9 @@ public class RequestResource {
 
     @GET
     @Path("/{id}/audit")
-    public Results<AuditView> audit(@PathParam("id") UUID id, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public Results<AuditView> audit(
+            @PathParam("id") UUID id,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
         var found = queries.audit(id, page, size);
         return new Results<>(found.items().stream().map(AuditView::of).toList(), page, size, found.total());

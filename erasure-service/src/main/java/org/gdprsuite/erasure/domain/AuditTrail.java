@@ -46,11 +46,21 @@ public class AuditTrail {
 
     /** A request's trail in the order it was written. */
     public Results<AuditLine> of(UUID request, int page, int size) {
-        long total = sql.one("SELECT count(*) FROM dsr_audit WHERE request_id = ?", rs -> rs.getLong(1), request).orElse(0L);
-        List<AuditLine> lines = sql.list("""
+        long total = sql.one("SELECT count(*) FROM dsr_audit WHERE request_id = ?", rs -> rs.getLong(1), request)
+                .orElse(0L);
+        List<AuditLine> lines = sql.list(
+                """
                 SELECT request_id, at, actor, action, detail FROM dsr_audit WHERE request_id = ? ORDER BY id LIMIT ? OFFSET ?
-                """, rs -> new AuditLine(Sql.uuid(rs, "request_id"), Sql.instant(rs, "at"), rs.getString("actor"),
-                rs.getString("action"), rs.getString("detail")), request, size, Results.offset(page, size));
+                """,
+                rs -> new AuditLine(
+                        Sql.uuid(rs, "request_id"),
+                        Sql.instant(rs, "at"),
+                        rs.getString("actor"),
+                        rs.getString("action"),
+                        rs.getString("detail")),
+                request,
+                size,
+                Results.offset(page, size));
         return new Results<>(lines, page, size, total);
     }
 }

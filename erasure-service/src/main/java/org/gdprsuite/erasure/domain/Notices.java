@@ -19,7 +19,9 @@ public class Notices {
     /** To the address of the request; retention requests have none and are not told. */
     public void tell(Request request, String template, Map<String, String> parameters) {
         if (request.email() != null) {
-            outbox.publish(EventType.NOTIFICATION_REQUESTED, request.id().toString(),
+            outbox.publish(
+                    EventType.NOTIFICATION_REQUESTED,
+                    request.id().toString(),
                     new NotificationRequested(template, null, request.email(), null, parameters));
         }
     }

@@ -8,10 +8,26 @@ import java.util.UUID;
  * A data-subject request as stored (table dsr_request); it must be answered by {@link #dueAt} (Art. 12(3)).
  * {@code batchId} is set for a retention request erased with others in one batch.
  */
-public record Request(UUID id, RequestType type, RequestStatus status, Origin origin, String email, List<UUID> personIds,
-        String details, Instant receivedAt, Instant dueAt, Instant verifiedAt, Instant approvedAt, String approvedBy,
-        Instant completedAt, String rejectionReason, UUID duplicateOf, int extendedMonths, String extensionReason,
-        Instant escalatedAt, UUID batchId) {
+public record Request(
+        UUID id,
+        RequestType type,
+        RequestStatus status,
+        Origin origin,
+        String email,
+        List<UUID> personIds,
+        String details,
+        Instant receivedAt,
+        Instant dueAt,
+        Instant verifiedAt,
+        Instant approvedAt,
+        String approvedBy,
+        Instant completedAt,
+        String rejectionReason,
+        UUID duplicateOf,
+        int extendedMonths,
+        String extensionReason,
+        Instant escalatedAt,
+        UUID batchId) {
 
     /** Open and past its due date. */
     public boolean overdue(Instant now) {

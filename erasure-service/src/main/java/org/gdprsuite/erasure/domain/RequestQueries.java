@@ -15,8 +15,7 @@ import jakarta.inject.Inject;
 public class RequestQueries {
 
     /** A request and what each participant was asked and answered. */
-    public record Followed(Request request, List<Task> tasks) {
-    }
+    public record Followed(Request request, List<Task> tasks) {}
 
     @Inject
     RequestStore requests;
@@ -37,9 +36,15 @@ public class RequestQueries {
 
     public Results<Followed> page(RequestFilter filter, int page, int size) {
         Results<Request> found = requests.page(filter, clock.instant(), page, size);
-        Map<UUID, List<Task>> byRequest = tasks.ofRequests(found.items().stream().map(Request::id).toList());
-        return new Results<>(found.items().stream()
-                .map(r -> new Followed(r, byRequest.getOrDefault(r.id(), List.of()))).toList(), page, size, found.total());
+        Map<UUID, List<Task>> byRequest =
+                tasks.ofRequests(found.items().stream().map(Request::id).toList());
+        return new Results<>(
+                found.items().stream()
+                        .map(r -> new Followed(r, byRequest.getOrDefault(r.id(), List.of())))
+                        .toList(),
+                page,
+                size,
+                found.total());
     }
 
     public Results<AuditLine> audit(UUID id, int page, int size) {

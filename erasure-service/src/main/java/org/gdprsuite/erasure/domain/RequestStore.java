@@ -33,16 +33,28 @@ public class RequestStore {
     Sql sql;
 
     public void insert(Request r, String createdBy) {
-        sql.update("""
+        sql.update(
+                """
                 INSERT INTO dsr_request (id, request_type, status, origin, email, person_ids, details, created_by,
                     received_at, due_at, verified_at)
                 VALUES (?, ?, ?, ?, ?, ?::uuid[], ?, ?, ?, ?, ?)
-                """, r.id(), r.type(), r.status(), r.origin(), r.email(), r.personIds(), r.details(), createdBy,
-                r.receivedAt(), r.dueAt(), r.verifiedAt());
+                """,
+                r.id(),
+                r.type(),
+                r.status(),
+                r.origin(),
+                r.email(),
+                r.personIds(),
+                r.details(),
+                createdBy,
+                r.receivedAt(),
+                r.dueAt(),
+                r.verifiedAt());
     }
 
     /** One approved erasure request per person of a retention sweep, in one batch; returns their ids, in order. */
-    public List<UUID> insertRetention(UUID batchId, List<UUID> personIds, String details, String createdBy, Instant now) {
+    public List<UUID> insertRetention(
+            UUID batchId, List<UUID> personIds, String details, String createdBy, Instant now) {
         List<UUID> ids = personIds.stream().map(p -> UUID.randomUUID()).toList();
         sql.update("""
                 INSERT INTO dsr_request (id, request_type, status, origin, person_ids, details, created_by,
@@ -88,11 +100,14 @@ public class RequestStore {
             parameters.add(filter.personId());
         }
         String condition = " FROM dsr_request WHERE " + String.join(" AND ", where);
-        long total = sql.one("SELECT count(*)" + condition, rs -> rs.getLong(1), parameters.toArray()).orElse(0L);
+        long total = sql.one("SELECT count(*)" + condition, rs -> rs.getLong(1), parameters.toArray())
+                .orElse(0L);
         parameters.add(size);
         parameters.add(Results.offset(page, size));
-        List<Request> items = sql.list("SELECT " + COLUMNS + condition + " ORDER BY due_at, id LIMIT ? OFFSET ?",
-                RequestStore::request, parameters.toArray());
+        List<Request> items = sql.list(
+                "SELECT " + COLUMNS + condition + " ORDER BY due_at, id LIMIT ? OFFSET ?",
+                RequestStore::request,
+                parameters.toArray());
         return new Results<>(items, page, size, total);
     }
 
@@ -109,11 +124,21 @@ public class RequestStore {
     }
 
     public void rejected(UUID id, String reason, UUID duplicateOf, Instant at) {
-        change("status = 'REJECTED', rejection_reason = ?, duplicate_of = ?, completed_at = ?", id, reason, duplicateOf, at);
+        change(
+                "status = 'REJECTED', rejection_reason = ?, duplicate_of = ?, completed_at = ?",
+                id,
+                reason,
+                duplicateOf,
+                at);
     }
 
     public void approved(UUID id, List<UUID> personIds, String actor, Instant at) {
-        change("status = 'APPROVED', person_ids = ?::uuid[], approved_by = ?, approved_at = ?", id, personIds, actor, at);
+        change(
+                "status = 'APPROVED', person_ids = ?::uuid[], approved_by = ?, approved_at = ?",
+                id,
+                personIds,
+                actor,
+                at);
     }
 
     public void extended(UUID id, int extendedMonths, String reason, Instant dueAt) {
@@ -126,18 +151,23 @@ public class RequestStore {
 
     /** Fanned out: the participants are working on these. */
     public void started(Collection<UUID> ids) {
-        sql.update("UPDATE dsr_request SET status = 'IN_PROGRESS', version = version + 1 WHERE id = ANY (?::uuid[])", ids);
+        sql.update(
+                "UPDATE dsr_request SET status = 'IN_PROGRESS', version = version + 1 WHERE id = ANY (?::uuid[])", ids);
     }
 
     /** Completes those of these requests whose every task is answered (partially if a slice is held); returns them. */
     public List<Request> completeAnswered(Collection<UUID> ids, Instant at) {
-        return sql.list("""
+        return sql.list(
+                """
                 UPDATE dsr_request r SET completed_at = ?, version = r.version + 1,
                     status = CASE WHEN EXISTS (SELECT 1 FROM dsr_task t WHERE t.request_id = r.id AND t.status = 'HELD')
                         THEN 'PARTIALLY_COMPLETED' ELSE 'COMPLETED' END
                 WHERE r.id = ANY (?::uuid[]) AND r.status = 'IN_PROGRESS'
                   AND NOT EXISTS (SELECT 1 FROM dsr_task t WHERE t.request_id = r.id AND t.status NOT IN ('DONE', 'HELD'))
-                RETURNING\s""" + COLUMNS, RequestStore::request, at, ids.stream().distinct().toList());
+                RETURNING\s""" + COLUMNS,
+                RequestStore::request,
+                at,
+                ids.stream().distinct().toList());
     }
 
     /** Marks these requests escalated; returns those that were not already. */
@@ -157,14 +187,21 @@ public class RequestStore {
 
     /** The requests of a batch still to be fanned out (not rejected meanwhile). */
     public List<Request> approvedInBatch(UUID batchId) {
-        return sql.list("SELECT " + COLUMNS + " FROM dsr_request WHERE batch_id = ? AND status = 'APPROVED' ORDER BY id",
-                RequestStore::request, batchId);
+        return sql.list(
+                "SELECT " + COLUMNS + " FROM dsr_request WHERE batch_id = ? AND status = 'APPROVED' ORDER BY id",
+                RequestStore::request,
+                batchId);
     }
 
     /** Open requests due in [from, to); {@code from} null for all before {@code to}. */
     public long countOpenDue(Instant from, Instant to) {
-        return sql.one("SELECT count(*) FROM dsr_request WHERE " + OPEN + " AND due_at >= coalesce(CAST(? AS timestamptz), '-infinity') AND due_at < ?",
-                rs -> rs.getLong(1), from, to).orElse(0L);
+        return sql.one(
+                        "SELECT count(*) FROM dsr_request WHERE " + OPEN
+                                + " AND due_at >= coalesce(CAST(? AS timestamptz), '-infinity') AND due_at < ?",
+                        rs -> rs.getLong(1),
+                        from,
+                        to)
+                .orElse(0L);
     }
 
     private void change(String assignments, UUID id, Object... values) {
@@ -174,12 +211,25 @@ public class RequestStore {
     }
 
     private static Request request(ResultSet rs) throws SQLException {
-        return new Request(Sql.uuid(rs, "id"), RequestType.valueOf(rs.getString("request_type")),
-                RequestStatus.valueOf(rs.getString("status")), Origin.valueOf(rs.getString("origin")), rs.getString("email"),
-                Sql.uuids(rs, "person_ids"), rs.getString("details"), Sql.instant(rs, "received_at"),
-                Sql.instant(rs, "due_at"), Sql.instant(rs, "verified_at"), Sql.instant(rs, "approved_at"),
-                rs.getString("approved_by"), Sql.instant(rs, "completed_at"), rs.getString("rejection_reason"),
-                Sql.uuid(rs, "duplicate_of"), rs.getInt("extended_months"), rs.getString("extension_reason"),
-                Sql.instant(rs, "escalated_at"), Sql.uuid(rs, "batch_id"));
+        return new Request(
+                Sql.uuid(rs, "id"),
+                RequestType.valueOf(rs.getString("request_type")),
+                RequestStatus.valueOf(rs.getString("status")),
+                Origin.valueOf(rs.getString("origin")),
+                rs.getString("email"),
+                Sql.uuids(rs, "person_ids"),
+                rs.getString("details"),
+                Sql.instant(rs, "received_at"),
+                Sql.instant(rs, "due_at"),
+                Sql.instant(rs, "verified_at"),
+                Sql.instant(rs, "approved_at"),
+                rs.getString("approved_by"),
+                Sql.instant(rs, "completed_at"),
+                rs.getString("rejection_reason"),
+                Sql.uuid(rs, "duplicate_of"),
+                rs.getInt("extended_months"),
+                rs.getString("extension_reason"),
+                Sql.instant(rs, "escalated_at"),
+                Sql.uuid(rs, "batch_id"));
     }
 }

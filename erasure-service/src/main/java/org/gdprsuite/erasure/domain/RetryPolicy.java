@@ -17,12 +17,11 @@ import org.gdprsuite.erasure.config.ErasureConfig;
 public record RetryPolicy(Duration retryAfter, int maxAttempts) {
 
     /** A batch's tasks owed by one participant: asked again in one command. */
-    public record BatchOf(UUID batchId, String participant) {
-    }
+    public record BatchOf(UUID batchId, String participant) {}
 
     /** What a round of retries does with the due tasks. */
-    public record Plan(List<DueTask> timedOut, Map<UUID, List<DueTask>> byRequest, Map<BatchOf, List<DueTask>> byBatch) {
-    }
+    public record Plan(
+            List<DueTask> timedOut, Map<UUID, List<DueTask>> byRequest, Map<BatchOf, List<DueTask>> byBatch) {}
 
     public static RetryPolicy of(ErasureConfig.Erasure config) {
         return new RetryPolicy(config.retryAfter(), config.maxAttempts());
@@ -54,9 +53,12 @@ public record RetryPolicy(Duration retryAfter, int maxAttempts) {
             if (exhausted(task.attempts())) {
                 timedOut.add(task);
             } else if (task.batchId() == null) {
-                byRequest.computeIfAbsent(task.requestId(), k -> new ArrayList<>()).add(task);
+                byRequest
+                        .computeIfAbsent(task.requestId(), k -> new ArrayList<>())
+                        .add(task);
             } else {
-                byBatch.computeIfAbsent(new BatchOf(task.batchId(), task.participant()), k -> new ArrayList<>()).add(task);
+                byBatch.computeIfAbsent(new BatchOf(task.batchId(), task.participant()), k -> new ArrayList<>())
+                        .add(task);
             }
         }
         return new Plan(timedOut, byRequest, byBatch);

@@ -12,8 +12,7 @@ public final class Rules {
     /** Art. 12(3): two further months at most, in all. */
     public static final int MAX_EXTENSION_MONTHS = 2;
 
-    private Rules() {
-    }
+    private Rules() {}
 
     /** A request is answered within one month of its receipt. */
     public static Instant dueAt(Instant receivedAt) {
@@ -23,7 +22,8 @@ public final class Rules {
     /** The due date after an extension by {@code months}, refused beyond two months in all. */
     public static Instant extendedDueAt(Instant dueAt, int extendedMonths, int months) {
         if (extendedMonths + months > MAX_EXTENSION_MONTHS) {
-            throw DomainProblem.unprocessable("extension-too-long", "A request can be extended by two months at most in all.");
+            throw DomainProblem.unprocessable(
+                    "extension-too-long", "A request can be extended by two months at most in all.");
         }
         return dueAt.atZone(ZoneOffset.UTC).plusMonths(months).toInstant();
     }
@@ -37,8 +37,8 @@ public final class Rules {
 
     public static void requireApprovable(RequestStatus status) {
         if (status != RequestStatus.VERIFIED) {
-            throw DomainProblem.conflict("request-not-verified",
-                    "Only a verified request can be approved; this one is " + status + ".");
+            throw DomainProblem.conflict(
+                    "request-not-verified", "Only a verified request can be approved; this one is " + status + ".");
         }
     }
 
@@ -47,7 +47,8 @@ public final class Rules {
         if (!hasFanOut(type) && status == RequestStatus.APPROVED) {
             return;
         }
-        throw DomainProblem.conflict("request-not-completable",
+        throw DomainProblem.conflict(
+                "request-not-completable",
                 "Only an approved rectification is completed by hand; the others complete with their participants.");
     }
 

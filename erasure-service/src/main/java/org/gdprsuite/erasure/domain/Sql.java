@@ -14,7 +14,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,7 +38,8 @@ public class Sql {
     DataSource dataSource;
 
     public int update(String sql, Object... parameters) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement statement = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement statement = c.prepareStatement(sql)) {
             bind(c, statement, parameters);
             return statement.executeUpdate();
         } catch (SQLException e) {
@@ -49,7 +49,8 @@ public class Sql {
 
     /** A query, or a data-changing statement with RETURNING. */
     public <T> List<T> list(String sql, Row<T> row, Object... parameters) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement statement = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement statement = c.prepareStatement(sql)) {
             bind(c, statement, parameters);
             List<T> rows = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
@@ -73,8 +74,13 @@ public class Sql {
             if (value instanceof Instant instant) {
                 statement.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
             } else if (value instanceof Collection<?> values) {
-                statement.setArray(i + 1, c.createArrayOf("text",
-                        values.stream().map(v -> v == null ? null : v.toString()).toArray()));
+                statement.setArray(
+                        i + 1,
+                        c.createArrayOf(
+                                "text",
+                                values.stream()
+                                        .map(v -> v == null ? null : v.toString())
+                                        .toArray()));
             } else if (value instanceof JsonNode || value instanceof Enum<?>) {
                 statement.setString(i + 1, value instanceof Enum<?> e ? e.name() : value.toString());
             } else {
@@ -95,12 +101,19 @@ public class Sql {
     /** A uuid[] column, read as text (the statement selects it {@code CAST(... AS text[])}). */
     public static List<UUID> uuids(ResultSet rs, String column) throws SQLException {
         Array array = rs.getArray(column);
-        return array == null ? List.of()
-                : Arrays.stream((Object[]) array.getArray()).map(v -> UUID.fromString(v.toString())).toList();
+        return array == null
+                ? List.of()
+                : Arrays.stream((Object[]) array.getArray())
+                        .map(v -> UUID.fromString(v.toString()))
+                        .toList();
     }
 
     public static List<String> texts(ResultSet rs, String column) throws SQLException {
         Array array = rs.getArray(column);
-        return array == null ? List.of() : Arrays.stream((Object[]) array.getArray()).map(Object::toString).toList();
+        return array == null
+                ? List.of()
+                : Arrays.stream((Object[]) array.getArray())
+                        .map(Object::toString)
+                        .toList();
     }
 }

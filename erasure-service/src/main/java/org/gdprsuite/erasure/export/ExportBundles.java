@@ -20,8 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class ExportBundles {
 
-    private ExportBundles() {
-    }
+    private ExportBundles() {}
 
     public static ObjectNode render(Request request, List<Slice> slices, Instant generatedAt) {
         ObjectNode bundle = JsonNodeFactory.instance.objectNode();
@@ -35,7 +34,9 @@ public final class ExportBundles {
             if (slice.status() == TaskStatus.HELD) {
                 bySlice.putObject(slice.participant()).put("heldFor", slice.legalReason());
             } else {
-                bySlice.set(slice.participant(), slice.content() == null ? JsonNodeFactory.instance.nullNode() : slice.content());
+                bySlice.set(
+                        slice.participant(),
+                        slice.content() == null ? JsonNodeFactory.instance.nullNode() : slice.content());
             }
         }
         return bundle;
@@ -44,7 +45,9 @@ public final class ExportBundles {
     /** Each slice of a bundle as indented JSON, for the page a person reads. */
     public static Map<String, String> readable(JsonNode bundle) {
         Map<String, String> slices = new LinkedHashMap<>();
-        bundle.path("slices").fields().forEachRemaining(e -> slices.put(e.getKey(), e.getValue().toPrettyString()));
+        bundle.path("slices")
+                .fields()
+                .forEachRemaining(e -> slices.put(e.getKey(), e.getValue().toPrettyString()));
         return slices;
     }
 }

@@ -25,12 +25,17 @@ public class ExportStore {
     ObjectMapper json;
 
     public void insert(UUID requestId, JsonNode bundle, Instant readyAt) {
-        sql.update("INSERT INTO dsr_export (request_id, bundle, ready_at) VALUES (?, ?::jsonb, ?)", requestId, bundle,
+        sql.update(
+                "INSERT INTO dsr_export (request_id, bundle, ready_at) VALUES (?, ?::jsonb, ?)",
+                requestId,
+                bundle,
                 readyAt);
     }
 
     public Optional<JsonNode> find(UUID requestId) {
-        return sql.one("SELECT CAST(bundle AS text) FROM dsr_export WHERE request_id = ?", rs -> parse(rs.getString(1)),
+        return sql.one(
+                "SELECT CAST(bundle AS text) FROM dsr_export WHERE request_id = ?",
+                rs -> parse(rs.getString(1)),
                 requestId);
     }
 
@@ -44,7 +49,9 @@ public class ExportStore {
 
     /** Deletes the bundles ready before {@code before}; returns their requests. */
     public List<UUID> purgeReadyBefore(Instant before) {
-        return sql.list("DELETE FROM dsr_export WHERE ready_at < ? RETURNING request_id", rs -> Sql.uuid(rs, "request_id"),
+        return sql.list(
+                "DELETE FROM dsr_export WHERE ready_at < ? RETURNING request_id",
+                rs -> Sql.uuid(rs, "request_id"),
                 before);
     }
 

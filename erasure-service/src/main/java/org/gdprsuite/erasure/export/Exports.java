@@ -58,15 +58,24 @@ public class Exports {
             List<TaskStore.Slice> slices = tasks.takeSlices(request.id());
             store.insert(request.id(), ExportBundles.render(request, slices, clock.instant()), clock.instant());
             audit.record(request.id(), AuditTrail.ORCHESTRATOR, "export assembled", slices.size() + " slice(s)");
-            notices.tell(request, "dsr.export-ready", Map.of("downloadLink", downloadLink(request.id()),
-                    "expiresAt", clock.instant().plus(config.erasure().downloadValidity()).toString()));
+            notices.tell(
+                    request,
+                    "dsr.export-ready",
+                    Map.of(
+                            "downloadLink",
+                            downloadLink(request.id()),
+                            "expiresAt",
+                            clock.instant()
+                                    .plus(config.erasure().downloadValidity())
+                                    .toString()));
         }
     }
 
     /** The signed, expiring link of an export bundle. */
     public String downloadLink(UUID requestId) {
         return config.publicBaseUrl() + "/public/requests/download?token="
-                + links.sign(DOWNLOAD_SCOPE, requestId.toString(), config.erasure().downloadValidity());
+                + links.sign(
+                        DOWNLOAD_SCOPE, requestId.toString(), config.erasure().downloadValidity());
     }
 
     /** The bundle behind a download link, once; empty if it was downloaded already. */

@@ -41,8 +41,12 @@ public class BatchStore {
 
     /** Fanned out; settled at once if none of its requests was left to ask for. */
     public void dispatched(UUID id, Instant at, boolean settled) {
-        sql.update("UPDATE dsr_batch SET dispatched_at = ?, settled_at = CASE WHEN ? THEN CAST(? AS timestamptz) END WHERE id = ?",
-                at, settled, at, id);
+        sql.update(
+                "UPDATE dsr_batch SET dispatched_at = ?, settled_at = CASE WHEN ? THEN CAST(? AS timestamptz) END WHERE id = ?",
+                at,
+                settled,
+                at,
+                id);
     }
 
     /** Marks dispatched batches (one, or all if {@code id} is null) settled once no task of them is pending. */

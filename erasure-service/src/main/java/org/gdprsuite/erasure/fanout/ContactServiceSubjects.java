@@ -18,8 +18,7 @@ import jakarta.ws.rs.QueryParam;
 public class ContactServiceSubjects implements SubjectResolver {
 
     /** contact-service's answer: ids only, never names. */
-    public record Subject(UUID personId, boolean restricted, boolean anonymized) {
-    }
+    public record Subject(UUID personId, boolean restricted, boolean anonymized) {}
 
     @RegisterRestClient(configKey = "contact-service")
     @Path("/api/contacts/subjects")
@@ -34,6 +33,8 @@ public class ContactServiceSubjects implements SubjectResolver {
 
     @Override
     public List<UUID> personIds(String email, String bearerToken) {
-        return client.subjects(email, "Bearer " + bearerToken).stream().map(Subject::personId).toList();
+        return client.subjects(email, "Bearer " + bearerToken).stream()
+                .map(Subject::personId)
+                .toList();
     }
 }

@@ -67,8 +67,10 @@ public class FanOut {
         }
         Map<UUID, String> commandOf = new LinkedHashMap<>();
         for (Request request : approved) {
-            commandOf.put(request.id(),
-                    command(request.id(), action, new SubjectIds(request.personIds(), request.emails()), names).id());
+            commandOf.put(
+                    request.id(),
+                    command(request.id(), action, new SubjectIds(request.personIds(), request.emails()), names)
+                            .id());
         }
         start(commandOf, action, names, action + " to " + names.size() + " participant(s)");
         return true;
@@ -88,7 +90,9 @@ public class FanOut {
 
     /** The command to some participants about some requests of a batch. */
     public CloudEvent batchCommand(UUID batchId, List<DsrBatchCommand.Subject> subjects, List<String> names) {
-        return outbox.publish(EventType.DSR_ERASURE_BATCH_REQUESTED, batchId.toString(),
+        return outbox.publish(
+                EventType.DSR_ERASURE_BATCH_REQUESTED,
+                batchId.toString(),
                 new DsrBatchCommand(batchId, subjects, names));
     }
 
@@ -116,10 +120,15 @@ public class FanOut {
         for (UUID batchId : batches.nextToDispatch(config.erasure().batchesInFlight())) {
             List<Request> approved = requests.approvedInBatch(batchId);
             if (!approved.isEmpty()) {
-                String command = batchCommand(batchId, approved.stream().map(FanOut::subject).toList(), names).id();
+                String command = batchCommand(
+                                batchId, approved.stream().map(FanOut::subject).toList(), names)
+                        .id();
                 Map<UUID, String> commandOf = new LinkedHashMap<>();
                 approved.forEach(r -> commandOf.put(r.id(), command));
-                start(commandOf, DsrAction.ERASE, names,
+                start(
+                        commandOf,
+                        DsrAction.ERASE,
+                        names,
                         DsrAction.ERASE + " to " + names.size() + " participant(s) in batch " + batchId);
             }
             batches.dispatched(batchId, clock.instant(), approved.isEmpty()); // all rejected meanwhile: nothing owed
@@ -137,7 +146,11 @@ public class FanOut {
 
     private void start(Map<UUID, String> commandOf, DsrAction action, List<String> names, String detail) {
         Instant now = clock.instant();
-        tasks.create(commandOf, names, action.name(), RetryPolicy.of(config.erasure()).nextRetry(now, 1));
+        tasks.create(
+                commandOf,
+                names,
+                action.name(),
+                RetryPolicy.of(config.erasure()).nextRetry(now, 1));
         requests.started(commandOf.keySet());
         audit.record(commandOf.keySet(), AuditTrail.ORCHESTRATOR, "fanned out", detail);
     }

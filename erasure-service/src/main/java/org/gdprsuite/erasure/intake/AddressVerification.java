@@ -48,17 +48,21 @@ public class AddressVerification {
         if (request == null) {
             return false;
         }
-        return codes.tryOnce(id).filter(stored -> VerificationCode.accepts(stored,
-                config.erasure().verificationAttempts(), clock.instant(), id, code)).map(stored -> {
+        return codes.tryOnce(id)
+                .filter(stored -> VerificationCode.accepts(
+                        stored, config.erasure().verificationAttempts(), clock.instant(), id, code))
+                .map(stored -> {
                     verified(request, "code");
                     return true;
-                }).orElse(false);
+                })
+                .orElse(false);
     }
 
     /** The link in the verification mail; it works once (the request is no longer waiting afterwards). */
     @Transactional
     public boolean verifyLink(String token) {
-        Request request = waiting(UUID.fromString(links.verify(token, VERIFY_SCOPE).subject()));
+        Request request =
+                waiting(UUID.fromString(links.verify(token, VERIFY_SCOPE).subject()));
         if (request == null) {
             return false;
         }
@@ -67,7 +71,9 @@ public class AddressVerification {
     }
 
     private Request waiting(UUID id) {
-        return requests.findForUpdate(id).filter(r -> r.status() == RequestStatus.RECEIVED).orElse(null);
+        return requests.findForUpdate(id)
+                .filter(r -> r.status() == RequestStatus.RECEIVED)
+                .orElse(null);
     }
 
     private void verified(Request request, String how) {

@@ -63,12 +63,15 @@ public class Intake {
 
     /** Verified at once; approved at once too if its type is auto-approved and it is no duplicate. */
     @Transactional
-    public UUID takeFromStaff(RequestType type, String email, List<UUID> personIds, String details, String actor,
-            String bearerToken) {
+    public UUID takeFromStaff(
+            RequestType type, String email, List<UUID> personIds, String details, String actor, String bearerToken) {
         Request request = create(type, Origin.STAFF, RequestStatus.VERIFIED, email, personIds, details, actor);
         audit.record(request.id(), actor, "received", "taken by staff");
         if (!linkDuplicate(request, actor)
-                && config.erasure().autoApprove().map(types -> types.contains(type)).orElse(false)) {
+                && config.erasure()
+                        .autoApprove()
+                        .map(types -> types.contains(type))
+                        .orElse(false)) {
             decisions.approve(request, "auto-approval", bearerToken);
         }
         return request.id();
@@ -77,12 +80,18 @@ public class Intake {
     /** It waits for the code or link sent to the address. */
     @Transactional
     public UUID takeFromPortal(RequestType type, String email, String details) {
-        Request request = create(type, Origin.PORTAL, RequestStatus.RECEIVED, email, List.of(), details, "data subject");
+        Request request =
+                create(type, Origin.PORTAL, RequestStatus.RECEIVED, email, List.of(), details, "data subject");
         String code = VerificationCode.newCode(RANDOM);
-        codes.insert(request.id(), VerificationCode.hash(request.id(), code),
+        codes.insert(
+                request.id(),
+                VerificationCode.hash(request.id(), code),
                 clock.instant().plus(config.erasure().verificationValidity()));
-        String link = config.publicBaseUrl() + "/public/requests/verify?token=" + links.sign(
-                AddressVerification.VERIFY_SCOPE, request.id().toString(), config.erasure().verificationValidity());
+        String link = config.publicBaseUrl() + "/public/requests/verify?token="
+                + links.sign(
+                        AddressVerification.VERIFY_SCOPE,
+                        request.id().toString(),
+                        config.erasure().verificationValidity());
         notices.tell(request, "dsr.verification", Map.of("code", code, "verifyLink", link));
         audit.record(request.id(), "data subject", "received", "through the portal; verification sent");
         return request.id();
@@ -93,7 +102,8 @@ public class Intake {
     public UUID fromRetention(List<UUID> personIds, String policy) {
         Instant now = clock.instant();
         UUID batchId = fanOut.newBatch(now);
-        List<UUID> ids = requests.insertRetention(batchId, personIds, "retention policy " + policy, RETENTION_ACTOR, now);
+        List<UUID> ids =
+                requests.insertRetention(batchId, personIds, "retention policy " + policy, RETENTION_ACTOR, now);
         audit.record(ids, RETENTION_ACTOR, "received", "retention policy");
         audit.record(ids, "retention policy", "approved", "1 person(s) resolved");
         fanOut.dispatchBatches();
@@ -105,20 +115,45 @@ public class Intake {
         if (request.email() == null) {
             return false;
         }
-        return requests.openDuplicate(request).map(first -> {
-            requests.rejected(request.id(), "Duplicate of an open request of the same type", first, clock.instant());
-            audit.record(request.id(), actor, "duplicate", "linked to " + first);
-            return true;
-        }).orElse(false);
+        return requests.openDuplicate(request)
+                .map(first -> {
+                    requests.rejected(
+                            request.id(), "Duplicate of an open request of the same type", first, clock.instant());
+                    audit.record(request.id(), actor, "duplicate", "linked to " + first);
+                    return true;
+                })
+                .orElse(false);
     }
 
-    private Request create(RequestType type, Origin origin, RequestStatus status, String email, List<UUID> personIds,
-            String details, String actor) {
+    private Request create(
+            RequestType type,
+            Origin origin,
+            RequestStatus status,
+            String email,
+            List<UUID> personIds,
+            String details,
+            String actor) {
         Instant now = clock.instant();
-        Request request = new Request(UUID.randomUUID(), type, status, origin,
-                email == null ? null : email.strip().toLowerCase(), List.copyOf(personIds), details, now,
-                Rules.dueAt(now), status == RequestStatus.VERIFIED ? now : null, null, null, null, null, null, 0, null,
-                null, null);
+        Request request = new Request(
+                UUID.randomUUID(),
+                type,
+                status,
+                origin,
+                email == null ? null : email.strip().toLowerCase(),
+                List.copyOf(personIds),
+                details,
+                now,
+                Rules.dueAt(now),
+                status == RequestStatus.VERIFIED ? now : null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0,
+                null,
+                null,
+                null);
         requests.insert(request, actor);
         return request;
     }

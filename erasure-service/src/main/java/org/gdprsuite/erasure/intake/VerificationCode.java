@@ -14,12 +14,10 @@ import java.util.random.RandomGenerator;
  */
 public final class VerificationCode {
 
-    private VerificationCode() {
-    }
+    private VerificationCode() {}
 
     /** The stored side of a code: its hash, its expiry, and the tries made so far, this one included. */
-    public record Stored(String codeSha256, Instant expiresAt, int attempts) {
-    }
+    public record Stored(String codeSha256, Instant expiresAt, int attempts) {}
 
     public static String newCode(RandomGenerator random) {
         return String.format("%06d", random.nextInt(1_000_000));
@@ -28,8 +26,9 @@ public final class VerificationCode {
     /** The code's hash, bound to the request so that a code of one request proves nothing for another. */
     public static String hash(UUID requestId, String code) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest((requestId + ":" + code).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest((requestId + ":" + code).getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -37,8 +36,10 @@ public final class VerificationCode {
 
     /** Whether this try proves the address: within the allowed tries, before expiry, the right code. */
     public static boolean accepts(Stored stored, int maxAttempts, Instant now, UUID requestId, String code) {
-        return stored.attempts() <= maxAttempts && now.isBefore(stored.expiresAt())
-                && MessageDigest.isEqual(hash(requestId, code).getBytes(StandardCharsets.US_ASCII),
+        return stored.attempts() <= maxAttempts
+                && now.isBefore(stored.expiresAt())
+                && MessageDigest.isEqual(
+                        hash(requestId, code).getBytes(StandardCharsets.US_ASCII),
                         stored.codeSha256().getBytes(StandardCharsets.US_ASCII));
     }
 }

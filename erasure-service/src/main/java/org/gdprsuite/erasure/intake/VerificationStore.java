@@ -17,17 +17,23 @@ public class VerificationStore {
     Sql sql;
 
     public void insert(UUID requestId, String codeSha256, Instant expiresAt) {
-        sql.update("INSERT INTO dsr_verification (request_id, code_sha256, expires_at) VALUES (?, ?, ?)", requestId,
-                codeSha256, expiresAt);
+        sql.update(
+                "INSERT INTO dsr_verification (request_id, code_sha256, expires_at) VALUES (?, ?, ?)",
+                requestId,
+                codeSha256,
+                expiresAt);
     }
 
     /** Counts one more try and returns the code as it stands; empty if none is pending. */
     public Optional<VerificationCode.Stored> tryOnce(UUID requestId) {
-        return sql.one("""
+        return sql.one(
+                """
                 UPDATE dsr_verification SET attempts = attempts + 1 WHERE request_id = ?
                 RETURNING code_sha256, expires_at, attempts
-                """, rs -> new VerificationCode.Stored(rs.getString("code_sha256"), Sql.instant(rs, "expires_at"),
-                rs.getInt("attempts")), requestId);
+                """,
+                rs -> new VerificationCode.Stored(
+                        rs.getString("code_sha256"), Sql.instant(rs, "expires_at"), rs.getInt("attempts")),
+                requestId);
     }
 
     public void delete(UUID requestId) {

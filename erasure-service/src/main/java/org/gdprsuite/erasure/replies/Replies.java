@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -64,7 +63,8 @@ public class Replies {
 
     @Transactional
     public void replied(DsrReply reply) {
-        String text = reply.outcome() == Outcome.HELD ? reply.legalReason()
+        String text = reply.outcome() == Outcome.HELD
+                ? reply.legalReason()
                 : reply.outcome() == Outcome.FAILED ? reply.error() : null;
         apply(List.of(new Answer(reply.requestId(), reply.participant(), reply.outcome(), text, reply.slice())));
     }
@@ -72,8 +72,15 @@ public class Replies {
     /** One participant's answer for a batch; a batch nobody owes an answer any more frees its slot. */
     @Transactional
     public void replied(DsrBatchReply reply) {
-        apply(reply.outcomes().stream().map(o -> new Answer(o.requestId(), reply.participant(), o.outcome(),
-                o.outcome() == Outcome.HELD ? o.legalReason() : o.outcome() == Outcome.FAILED ? o.error() : null, null))
+        apply(reply.outcomes().stream()
+                .map(o -> new Answer(
+                        o.requestId(),
+                        reply.participant(),
+                        o.outcome(),
+                        o.outcome() == Outcome.HELD
+                                ? o.legalReason()
+                                : o.outcome() == Outcome.FAILED ? o.error() : null,
+                        null))
                 .toList());
         fanOut.settleAndDispatch(reply.batchId());
     }
@@ -82,13 +89,17 @@ public class Replies {
         Instant now = clock.instant();
         Map<TaskKey, Answer> byTask = new LinkedHashMap<>();
         answers.forEach(a -> byTask.putIfAbsent(new TaskKey(a.requestId(), a.participant()), a));
-        Map<Boolean, List<Answer>> failing = answers.stream()
-                .collect(Collectors.partitioningBy(a -> a.outcome() == Outcome.FAILED));
+        Map<Boolean, List<Answer>> failing =
+                answers.stream().collect(Collectors.partitioningBy(a -> a.outcome() == Outcome.FAILED));
 
         List<TaskKey> answered = failing.get(false).isEmpty() ? List.of() : tasks.answer(failing.get(false), now);
         for (Outcome outcome : List.of(Outcome.DONE, Outcome.HELD)) {
-            auditEach(answered.stream().filter(k -> byTask.get(k).outcome() == outcome).toList(),
-                    "participant " + outcome.name().toLowerCase(), k -> byTask.get(k).text());
+            auditEach(
+                    answered.stream()
+                            .filter(k -> byTask.get(k).outcome() == outcome)
+                            .toList(),
+                    "participant " + outcome.name().toLowerCase(),
+                    k -> byTask.get(k).text());
         }
         if (!failing.get(true).isEmpty()) {
             RetryPolicy policy = RetryPolicy.of(config.erasure());
@@ -99,23 +110,34 @@ public class Replies {
             auditEach(List.copyOf(failed.keySet()), "participant failed", k -> "will retry");
         }
         if (!answered.isEmpty()) {
-            complete(requests.completeAnswered(answered.stream().map(TaskKey::requestId).toList(), now));
+            complete(requests.completeAnswered(
+                    answered.stream().map(TaskKey::requestId).toList(), now));
         }
     }
 
     private void complete(List<Request> completed) {
         exports.assemble(completed.stream().filter(r -> Rules.exports(r.type())).toList());
         for (RequestStatus status : List.of(RequestStatus.COMPLETED, RequestStatus.PARTIALLY_COMPLETED)) {
-            audit.record(completed.stream().filter(r -> r.status() == status).map(Request::id).toList(),
-                    AuditTrail.ORCHESTRATOR, status.name().toLowerCase(), null);
+            audit.record(
+                    completed.stream()
+                            .filter(r -> r.status() == status)
+                            .map(Request::id)
+                            .toList(),
+                    AuditTrail.ORCHESTRATOR,
+                    status.name().toLowerCase(),
+                    null);
         }
         completed.forEach(notices::completed);
     }
 
     /** One audit line per task, by the participant that answered. */
     private void auditEach(List<TaskKey> keys, String action, Function<TaskKey, String> detail) {
-        keys.stream().collect(Collectors.groupingBy(TaskKey::participant, LinkedHashMap::new, Collectors.toList()))
-                .forEach((participant, of) -> audit.recordEach(of.stream().map(TaskKey::requestId).toList(), participant,
-                        action, of.stream().map(detail).toList()));
+        keys.stream()
+                .collect(Collectors.groupingBy(TaskKey::participant, LinkedHashMap::new, Collectors.toList()))
+                .forEach((participant, of) -> audit.recordEach(
+                        of.stream().map(TaskKey::requestId).toList(),
+                        participant,
+                        action,
+                        of.stream().map(detail).toList()));
     }
 }

@@ -59,7 +59,8 @@ public class Retries {
     /** Returns how many commands asked again (one per request of its own, one per batch and participant). */
     @Transactional
     public int retryDue() {
-        if (!sql.one("SELECT pg_try_advisory_xact_lock(hashtext('dsr-retries'))", rs -> rs.getBoolean(1)).orElse(false)) {
+        if (!sql.one("SELECT pg_try_advisory_xact_lock(hashtext('dsr-retries'))", rs -> rs.getBoolean(1))
+                .orElse(false)) {
             return 0; // another replica is on it
         }
         Instant now = clock.instant();
@@ -71,18 +72,29 @@ public class Retries {
         Map<TaskKey, Instant> nextRetryAt = new LinkedHashMap<>();
         plan.byRequest().forEach((requestId, owed) -> {
             DueTask first = owed.get(0);
-            String command = fanOut.command(requestId, DsrAction.valueOf(first.action()),
-                    new SubjectIds(first.personIds(), first.email() == null ? List.of() : List.of(first.email())),
-                    owed.stream().map(DueTask::participant).toList()).id();
+            String command = fanOut.command(
+                            requestId,
+                            DsrAction.valueOf(first.action()),
+                            new SubjectIds(
+                                    first.personIds(), first.email() == null ? List.of() : List.of(first.email())),
+                            owed.stream().map(DueTask::participant).toList())
+                    .id();
             asked(owed, command, commandOf, nextRetryAt, policy, now);
             audit.record(requestId, AuditTrail.ORCHESTRATOR, "asked again", owed.size() + " participant(s)");
         });
         plan.byBatch().forEach((batch, owed) -> {
-            String command = fanOut.batchCommand(batch.batchId(),
-                    owed.stream().map(t -> FanOut.subject(t.requestId(), t.personIds())).toList(),
-                    List.of(batch.participant())).id();
+            String command = fanOut.batchCommand(
+                            batch.batchId(),
+                            owed.stream()
+                                    .map(t -> FanOut.subject(t.requestId(), t.personIds()))
+                                    .toList(),
+                            List.of(batch.participant()))
+                    .id();
             asked(owed, command, commandOf, nextRetryAt, policy, now);
-            audit.record(owed.stream().map(DueTask::requestId).toList(), AuditTrail.ORCHESTRATOR, "asked again",
+            audit.record(
+                    owed.stream().map(DueTask::requestId).toList(),
+                    AuditTrail.ORCHESTRATOR,
+                    "asked again",
                     "1 participant(s)");
         });
         if (!commandOf.isEmpty()) {
@@ -94,8 +106,13 @@ public class Retries {
     }
 
     /** Asked again in {@code command}: one attempt more, the next retry after its back-off. */
-    private static void asked(List<DueTask> owed, String command, Map<TaskKey, String> commandOf,
-            Map<TaskKey, Instant> nextRetryAt, RetryPolicy policy, Instant now) {
+    private static void asked(
+            List<DueTask> owed,
+            String command,
+            Map<TaskKey, String> commandOf,
+            Map<TaskKey, Instant> nextRetryAt,
+            RetryPolicy policy,
+            Instant now) {
         for (DueTask task : owed) {
             commandOf.put(task.key(), command);
             nextRetryAt.put(task.key(), policy.nextRetry(now, task.attempts() + 1));
@@ -108,9 +125,13 @@ public class Retries {
             return;
         }
         tasks.timeOut(due.stream().map(DueTask::key).toList());
-        audit.recordEach(due.stream().map(DueTask::requestId).toList(), AuditTrail.ORCHESTRATOR, "participant timed out",
+        audit.recordEach(
+                due.stream().map(DueTask::requestId).toList(),
+                AuditTrail.ORCHESTRATOR,
+                "participant timed out",
                 due.stream().map(DueTask::participant).toList());
-        List<UUID> escalated = requests.escalate(due.stream().map(DueTask::requestId).distinct().toList(), now);
+        List<UUID> escalated = requests.escalate(
+                due.stream().map(DueTask::requestId).distinct().toList(), now);
         audit.record(escalated, AuditTrail.ORCHESTRATOR, "escalated", "a participant did not answer");
         metrics.counter("gdpr.dsr.escalations").increment(escalated.size());
     }

@@ -46,13 +46,17 @@ public class Schedule {
     private final AtomicLong dueSoon = new AtomicLong();
 
     void onStart(@Observes StartupEvent event) {
-        Gauge.builder("gdpr.dsr.overdue", overdue, AtomicLong::get).description("Open requests past their due date")
+        Gauge.builder("gdpr.dsr.overdue", overdue, AtomicLong::get)
+                .description("Open requests past their due date")
                 .register(metrics);
         Gauge.builder("gdpr.dsr.due.soon", dueSoon, AtomicLong::get)
-                .description("Open requests due within gdpr.erasure.due-soon").register(metrics);
+                .description("Open requests due within gdpr.erasure.due-soon")
+                .register(metrics);
     }
 
-    @Scheduled(every = "${gdpr.erasure.retry-check-every}", delayed = "5s",
+    @Scheduled(
+            every = "${gdpr.erasure.retry-check-every}",
+            delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void run() {
         retries.retryDue();

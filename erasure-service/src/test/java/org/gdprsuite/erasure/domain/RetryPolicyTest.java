@@ -1,9 +1,5 @@
 package org.gdprsuite.erasure.domain;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +7,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Tag("unit")
 class RetryPolicyTest {
@@ -41,19 +41,33 @@ class RetryPolicyTest {
         UUID batch = UUID.randomUUID();
         UUID inBatch1 = UUID.randomUUID();
         UUID inBatch2 = UUID.randomUUID();
-        List<DueTask> due = List.of(task(single, "alpha", 1, null), task(single, "beta", 2, null),
-                task(single, "gamma", 5, null), task(inBatch1, "alpha", 1, batch), task(inBatch2, "alpha", 3, batch),
+        List<DueTask> due = List.of(
+                task(single, "alpha", 1, null),
+                task(single, "beta", 2, null),
+                task(single, "gamma", 5, null),
+                task(inBatch1, "alpha", 1, batch),
+                task(inBatch2, "alpha", 3, batch),
                 task(inBatch1, "beta", 1, batch));
 
         RetryPolicy.Plan plan = policy.plan(due);
 
-        assertEquals(List.of("gamma"), plan.timedOut().stream().map(DueTask::participant).toList());
-        assertEquals(List.of("alpha", "beta"), plan.byRequest().get(single).stream().map(DueTask::participant).toList());
+        assertEquals(
+                List.of("gamma"),
+                plan.timedOut().stream().map(DueTask::participant).toList());
+        assertEquals(
+                List.of("alpha", "beta"),
+                plan.byRequest().get(single).stream().map(DueTask::participant).toList());
         assertEquals(2, plan.byBatch().size());
-        assertEquals(List.of(inBatch1, inBatch2), plan.byBatch().get(new RetryPolicy.BatchOf(batch, "alpha")).stream()
-                .map(DueTask::requestId).toList());
-        assertEquals(List.of(inBatch1), plan.byBatch().get(new RetryPolicy.BatchOf(batch, "beta")).stream()
-                .map(DueTask::requestId).toList());
+        assertEquals(
+                List.of(inBatch1, inBatch2),
+                plan.byBatch().get(new RetryPolicy.BatchOf(batch, "alpha")).stream()
+                        .map(DueTask::requestId)
+                        .toList());
+        assertEquals(
+                List.of(inBatch1),
+                plan.byBatch().get(new RetryPolicy.BatchOf(batch, "beta")).stream()
+                        .map(DueTask::requestId)
+                        .toList());
     }
 
     private static DueTask task(UUID request, String participant, int attempts, UUID batch) {

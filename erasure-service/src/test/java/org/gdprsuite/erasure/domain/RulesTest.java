@@ -1,11 +1,5 @@
 package org.gdprsuite.erasure.domain;
 
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Instant;
 
 import org.gdprsuite.events.dsr.DsrAction;
@@ -13,13 +7,21 @@ import org.gdprsuite.runtime.problem.DomainProblem;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 @Tag("unit")
 class RulesTest {
 
     @Test
     void aRequestIsDueOneCalendarMonthAfterItsReceipt() {
         assertEquals(Instant.parse("2026-04-15T09:30:00Z"), Rules.dueAt(Instant.parse("2026-03-15T09:30:00Z")));
-        assertEquals(Instant.parse("2026-02-28T23:00:00Z"), Rules.dueAt(Instant.parse("2026-01-31T23:00:00Z")),
+        assertEquals(
+                Instant.parse("2026-02-28T23:00:00Z"),
+                Rules.dueAt(Instant.parse("2026-01-31T23:00:00Z")),
                 "the last day of a shorter month");
     }
 
@@ -39,8 +41,11 @@ class RulesTest {
         assertDoesNotThrow(() -> Rules.requireApprovable(RequestStatus.VERIFIED));
         for (RequestStatus status : RequestStatus.values()) {
             if (status != RequestStatus.VERIFIED) {
-                assertEquals(DomainProblem.Kind.CONFLICT,
-                        assertThrows(DomainProblem.class, () -> Rules.requireApprovable(status)).kind(), status.name());
+                assertEquals(
+                        DomainProblem.Kind.CONFLICT,
+                        assertThrows(DomainProblem.class, () -> Rules.requireApprovable(status))
+                                .kind(),
+                        status.name());
             }
             if (status.isFinal()) {
                 assertThrows(DomainProblem.class, () -> Rules.requireOpen(status), status.name());
@@ -53,8 +58,11 @@ class RulesTest {
     @Test
     void onlyAnApprovedRectificationIsCompletedByHand() {
         assertDoesNotThrow(() -> Rules.requireCompletableByHand(RequestType.RECTIFICATION, RequestStatus.APPROVED));
-        assertThrows(DomainProblem.class, () -> Rules.requireCompletableByHand(RequestType.RECTIFICATION, RequestStatus.VERIFIED));
-        assertThrows(DomainProblem.class, () -> Rules.requireCompletableByHand(RequestType.ERASURE, RequestStatus.APPROVED));
+        assertThrows(
+                DomainProblem.class,
+                () -> Rules.requireCompletableByHand(RequestType.RECTIFICATION, RequestStatus.VERIFIED));
+        assertThrows(
+                DomainProblem.class, () -> Rules.requireCompletableByHand(RequestType.ERASURE, RequestStatus.APPROVED));
     }
 
     @Test
@@ -80,8 +88,25 @@ class RulesTest {
     }
 
     private static Request request(RequestStatus status, Instant dueAt) {
-        return new Request(java.util.UUID.randomUUID(), RequestType.ERASURE, status, Origin.STAFF, null,
-                java.util.List.of(), null, dueAt.minusSeconds(86_400 * 30L), dueAt, null, null, null, null, null, null, 0,
-                null, null, null);
+        return new Request(
+                java.util.UUID.randomUUID(),
+                RequestType.ERASURE,
+                status,
+                Origin.STAFF,
+                null,
+                java.util.List.of(),
+                null,
+                dueAt.minusSeconds(86_400 * 30L),
+                dueAt,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0,
+                null,
+                null,
+                null);
     }
 }

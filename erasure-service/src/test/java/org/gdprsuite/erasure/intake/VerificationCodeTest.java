@@ -1,14 +1,14 @@
 package org.gdprsuite.erasure.intake;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Instant;
 import java.util.Random;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** README: a portal code works for five tries and until it expires; then it is spent. */
 @Tag("unit")
@@ -24,11 +24,12 @@ class VerificationCodeTest {
     void aCodeIsSixDigits() {
         assertTrue(code.matches("\\d{6}"), code);
         assertTrue(VerificationCode.newCode(new Random(0) {
-            @Override
-            public int nextInt(int bound) {
-                return 42;
-            }
-        }).equals("000042"));
+                    @Override
+                    public int nextInt(int bound) {
+                        return 42;
+                    }
+                })
+                .equals("000042"));
     }
 
     @Test

@@ -27,21 +27,31 @@ public class AccessLogResource {
     @Inject
     AccessLogQuery query;
 
-    public record AccessLogView(Instant at, String principal, String clientId, String method, String path,
-            UUID personId, int status, String requestId) {
+    public record AccessLogView(
+            Instant at,
+            String principal,
+            String clientId,
+            String method,
+            String path,
+            UUID personId,
+            int status,
+            String requestId) {
         static AccessLogView of(AccessLogEntry e) {
-            return new AccessLogView(e.at, e.principal, e.clientId, e.method, e.path, e.personId, e.status, e.requestId);
+            return new AccessLogView(
+                    e.at, e.principal, e.clientId, e.method, e.path, e.personId, e.status, e.requestId);
         }
     }
 
     @GET
-    public Results<AccessLogView> list(@QueryParam("personId") UUID personId,
+    public Results<AccessLogView> list(
+            @QueryParam("personId") UUID personId,
             @QueryParam("principal") @Size(max = 200) String principal,
-            @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
-        Results<AccessLogEntry> found = query.page(new AccessLogQuery.Filter(personId, principal, instant(from), instant(to)),
-                page, size);
+        Results<AccessLogEntry> found =
+                query.page(new AccessLogQuery.Filter(personId, principal, instant(from), instant(to)), page, size);
         return new Results<>(found.items().stream().map(AccessLogView::of).toList(), page, size, found.total());
     }
 

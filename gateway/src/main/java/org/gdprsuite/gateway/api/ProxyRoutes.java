@@ -51,6 +51,7 @@ public class ProxyRoutes {
     public static final String REQUEST_ID = "X-Request-Id";
     /** Before Quarkus's own body-size check (RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT, -2), which answers bare. */
     private static final int BODY_LIMIT_ORDER = -3;
+
     private static final Map<String, String> SECURITY_HEADERS = Map.of(
             "X-Content-Type-Options", "nosniff",
             "X-Frame-Options", "DENY",
@@ -81,20 +82,27 @@ public class ProxyRoutes {
 
     /** Per service: places for open calls (see {@link GatewayConfig#maxInFlight()}). */
     private final Map<String, Semaphore> inFlight = new HashMap<>();
+
     private FixedWindowLimiter perClient;
     private FixedWindowLimiter perAddress;
 
     void routes(@Observes Router router) {
-        perClient = new FixedWindowLimiter(config.rateLimit().clientPerMinute(), java.time.Duration.ofMinutes(1), clock);
-        perAddress = new FixedWindowLimiter(config.rateLimit().publicPerMinute(), java.time.Duration.ofMinutes(1), clock);
+        perClient =
+                new FixedWindowLimiter(config.rateLimit().clientPerMinute(), java.time.Duration.ofMinutes(1), clock);
+        perAddress =
+                new FixedWindowLimiter(config.rateLimit().publicPerMinute(), java.time.Duration.ofMinutes(1), clock);
         router.route().order(Integer.MIN_VALUE).failureHandler(problems::failed);
-        quarkusConfig.getOptionalValue("quarkus.http.limits.max-body-size", String.class)
-                .map(new MemorySizeConverter()::convert).ifPresent(limit -> router.route().order(BODY_LIMIT_ORDER)
+        quarkusConfig
+                .getOptionalValue("quarkus.http.limits.max-body-size", String.class)
+                .map(new MemorySizeConverter()::convert)
+                .ifPresent(limit -> router.route()
+                        .order(BODY_LIMIT_ORDER)
                         .handler(rc -> problems.bodyLimit(rc, limit.asLongValue())));
         router.route().order(Integer.MAX_VALUE).handler(problems::notFound);
         // Kept-alive connections, at most as many per service as calls may be open to it.
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) config.connectTimeout().toMillis()).setMaxPoolSize(config.maxInFlight())
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setMaxPoolSize(config.maxInFlight())
                 .setKeepAlive(true));
         Map<String, HttpProxy> proxies = new HashMap<>();
         config.services().forEach((service, url) -> {
@@ -102,7 +110,9 @@ public class ProxyRoutes {
             Semaphore open = new Semaphore(config.maxInFlight());
             inFlight.put(service, open);
             Gauge.builder("gdpr.gateway.in.flight", open, s -> config.maxInFlight() - s.availablePermits())
-                    .description("Calls open to the service through the gateway").tag("service", service).register(metrics);
+                    .description("Calls open to the service through the gateway")
+                    .tag("service", service)
+                    .register(metrics);
         });
         for (Route route : Route.ALL) {
             HttpProxy proxy = proxies.get(route.service());
@@ -110,7 +120,8 @@ public class ProxyRoutes {
                 throw new IllegalStateException("no URL configured for " + route.service());
             }
             router.route(route.prefix() + "*").handler(rc -> handle(rc, route, proxy));
-            router.route(route.prefix().substring(0, route.prefix().length() - 1)).handler(rc -> handle(rc, route, proxy));
+            router.route(route.prefix().substring(0, route.prefix().length() - 1))
+                    .handler(rc -> handle(rc, route, proxy));
         }
         router.route().order(Integer.MIN_VALUE + 1).handler(rc -> {
             // Every answer of the gateway, proxied or its own, carries the request id and the security headers.
@@ -122,16 +133,20 @@ public class ProxyRoutes {
             String id = requestId;
             rc.addHeadersEndHandler(v -> {
                 rc.response().headers().set(REQUEST_ID, id);
-                SECURITY_HEADERS.forEach((name, value) -> rc.response().headers().set(name, value));
+                SECURITY_HEADERS.forEach(
+                        (name, value) -> rc.response().headers().set(name, value));
             });
             rc.next();
         });
     }
 
     private void handle(RoutingContext rc, Route route, HttpProxy proxy) {
-        SecurityIdentity identity = rc.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()
-                ? user.getSecurityIdentity() : null;
-        OptionalLong retryAfter = identity != null ? perClient.acquire(identity.getPrincipal().getName())
+        SecurityIdentity identity = rc.user() instanceof QuarkusHttpUser user
+                        && !user.getSecurityIdentity().isAnonymous()
+                ? user.getSecurityIdentity()
+                : null;
+        OptionalLong retryAfter = identity != null
+                ? perClient.acquire(identity.getPrincipal().getName())
                 : perAddress.acquire(rc.request().remoteAddress().hostAddress());
         if (retryAfter.isPresent()) {
             rc.response().putHeader("Retry-After", Long.toString(retryAfter.getAsLong()));
@@ -172,7 +187,8 @@ public class ProxyRoutes {
             rc.addEndHandler(ended -> {
                 open.release();
                 int status = ended.succeeded() ? rc.response().getStatusCode() : 499;
-                accessLog.record(new AccessLog.Call(principal, client, method, path, personIdParameter, status, requestId));
+                accessLog.record(
+                        new AccessLog.Call(principal, client, method, path, personIdParameter, status, requestId));
             });
         } else {
             rc.addEndHandler(v -> open.release());
@@ -184,7 +200,8 @@ public class ProxyRoutes {
         SocketAddress origin = SocketAddress.inetSocketAddress(url.getPort(), url.getHost());
         long timeout = config.timeout().toMillis();
         return HttpProxy.reverseProxy(client)
-                .originRequestProvider((request, c) -> c.request(new RequestOptions().setServer(origin).setIdleTimeout(timeout)))
+                .originRequestProvider((request, c) ->
+                        c.request(new RequestOptions().setServer(origin).setIdleTimeout(timeout)))
                 .addInterceptor(new ProxyInterceptor() {
                     @Override
                     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
@@ -206,7 +223,9 @@ public class ProxyRoutes {
         rc.request().headers().set("X-Forwarded-For", earlier == null ? address : earlier + ", " + address);
         rc.request().headers().set("X-Forwarded-Proto", rc.request().scheme());
         if (rc.request().authority() != null) {
-            rc.request().headers().set("X-Forwarded-Host", rc.request().authority().toString());
+            rc.request()
+                    .headers()
+                    .set("X-Forwarded-Host", rc.request().authority().toString());
         }
     }
 

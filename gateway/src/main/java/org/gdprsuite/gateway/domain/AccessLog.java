@@ -13,7 +13,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.sql.DataSource;
 
 import org.gdprsuite.gateway.config.GatewayConfig;
@@ -43,7 +42,8 @@ import jakarta.inject.Inject;
 public class AccessLog {
 
     private static final Logger LOG = Logger.getLogger(AccessLog.class);
-    private static final Pattern UUID_IN = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID_IN =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final String INSERT = """
             INSERT INTO access_log (principal, client_id, method, path, status, request_id, person_id)
             VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -51,8 +51,14 @@ public class AccessLog {
     private static final Duration STOP_WITHIN = Duration.ofSeconds(20);
 
     /** One answered call; values are cut to the columns' sizes so that no entry can fail a batch. */
-    public record Call(String principal, String clientId, String method, String path, String personIdParameter,
-            int status, String requestId) {
+    public record Call(
+            String principal,
+            String clientId,
+            String method,
+            String path,
+            String personIdParameter,
+            int status,
+            String requestId) {
         public Call {
             principal = cut(Objects.requireNonNullElse(principal, "(unknown)"), 200);
             clientId = cut(clientId, 200);
@@ -67,6 +73,7 @@ public class AccessLog {
     private final int batchSize;
     /** Places in the log: taken when a call is admitted, given back once its entry is committed. */
     private final Semaphore places;
+
     private final LinkedBlockingQueue<Call> queue = new LinkedBlockingQueue<>();
     private volatile boolean stopping;
     private Thread writer;
@@ -75,7 +82,8 @@ public class AccessLog {
     public AccessLog(DataSource dataSource, GatewayConfig config, MeterRegistry metrics) {
         this(dataSource, config.accessLog().capacity(), config.accessLog().batchSize());
         Gauge.builder("gdpr.gateway.access.log.pending", this, AccessLog::pending)
-                .description("Personal-data calls admitted whose access-log entry is not yet committed").register(metrics);
+                .description("Personal-data calls admitted whose access-log entry is not yet committed")
+                .register(metrics);
     }
 
     public AccessLog(DataSource dataSource, int capacity, int batchSize) {
@@ -177,8 +185,9 @@ public class AccessLog {
                 return;
             } catch (SQLException e) {
                 // An operational alarm: calls are refused once the log is full. No values: they are personal.
-                LOG.errorf("Could not write %d access-log entries, retrying in %d ms: %s (SQL state %s)", batch.size(),
-                        pauseMillis, e.getClass().getName(), e.getSQLState());
+                LOG.errorf(
+                        "Could not write %d access-log entries, retrying in %d ms: %s (SQL state %s)",
+                        batch.size(), pauseMillis, e.getClass().getName(), e.getSQLState());
                 Thread.sleep(pauseMillis);
                 pauseMillis = Math.min(pauseMillis * 2, 5_000);
             }

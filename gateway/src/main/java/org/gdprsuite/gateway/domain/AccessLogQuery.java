@@ -15,8 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class AccessLogQuery {
 
     /** Each filter is optional; {@code from} inclusive, {@code to} exclusive. */
-    public record Filter(UUID personId, String principal, Instant from, Instant to) {
-    }
+    public record Filter(UUID personId, String principal, Instant from, Instant to) {}
 
     public Results<AccessLogEntry> page(Filter filter, int page, int size) {
         StringBuilder where = new StringBuilder("1 = 1");
@@ -37,7 +36,7 @@ public class AccessLogQuery {
             where.append(" and at < :to");
             params.and("to", filter.to());
         }
-        var query = AccessLogEntry.<AccessLogEntry> find(where.toString(), Sort.descending("at", "id"), params);
+        var query = AccessLogEntry.<AccessLogEntry>find(where.toString(), Sort.descending("at", "id"), params);
         return new Results<>(query.page(Page.of(page, size)).list(), page, size, query.count());
     }
 }

@@ -11,14 +11,17 @@ import org.gdprsuite.runtime.security.Roles;
  */
 public record Route(String prefix, String service, Set<String> roles, boolean personalData) {
 
-    private static final Set<String> STAFF = Set.of(Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.FINANCE, Roles.DPO,
-            Roles.ADMIN);
+    private static final Set<String> STAFF =
+            Set.of(Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.FINANCE, Roles.DPO, Roles.ADMIN);
 
     public static final List<Route> ALL = List.of(
             new Route("/api/contacts/", "contact-service", STAFF, true),
             new Route("/api/consents/", "consent-service", union(STAFF, Roles.INTEGRATION), true),
-            new Route("/api/subscriptions/", "subscription-service",
-                    Set.of(Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.DPO, Roles.ADMIN), true),
+            new Route(
+                    "/api/subscriptions/",
+                    "subscription-service",
+                    Set.of(Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.DPO, Roles.ADMIN),
+                    true),
             new Route("/api/requests/", "erasure-service", Set.of(Roles.DPO, Roles.SUPPORT, Roles.ADMIN), true),
             new Route("/api/incidents/", "incident-service", STAFF, true),
             publicRoute("/public/consents/", "consent-service"),
@@ -37,7 +40,8 @@ public record Route(String prefix, String service, Set<String> roles, boolean pe
 
     /** The route of a request path (the collection itself, e.g. /api/incidents, belongs to its prefix too). */
     public static java.util.Optional<Route> of(String path) {
-        return ALL.stream().filter(r -> path.startsWith(r.prefix) || path.equals(r.prefix.substring(0, r.prefix.length() - 1)))
+        return ALL.stream()
+                .filter(r -> path.startsWith(r.prefix) || path.equals(r.prefix.substring(0, r.prefix.length() - 1)))
                 .findFirst();
     }
 

@@ -48,7 +48,7 @@ import jakarta.ws.rs.core.Response;
 
 /** The breach register: every staff role may report a breach; dpo and admin manage the register. */
 @Path("/api/incidents")
-@RolesAllowed({ Roles.DPO, Roles.ADMIN })
+@RolesAllowed({Roles.DPO, Roles.ADMIN})
 public class IncidentResource {
 
     @Inject
@@ -72,16 +72,33 @@ public class IncidentResource {
     }
 
     /** What is known of a breach; on a report the nature, description and awareness are required. */
-    public record ReportRequest(@Size(max = 300) String title, @Size(max = 3) List<Incident.@NotNull Nature> nature,
-            @Size(max = 20_000) String description, Instant occurredAt, Instant awareAt,
+    public record ReportRequest(
+            @Size(max = 300) String title,
+            @Size(max = 3) List<Incident.@NotNull Nature> nature,
+            @Size(max = 20_000) String description,
+            Instant occurredAt,
+            Instant awareAt,
             @Size(max = 50) List<@NotBlank @Size(max = 100) String> dataCategories,
-            @PositiveOrZero @Max(10_000_000_000L) Long approxSubjects, @PositiveOrZero @Max(10_000_000_000L) Long approxRecords,
-            @Size(max = 10_000) String likelyConsequences, @Size(max = 10_000) String measures,
+            @PositiveOrZero @Max(10_000_000_000L) Long approxSubjects,
+            @PositiveOrZero @Max(10_000_000_000L) Long approxRecords,
+            @Size(max = 10_000) String likelyConsequences,
+            @Size(max = 10_000) String measures,
             @Size(max = 500) String dpoContact) {
 
         Report toReport() {
-            return new Report(title, nature, description, occurredAt, awareAt, dataCategories, approxSubjects,
-                    approxRecords, likelyConsequences, measures, dpoContact, null);
+            return new Report(
+                    title,
+                    nature,
+                    description,
+                    occurredAt,
+                    awareAt,
+                    dataCategories,
+                    approxSubjects,
+                    approxRecords,
+                    likelyConsequences,
+                    measures,
+                    dpoContact,
+                    null);
         }
 
         @AssertTrue(message = "a breach cannot have occurred after the controller became aware of it")
@@ -90,14 +107,15 @@ public class IncidentResource {
         }
     }
 
-    public record Reported(UUID id, String reference, Instant notifyBy) {
-    }
+    public record Reported(UUID id, String reference, Instant notifyBy) {}
 
-    public record StatusChange(@NotNull Incident.Status status) {
-    }
+    public record StatusChange(@NotNull Incident.Status status) {}
 
-    public record AssessmentRequest(@NotNull RiskAssessment.Likelihood likelihood, @NotNull RiskAssessment.Severity severity,
-            @NotBlank @Size(max = 10_000) String rationale, RiskAssessment.Art34Exception art34Exception,
+    public record AssessmentRequest(
+            @NotNull RiskAssessment.Likelihood likelihood,
+            @NotNull RiskAssessment.Severity severity,
+            @NotBlank @Size(max = 10_000) String rationale,
+            RiskAssessment.Art34Exception art34Exception,
             @Size(max = 10_000) String art34ExceptionReason) {
 
         @AssertTrue(message = "an Art. 34(3) exception needs its documented reason")
@@ -106,22 +124,26 @@ public class IncidentResource {
         }
     }
 
-    public record AffectedRequest(@NotEmpty @Size(max = 100_000) List<@NotNull UUID> personIds) {
-    }
+    public record AffectedRequest(
+            @NotEmpty @Size(max = 100_000) List<@NotNull UUID> personIds) {}
 
-    public record AuthorityNotification(Instant notifiedAt, @NotBlank @Size(max = 200) String reference,
-            @Size(max = 10_000) String delayReason) {
-    }
+    public record AuthorityNotification(
+            Instant notifiedAt,
+            @NotBlank @Size(max = 200) String reference,
+            @Size(max = 10_000) String delayReason) {}
 
-    public record Count(int count) {
-    }
+    public record Count(int count) {}
 
     /** Any staff member who notices a breach reports it here; the answer names the reference, nothing else. */
     @POST
-    @RolesAllowed({ Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.FINANCE, Roles.DPO, Roles.ADMIN })
+    @RolesAllowed({Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.FINANCE, Roles.DPO, Roles.ADMIN})
     public Response report(@NotNull @Valid ReportRequest request) {
-        if (request.nature() == null || request.nature().isEmpty() || request.description() == null
-                || request.description().isBlank() || request.title() == null || request.title().isBlank()) {
+        if (request.nature() == null
+                || request.nature().isEmpty()
+                || request.description() == null
+                || request.description().isBlank()
+                || request.title() == null
+                || request.title().isBlank()) {
             throw new BadRequestException("A report needs a title, the nature and a description.");
         }
         if (request.awareAt() != null && request.awareAt().isAfter(clock.instant())) {
@@ -129,19 +151,27 @@ public class IncidentResource {
         }
         Incident incident = lifecycle.report(request.toReport(), Incident.Origin.STAFF, actor());
         return Response.created(URI.create("/api/incidents/" + incident.id))
-                .entity(new Reported(incident.id, incident.reference, incident.notifyBy())).build();
+                .entity(new Reported(incident.id, incident.reference, incident.notifyBy()))
+                .build();
     }
 
     /** The register, newest first, a page at a time; {@code overdue=true} lists the breaches past their 72 hours. */
     @GET
-    public Results<IncidentView> list(@QueryParam("overdue") boolean overdueOnly,
+    public Results<IncidentView> list(
+            @QueryParam("overdue") boolean overdueOnly,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         Instant now = clock.instant();
         Results<Incident> found = incidents.page(overdueOnly, now, page, size);
-        Map<UUID, Long> affected = incidents.affectedCounts(found.items().stream().map(i -> i.id).toList());
-        return new Results<>(found.items().stream().map(i -> IncidentView.of(i, now, affected.getOrDefault(i.id, 0L)))
-                .toList(), page, size, found.total());
+        Map<UUID, Long> affected =
+                incidents.affectedCounts(found.items().stream().map(i -> i.id).toList());
+        return new Results<>(
+                found.items().stream()
+                        .map(i -> IncidentView.of(i, now, affected.getOrDefault(i.id, 0L)))
+                        .toList(),
+                page,
+                size,
+                found.total());
     }
 
     @GET
@@ -165,8 +195,15 @@ public class IncidentResource {
     @POST
     @Path("/{id}/assessment")
     public IncidentView assess(@PathParam("id") UUID id, @NotNull @Valid AssessmentRequest request) {
-        return view(lifecycle.assess(id, new Assessment(request.likelihood(), request.severity(),
-                request.rationale(), request.art34Exception(), request.art34ExceptionReason()), actor()));
+        return view(lifecycle.assess(
+                id,
+                new Assessment(
+                        request.likelihood(),
+                        request.severity(),
+                        request.rationale(),
+                        request.art34Exception(),
+                        request.art34ExceptionReason()),
+                actor()));
     }
 
     @POST
@@ -178,8 +215,8 @@ public class IncidentResource {
     @POST
     @Path("/{id}/authority-notification")
     public IncidentView authorityNotified(@PathParam("id") UUID id, @NotNull @Valid AuthorityNotification request) {
-        return view(lifecycle.authorityNotified(id, request.notifiedAt(), request.reference(),
-                request.delayReason(), actor()));
+        return view(lifecycle.authorityNotified(
+                id, request.notifiedAt(), request.reference(), request.delayReason(), actor()));
     }
 
     /** Art. 34: a breach notice to every affected person not yet told. */

@@ -58,8 +58,11 @@ public class PublicReportPage {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response submit(@FormParam("description") String description, @FormParam("noticedOn") String noticedOn,
-            @FormParam("contact") String contact, @Context HttpServerRequest request) {
+    public Response submit(
+            @FormParam("description") String description,
+            @FormParam("noticedOn") String noticedOn,
+            @FormParam("contact") String contact,
+            @Context HttpServerRequest request) {
         rateLimit.acquire(request.remoteAddress().hostAddress());
         List<String> errors = new java.util.ArrayList<>();
         if (description == null || description.isBlank()) {
@@ -70,20 +73,36 @@ public class PublicReportPage {
         Instant occurredAt = null;
         if (noticedOn != null && !noticedOn.isBlank()) {
             try {
-                occurredAt = LocalDate.parse(noticedOn).atStartOfDay(ZoneOffset.UTC).toInstant();
+                occurredAt =
+                        LocalDate.parse(noticedOn).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException e) {
                 errors.add("The date must look like 2026-11-23.");
             }
         }
-        if (contact != null && !contact.isBlank() && (contact.length() > 320 || !contact.matches("[^@\\s]+@[^@\\s]+"))) {
+        if (contact != null
+                && !contact.isBlank()
+                && (contact.length() > 320 || !contact.matches("[^@\\s]+@[^@\\s]+"))) {
             errors.add("The contact address is not an e-mail address.");
         }
         if (!errors.isEmpty()) {
             return Response.status(400).entity(Templates.reportForm(errors)).build();
         }
-        Incident incident = lifecycle.report(new Report("Reported through the public form", List.of(), description,
-                occurredAt, null, null, null, null, null, null, null, contact == null || contact.isBlank() ? null : contact),
-                Incident.Origin.PUBLIC, "public form");
+        Incident incident = lifecycle.report(
+                new Report(
+                        "Reported through the public form",
+                        List.of(),
+                        description,
+                        occurredAt,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        contact == null || contact.isBlank() ? null : contact),
+                Incident.Origin.PUBLIC,
+                "public form");
         return Response.ok(Templates.reportReceived(incident.reference)).build();
     }
 }

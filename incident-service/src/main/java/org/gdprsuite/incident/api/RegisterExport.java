@@ -24,12 +24,27 @@ import jakarta.ws.rs.core.Response;
 
 /** The register as the authority may ask for it (Art. 33(5)): every breach, notified or not. */
 @Path("/api/incidents/register")
-@RolesAllowed({ Roles.DPO, Roles.ADMIN })
+@RolesAllowed({Roles.DPO, Roles.ADMIN})
 public class RegisterExport {
 
-    private static final List<String> COLUMNS = List.of("reference", "title", "status", "nature", "occurredAt", "awareAt",
-            "notifyBy", "risk", "riskRationale", "authorityNotifiedAt", "authorityReference", "authorityDelayReason",
-            "approxSubjects", "approxRecords", "dataCategories", "likelyConsequences", "measures");
+    private static final List<String> COLUMNS = List.of(
+            "reference",
+            "title",
+            "status",
+            "nature",
+            "occurredAt",
+            "awareAt",
+            "notifyBy",
+            "risk",
+            "riskRationale",
+            "authorityNotifiedAt",
+            "authorityReference",
+            "authorityDelayReason",
+            "approxSubjects",
+            "approxRecords",
+            "dataCategories",
+            "likelyConsequences",
+            "measures");
 
     @Inject
     Clock clock;
@@ -42,20 +57,42 @@ public class RegisterExport {
     @Produces("application/json")
     public List<IncidentView> json(@QueryParam("from") String from, @QueryParam("to") String to) {
         List<Incident> found = incidents(from, to).toList();
-        Map<UUID, Long> affected = incidents.affectedCounts(found.stream().map(i -> i.id).toList());
+        Map<UUID, Long> affected =
+                incidents.affectedCounts(found.stream().map(i -> i.id).toList());
         Instant now = clock.instant();
-        return found.stream().map(i -> IncidentView.of(i, now, affected.getOrDefault(i.id, 0L))).toList();
+        return found.stream()
+                .map(i -> IncidentView.of(i, now, affected.getOrDefault(i.id, 0L)))
+                .toList();
     }
 
     @GET
     @Produces("text/csv")
     public Response csv(@QueryParam("from") String from, @QueryParam("to") String to) {
-        String rows = incidents(from, to).map(i -> Stream.of(i.reference, i.title, i.status, String.join("|", i.nature), i.occurredAt,
-                i.awareAt, i.notifyBy(), i.risk, i.riskRationale, i.authorityNotifiedAt, i.authorityReference,
-                i.authorityDelayReason, i.approxSubjects, i.approxRecords, String.join("|", i.dataCategories),
-                i.likelyConsequences, i.measures).map(RegisterExport::cell).collect(Collectors.joining(",")))
+        String rows = incidents(from, to)
+                .map(i -> Stream.of(
+                                i.reference,
+                                i.title,
+                                i.status,
+                                String.join("|", i.nature),
+                                i.occurredAt,
+                                i.awareAt,
+                                i.notifyBy(),
+                                i.risk,
+                                i.riskRationale,
+                                i.authorityNotifiedAt,
+                                i.authorityReference,
+                                i.authorityDelayReason,
+                                i.approxSubjects,
+                                i.approxRecords,
+                                String.join("|", i.dataCategories),
+                                i.likelyConsequences,
+                                i.measures)
+                        .map(RegisterExport::cell)
+                        .collect(Collectors.joining(",")))
                 .collect(Collectors.joining("\r\n", String.join(",", COLUMNS) + "\r\n", "\r\n"));
-        return Response.ok(rows).header("Content-Disposition", "attachment; filename=\"breach-register.csv\"").build();
+        return Response.ok(rows)
+                .header("Content-Disposition", "attachment; filename=\"breach-register.csv\"")
+                .build();
     }
 
     private Stream<Incident> incidents(String from, String to) {

@@ -38,7 +38,9 @@ public class AffectedPerson extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(incidentId, k.incidentId) && Objects.equals(personId, k.personId);
+            return o instanceof Key k
+                    && Objects.equals(incidentId, k.incidentId)
+                    && Objects.equals(personId, k.personId);
         }
 
         @Override

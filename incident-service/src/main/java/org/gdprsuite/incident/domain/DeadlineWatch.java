@@ -46,12 +46,16 @@ public class DeadlineWatch {
 
     void onStart(@Observes StartupEvent event) {
         Gauge.builder("gdpr.incidents.overdue", overdue, AtomicLong::get)
-                .description("Breaches whose authority notification is past the 72-hour deadline").register(metrics);
+                .description("Breaches whose authority notification is past the 72-hour deadline")
+                .register(metrics);
         Gauge.builder("gdpr.incidents.awaiting.notification", awaiting, AtomicLong::get)
-                .description("Breaches whose authority notification is still to be made").register(metrics);
+                .description("Breaches whose authority notification is still to be made")
+                .register(metrics);
     }
 
-    @Scheduled(every = "${gdpr.incident.deadline-check-every}", delayed = "10s",
+    @Scheduled(
+            every = "${gdpr.incident.deadline-check-every}",
+            delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void check() {
         QuarkusTransaction.requiringNew().call(this::raiseAlerts);
@@ -73,10 +77,20 @@ public class DeadlineWatch {
                 } else {
                     incident.dueSoonAlertedAt = now;
                 }
-                outbox.publish(EventType.INCIDENT_DEADLINE_ALERT, incident.id.toString(),
+                outbox.publish(
+                        EventType.INCIDENT_DEADLINE_ALERT,
+                        incident.id.toString(),
                         new IncidentDeadlineAlert(incident.id, incident.reference, alert.get(), incident.notifyBy()));
-                journal.record(incident, "incident-service", "deadline alert", alert.get().name());
-                metrics.counter("gdpr.incident.deadline.alerts", "alert", alert.get().name()).increment();
+                journal.record(
+                        incident,
+                        "incident-service",
+                        "deadline alert",
+                        alert.get().name());
+                metrics.counter(
+                                "gdpr.incident.deadline.alerts",
+                                "alert",
+                                alert.get().name())
+                        .increment();
                 raised++;
             }
         }

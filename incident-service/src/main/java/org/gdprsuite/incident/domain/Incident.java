@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.gdprsuite.events.payload.IncidentDeadlineAlert.Alert;
-
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -28,16 +27,23 @@ public class Incident extends PanacheEntityBase {
     public static final Duration NOTIFICATION_DEADLINE = Duration.ofHours(72);
 
     public enum Status {
-        REPORTED, TRIAGED, ASSESSED, CONTAINED, CLOSED
+        REPORTED,
+        TRIAGED,
+        ASSESSED,
+        CONTAINED,
+        CLOSED
     }
 
     public enum Origin {
-        STAFF, PUBLIC
+        STAFF,
+        PUBLIC
     }
 
     /** The security property that was breached. */
     public enum Nature {
-        CONFIDENTIALITY, INTEGRITY, AVAILABILITY
+        CONFIDENTIALITY,
+        INTEGRITY,
+        AVAILABILITY
     }
 
     @Id
@@ -169,7 +175,8 @@ public class Incident extends PanacheEntityBase {
             return overdueAlertedAt == null ? Optional.of(Alert.OVERDUE) : Optional.empty();
         }
         boolean soon = !now.isBefore(notifyBy().minus(dueSoon));
-        return soon && dueSoonAlertedAt == null && overdueAlertedAt == null ? Optional.of(Alert.DUE_SOON)
+        return soon && dueSoonAlertedAt == null && overdueAlertedAt == null
+                ? Optional.of(Alert.DUE_SOON)
                 : Optional.empty();
     }
 }

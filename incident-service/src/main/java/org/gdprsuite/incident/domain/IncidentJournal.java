@@ -25,8 +25,14 @@ public class IncidentJournal {
     /** A change of the incident: on its timeline and as {@code incident.changed}. */
     public void changed(Incident incident, String actor, String action, String detail) {
         record(incident, actor, action, detail);
-        outbox.publish(EventType.INCIDENT_CHANGED, incident.id.toString(), new IncidentChanged(incident.id,
-                incident.status.name(), incident.risk == null ? null : incident.risk.name(), incident.notifyBy()));
+        outbox.publish(
+                EventType.INCIDENT_CHANGED,
+                incident.id.toString(),
+                new IncidentChanged(
+                        incident.id,
+                        incident.status.name(),
+                        incident.risk == null ? null : incident.risk.name(),
+                        incident.notifyBy()));
     }
 
     /** A step on the incident's timeline only; the detail never holds personal data. */

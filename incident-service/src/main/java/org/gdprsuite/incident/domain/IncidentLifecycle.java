@@ -34,14 +34,26 @@ public class IncidentLifecycle {
     Clock clock;
 
     /** What a reporter tells about a breach (Art. 33(3) content as far as known). */
-    public record Report(String title, List<Incident.Nature> nature, String description, Instant occurredAt,
-            Instant awareAt, List<String> dataCategories, Long approxSubjects, Long approxRecords,
-            String likelyConsequences, String measures, String dpoContact, String reporterContact) {
-    }
+    public record Report(
+            String title,
+            List<Incident.Nature> nature,
+            String description,
+            Instant occurredAt,
+            Instant awareAt,
+            List<String> dataCategories,
+            Long approxSubjects,
+            Long approxRecords,
+            String likelyConsequences,
+            String measures,
+            String dpoContact,
+            String reporterContact) {}
 
-    public record Assessment(Likelihood likelihood, Severity severity, String rationale, Art34Exception art34Exception,
-            String art34ExceptionReason) {
-    }
+    public record Assessment(
+            Likelihood likelihood,
+            Severity severity,
+            String rationale,
+            Art34Exception art34Exception,
+            String art34ExceptionReason) {}
 
     @Transactional
     public Incident report(Report report, Origin origin, String actor) {
@@ -82,15 +94,19 @@ public class IncidentLifecycle {
             default -> false;
         };
         if (!next) {
-            throw DomainProblem.conflict("incident-step-refused", "An incident in status " + incident.status
-                    + " cannot become " + to + " (reported → triaged → assessed by a risk assessment → contained → closed).");
+            throw DomainProblem.conflict(
+                    "incident-step-refused",
+                    "An incident in status " + incident.status + " cannot become " + to
+                            + " (reported → triaged → assessed by a risk assessment → contained → closed).");
         }
         if (to == Status.CLOSED && incident.awaitsAuthorityNotification()) {
-            throw DomainProblem.conflict("authority-not-notified",
+            throw DomainProblem.conflict(
+                    "authority-not-notified",
                     "The supervisory authority must be notified before the incident is closed.");
         }
         if (to == Status.CLOSED && incident.subjectNotificationRequired() && incidents.countNotYetTold(id) > 0) {
-            throw DomainProblem.conflict("subjects-not-notified",
+            throw DomainProblem.conflict(
+                    "subjects-not-notified",
                     "The affected persons must be notified (Art. 34) before the incident is closed.");
         }
         incident.status = to;
@@ -115,8 +131,11 @@ public class IncidentLifecycle {
         if (incident.status == Status.TRIAGED) {
             incident.status = Status.ASSESSED;
         }
-        journal.changed(incident, actor, "assessed", "risk " + risk + (risk == Risk.NO_RISK
-                ? ": authority notification not required (Art. 33(1))" : ""));
+        journal.changed(
+                incident,
+                actor,
+                "assessed",
+                "risk " + risk + (risk == Risk.NO_RISK ? ": authority notification not required (Art. 33(1))" : ""));
         return incident;
     }
 
@@ -128,13 +147,15 @@ public class IncidentLifecycle {
             throw DomainProblem.conflict("incident-not-assessed", "Assess the risk before notifying the authority.");
         }
         if (!incident.authorityNotificationRequired()) {
-            throw DomainProblem.conflict("authority-notification-not-required",
+            throw DomainProblem.conflict(
+                    "authority-notification-not-required",
                     "The assessment found no risk: the authority notification is not required.");
         }
         Instant at = notifiedAt == null ? clock.instant() : notifiedAt;
         boolean late = at.isAfter(incident.notifyBy());
         if (late && (delayReason == null || delayReason.isBlank())) {
-            throw DomainProblem.unprocessable("delay-reason-required",
+            throw DomainProblem.unprocessable(
+                    "delay-reason-required",
                     "The notification is later than 72 hours after awareness: give the reasons for the delay.");
         }
         incident.authorityNotifiedAt = at;
@@ -149,7 +170,8 @@ public class IncidentLifecycle {
             incident.title = report.title();
         }
         if (report.nature() != null) {
-            incident.nature = report.nature().stream().distinct().map(Enum::name).toList();
+            incident.nature =
+                    report.nature().stream().distinct().map(Enum::name).toList();
         }
         if (report.description() != null) {
             incident.description = report.description();

@@ -23,8 +23,8 @@ import jakarta.persistence.EntityManager;
 public class Incidents {
 
     /** Breaches whose authority notification is still to be made (see {@link Incident#awaitsAuthorityNotification()}). */
-    private static final String AWAITING = "authorityNotifiedAt is null and status <> :closed "
-            + "and (risk is null or risk <> :noRisk)";
+    private static final String AWAITING =
+            "authorityNotifiedAt is null and status <> :closed " + "and (risk is null or risk <> :noRisk)";
 
     @Inject
     EntityManager em;
@@ -47,15 +47,19 @@ public class Incidents {
     }
 
     public String nextReference() {
-        return "INC-" + em.createNativeQuery("SELECT nextval('incident_reference_seq')").getSingleResult();
+        return "INC-"
+                + em.createNativeQuery("SELECT nextval('incident_reference_seq')")
+                        .getSingleResult();
     }
 
     /** One page of the register, newest first; {@code overdueOnly}: those past their 72 hours at {@code now}. */
     public Results<Incident> page(boolean overdueOnly, Instant now, int page, int size) {
         var query = overdueOnly
-                ? Incident.<Incident> find(AWAITING + " and awareAt <= :cutoff", Sort.descending("reportedAt").and("id"),
+                ? Incident.<Incident>find(
+                        AWAITING + " and awareAt <= :cutoff",
+                        Sort.descending("reportedAt").and("id"),
                         awaiting().and("cutoff", now.minus(Incident.NOTIFICATION_DEADLINE)))
-                : Incident.<Incident> findAll(Sort.descending("reportedAt").and("id"));
+                : Incident.<Incident>findAll(Sort.descending("reportedAt").and("id"));
         return new Results<>(query.page(Page.of(page, size)).list(), page, size, query.count());
     }
 
@@ -83,7 +87,8 @@ public class Incidents {
     }
 
     public long countOverdue(Instant now) {
-        return Incident.count(AWAITING + " and awareAt <= :cutoff",
+        return Incident.count(
+                AWAITING + " and awareAt <= :cutoff",
                 awaiting().and("cutoff", now.minus(Incident.NOTIFICATION_DEADLINE)));
     }
 
@@ -91,8 +96,12 @@ public class Incidents {
     public Map<UUID, Long> affectedCounts(Collection<UUID> incidentIds) {
         Map<UUID, Long> counts = new HashMap<>();
         if (!incidentIds.isEmpty()) {
-            em.createQuery("select a.incidentId, count(a) from AffectedPerson a where a.incidentId in :ids "
-                    + "group by a.incidentId", Object[].class).setParameter("ids", incidentIds).getResultList()
+            em.createQuery(
+                            "select a.incidentId, count(a) from AffectedPerson a where a.incidentId in :ids "
+                                    + "group by a.incidentId",
+                            Object[].class)
+                    .setParameter("ids", incidentIds)
+                    .getResultList()
                     .forEach(row -> counts.put((UUID) row[0], (Long) row[1]));
         }
         return counts;
@@ -118,7 +127,11 @@ public class Incidents {
             added += em.createNativeQuery("""
                     INSERT INTO incident_affected_person (incident_id, person_id, added_at) VALUES (?1, ?2, ?3)
                     ON CONFLICT DO NOTHING
-                    """).setParameter(1, incidentId).setParameter(2, personId).setParameter(3, now).executeUpdate();
+                    """)
+                    .setParameter(1, incidentId)
+                    .setParameter(2, personId)
+                    .setParameter(3, now)
+                    .executeUpdate();
         }
         return added;
     }
@@ -127,7 +140,7 @@ public class Incidents {
     public Map<UUID, Incident> byIds(Collection<UUID> ids) {
         Map<UUID, Incident> found = new HashMap<>();
         if (!ids.isEmpty()) {
-            Incident.<Incident> list("id in ?1", ids).forEach(i -> found.put(i.id, i));
+            Incident.<Incident>list("id in ?1", ids).forEach(i -> found.put(i.id, i));
         }
         return found;
     }

@@ -10,11 +10,17 @@ import org.gdprsuite.runtime.problem.DomainProblem;
 public final class RiskAssessment {
 
     public enum Likelihood {
-        REMOTE, POSSIBLE, LIKELY, ALMOST_CERTAIN
+        REMOTE,
+        POSSIBLE,
+        LIKELY,
+        ALMOST_CERTAIN
     }
 
     public enum Severity {
-        LOW, MEDIUM, HIGH, VERY_HIGH
+        LOW,
+        MEDIUM,
+        HIGH,
+        VERY_HIGH
     }
 
     public enum Risk {
@@ -36,8 +42,7 @@ public final class RiskAssessment {
         DISPROPORTIONATE_EFFORT
     }
 
-    private RiskAssessment() {
-    }
+    private RiskAssessment() {}
 
     /**
      * The risk of an assessment, refused when it claims an Art. 34(3) exception for a breach that is not
@@ -46,8 +51,8 @@ public final class RiskAssessment {
     public static Risk of(Likelihood likelihood, Severity severity, Art34Exception exception) {
         Risk risk = of(likelihood, severity);
         if (exception != null && risk != Risk.HIGH_RISK) {
-            throw DomainProblem.unprocessable("art34-exception-not-high-risk",
-                    "An Art. 34(3) exception applies only to a high-risk breach.");
+            throw DomainProblem.unprocessable(
+                    "art34-exception-not-high-risk", "An Art. 34(3) exception applies only to a high-risk breach.");
         }
         return risk;
     }

@@ -51,19 +51,28 @@ public class SubjectNotices {
     public int notifySubjects(UUID id, String actor) {
         Incident incident = incidents.open(id);
         if (!incident.subjectNotificationRequired()) {
-            throw DomainProblem.conflict("subject-notification-not-required",
+            throw DomainProblem.conflict(
+                    "subject-notification-not-required",
                     "Only a high-risk breach without an Art. 34(3) exception is notified to the persons.");
         }
         Instant now = clock.instant();
         List<AffectedPerson> pending = incidents.notYetTold(id);
-        Map<String, String> notice = Map.of("reference", incident.reference,
-                "nature", String.join(", ", incident.nature),
-                "consequences", nullToEmpty(incident.likelyConsequences),
-                "measures", nullToEmpty(incident.measures),
-                "dpoContact", nullToEmpty(incident.dpoContact));
+        Map<String, String> notice = Map.of(
+                "reference",
+                incident.reference,
+                "nature",
+                String.join(", ", incident.nature),
+                "consequences",
+                nullToEmpty(incident.likelyConsequences),
+                "measures",
+                nullToEmpty(incident.measures),
+                "dpoContact",
+                nullToEmpty(incident.dpoContact));
         for (AffectedPerson person : pending) {
             // No address here: subscription-service, which sends the suite's mail, knows it.
-            outbox.publish(EventType.NOTIFICATION_REQUESTED, person.personId.toString(),
+            outbox.publish(
+                    EventType.NOTIFICATION_REQUESTED,
+                    person.personId.toString(),
                     new NotificationRequested(BREACH_NOTICE, person.personId, null, null, notice));
             person.notifiedAt = now;
         }

@@ -37,14 +37,28 @@ public class IncidentParticipant implements DsrParticipant {
     @Override
     public SliceResult export(SubjectIds subject) {
         List<AffectedPerson> affected = incidents.affecting(subject.personIds());
-        Map<UUID, Incident> named = incidents.byIds(affected.stream().map(a -> a.incidentId).collect(Collectors.toSet()));
-        List<Map<String, Object>> asAffected = affected.stream().map(a -> {
-            Incident incident = named.get(a.incidentId);
-            return Map.<String, Object> of("personId", a.personId, "incident", incident.reference, "nature", incident.nature,
-                    "awareAt", incident.awareAt, "notifiedAt", String.valueOf(a.notifiedAt));
-        }).toList();
-        List<Map<String, Object>> asReporter = reported(subject).stream().map(i -> Map.<String, Object> of(
-                "incident", i.reference, "reportedAt", i.reportedAt, "contact", i.reporterContact)).toList();
+        Map<UUID, Incident> named =
+                incidents.byIds(affected.stream().map(a -> a.incidentId).collect(Collectors.toSet()));
+        List<Map<String, Object>> asAffected = affected.stream()
+                .map(a -> {
+                    Incident incident = named.get(a.incidentId);
+                    return Map.<String, Object>of(
+                            "personId",
+                            a.personId,
+                            "incident",
+                            incident.reference,
+                            "nature",
+                            incident.nature,
+                            "awareAt",
+                            incident.awareAt,
+                            "notifiedAt",
+                            String.valueOf(a.notifiedAt));
+                })
+                .toList();
+        List<Map<String, Object>> asReporter = reported(subject).stream()
+                .map(i -> Map.<String, Object>of(
+                        "incident", i.reference, "reportedAt", i.reportedAt, "contact", i.reporterContact))
+                .toList();
         return SliceResult.done(Map.of("affectedBy", asAffected, "reported", asReporter));
     }
 
@@ -61,13 +75,18 @@ public class IncidentParticipant implements DsrParticipant {
     /** A retention batch: the register is looked up once for every subject; each is held or done as above. */
     @Override
     public List<SliceResult> eraseAll(List<SubjectIds> subjects) {
-        List<UUID> persons = subjects.stream().flatMap(s -> s.personIds().stream()).toList();
-        Set<UUID> named = incidents.affecting(persons).stream().map(a -> a.personId).collect(Collectors.toSet());
-        return subjects.stream().map(subject -> {
-            reported(subject).forEach(incident -> incident.reporterContact = null);
-            return subject.personIds().stream().anyMatch(named::contains) ? SliceResult.held(LEGAL_REASON)
-                    : SliceResult.done();
-        }).toList();
+        List<UUID> persons =
+                subjects.stream().flatMap(s -> s.personIds().stream()).toList();
+        Set<UUID> named =
+                incidents.affecting(persons).stream().map(a -> a.personId).collect(Collectors.toSet());
+        return subjects.stream()
+                .map(subject -> {
+                    reported(subject).forEach(incident -> incident.reporterContact = null);
+                    return subject.personIds().stream().anyMatch(named::contains)
+                            ? SliceResult.held(LEGAL_REASON)
+                            : SliceResult.done();
+                })
+                .toList();
     }
 
     private List<Incident> reported(SubjectIds subject) {

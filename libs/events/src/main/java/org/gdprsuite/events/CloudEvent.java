@@ -10,8 +10,15 @@ import com.fasterxml.jackson.databind.JsonNode;
  * the record key is {@link #subject()} (the contact id, or the request id for DSR traffic) so that one
  * subject's events stay ordered on one partition.
  */
-public record CloudEvent(String specversion, String id, String source, String type, String subject, Instant time,
-        String datacontenttype, JsonNode data) {
+public record CloudEvent(
+        String specversion,
+        String id,
+        String source,
+        String type,
+        String subject,
+        Instant time,
+        String datacontenttype,
+        JsonNode data) {
 
     public static final String SPEC_VERSION = "1.0";
     public static final String JSON = "application/json";
@@ -26,8 +33,15 @@ public record CloudEvent(String specversion, String id, String source, String ty
 
     /** A new event with a fresh id, stamped now. */
     public static CloudEvent of(String source, EventType type, String subject, Object payload) {
-        return new CloudEvent(SPEC_VERSION, Ids.timeOrdered().toString(), source, type.type(), subject, Instant.now(),
-                JSON, EventCodec.toTree(payload));
+        return new CloudEvent(
+                SPEC_VERSION,
+                Ids.timeOrdered().toString(),
+                source,
+                type.type(),
+                subject,
+                Instant.now(),
+                JSON,
+                EventCodec.toTree(payload));
     }
 
     /** The typed payload of this event. */

@@ -27,12 +27,14 @@ public final class EventCodec {
             .build();
 
     static {
-        MAPPER.getFactory().setStreamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
-                .maxNestingDepth(MAX_DEPTH).maxStringLength(1_000_000).build());
+        MAPPER.getFactory()
+                .setStreamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_DEPTH)
+                        .maxStringLength(1_000_000)
+                        .build());
     }
 
-    private EventCodec() {
-    }
+    private EventCodec() {}
 
     public static String toJson(CloudEvent event) {
         try {
@@ -51,19 +53,23 @@ public final class EventCodec {
         try {
             tree = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new InvalidEventException(e.getLocation() == null ? "not JSON"
-                    : "not JSON (at " + e.getLocation().offsetDescription() + ")");
+            throw new InvalidEventException(
+                    e.getLocation() == null
+                            ? "not JSON"
+                            : "not JSON (at " + e.getLocation().offsetDescription() + ")");
         }
         if (tree == null || !tree.isObject()) {
             throw new InvalidEventException("not a JSON object");
         }
-        for (String attribute : new String[] { "specversion", "id", "source", "type" }) {
-            if (!tree.path(attribute).isTextual() || tree.path(attribute).asText().isBlank()) {
+        for (String attribute : new String[] {"specversion", "id", "source", "type"}) {
+            if (!tree.path(attribute).isTextual()
+                    || tree.path(attribute).asText().isBlank()) {
                 throw new InvalidEventException("missing CloudEvents attribute '" + attribute + "'");
             }
         }
         if (!CloudEvent.SPEC_VERSION.equals(tree.get("specversion").asText())) {
-            throw new InvalidEventException("unsupported specversion " + tree.get("specversion").asText());
+            throw new InvalidEventException(
+                    "unsupported specversion " + tree.get("specversion").asText());
         }
         EventType type = EventType.byType(tree.get("type").asText())
                 .orElseThrow(() -> new InvalidEventException("unknown event type"));
@@ -71,10 +77,15 @@ public final class EventCodec {
         // Built from the tree already parsed (binding the whole envelope again cost a sixth of a bulk ingestion).
         JsonNode time = tree.get("time");
         try {
-            return new CloudEvent(tree.get("specversion").asText(), tree.get("id").asText(), tree.get("source").asText(),
-                    type.type(), optionalText(tree, "subject"),
+            return new CloudEvent(
+                    tree.get("specversion").asText(),
+                    tree.get("id").asText(),
+                    tree.get("source").asText(),
+                    type.type(),
+                    optionalText(tree, "subject"),
                     time == null || time.isNull() ? null : MAPPER.treeToValue(time, Instant.class),
-                    optionalText(tree, "datacontenttype"), tree.get("data"));
+                    optionalText(tree, "datacontenttype"),
+                    tree.get("data"));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new InvalidEventException("invalid envelope: " + rootMessage(e));
         }
@@ -95,10 +106,11 @@ public final class EventCodec {
         Set<ValidationMessage> errors = schema.validate(data);
         if (!errors.isEmpty()) {
             // The messages name the failing JSON paths and rules, not the offending values.
-            throw new InvalidEventException("data breaks schema: " + errors.stream()
-                    .map(m -> m.getInstanceLocation() + " " + m.getType())
-                    .sorted()
-                    .collect(Collectors.joining(", ")));
+            throw new InvalidEventException("data breaks schema: "
+                    + errors.stream()
+                            .map(m -> m.getInstanceLocation() + " " + m.getType())
+                            .sorted()
+                            .collect(Collectors.joining(", ")));
         }
     }
 

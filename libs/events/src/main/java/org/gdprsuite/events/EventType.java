@@ -36,9 +36,11 @@ import com.networknt.schema.SpecVersion;
 public enum EventType {
     PERSON_CREATED("contact.person.created", Topics.CONTACT_EVENTS, PersonCreated.class),
     PERSON_UPDATED("contact.person.updated", Topics.CONTACT_EVENTS, PersonUpdated.class),
-    PERSON_RESTRICTION_CHANGED("contact.person.restriction-changed", Topics.CONTACT_EVENTS, PersonRestrictionChanged.class),
+    PERSON_RESTRICTION_CHANGED(
+            "contact.person.restriction-changed", Topics.CONTACT_EVENTS, PersonRestrictionChanged.class),
     PERSON_ANONYMIZED("contact.person.anonymized", Topics.CONTACT_EVENTS, PersonAnonymized.class),
-    RETENTION_ERASURE_REQUESTED("contact.retention.erasure-requested", Topics.CONTACT_EVENTS, RetentionErasureRequested.class),
+    RETENTION_ERASURE_REQUESTED(
+            "contact.retention.erasure-requested", Topics.CONTACT_EVENTS, RetentionErasureRequested.class),
     CONSENT_RECORDED("consent.recorded", Topics.CONSENT_INBOUND, ConsentRecorded.class, true),
     CONSENT_STATE_CHANGED("consent.state-changed", Topics.CONSENT_EVENTS, ConsentStateChanged.class),
     SUBSCRIPTION_CHANGED("subscription.changed", Topics.SUBSCRIPTION_EVENTS, SubscriptionChanged.class),
@@ -99,8 +101,11 @@ public enum EventType {
                 throw new IllegalStateException("Missing schema " + resource);
             }
             // Formats (uuid, date-time) are assertions here, not annotations: a bad id is a bad event.
-            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
+            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+                    .formatAssertionsEnabled(true)
+                    .build();
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(in, config);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -14,15 +14,16 @@ import java.util.function.Function;
  */
 public final class NewestPerKey {
 
-    private NewestPerKey() {
-    }
+    private NewestPerKey() {}
 
     /** Per key, the item of greatest version (the later one on a tie), keys in order of first appearance. */
-    public static <T, K, V extends Comparable<? super V>> List<T> of(List<T> items, Function<? super T, K> key,
-            Function<? super T, V> version) {
+    public static <T, K, V extends Comparable<? super V>> List<T> of(
+            List<T> items, Function<? super T, K> key, Function<? super T, V> version) {
         Map<K, T> newest = new LinkedHashMap<>();
         for (T item : items) {
-            newest.merge(key.apply(item), item,
+            newest.merge(
+                    key.apply(item),
+                    item,
                     (current, next) -> version.apply(next).compareTo(version.apply(current)) < 0 ? current : next);
         }
         return new ArrayList<>(newest.values());

@@ -1,8 +1,5 @@
 package org.gdprsuite.events;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -21,6 +18,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
 /** The AsyncAPI document and the code describe the same topics, event types and payloads. */
 @Tag("unit")
 class AsyncApiContractTest {
@@ -35,7 +35,9 @@ class AsyncApiContractTest {
             assertNotNull(in, "asyncapi.yaml is shipped in the events jar");
             doc = new ObjectMapper(new YAMLFactory()).readTree(in);
         }
-        doc.path("components").path("messages").forEach(m -> MESSAGES.put(m.path("name").asText(), m));
+        doc.path("components")
+                .path("messages")
+                .forEach(m -> MESSAGES.put(m.path("name").asText(), m));
     }
 
     @Test
@@ -50,14 +52,16 @@ class AsyncApiContractTest {
 
     @Test
     void everyEventTypeIsDocumentedAndNothingElse() {
-        Set<String> inCode = Arrays.stream(EventType.values()).map(EventType::type).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> inCode =
+                Arrays.stream(EventType.values()).map(EventType::type).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(inCode, new TreeSet<>(MESSAGES.keySet()));
     }
 
     @Test
     void everyEventTypeTravelsOnItsDocumentedTopic() {
         for (EventType type : EventType.values()) {
-            Set<String> channelsOfMessage = StreamSupport.stream(doc.path("channels").spliterator(), false)
+            Set<String> channelsOfMessage = StreamSupport.stream(
+                            doc.path("channels").spliterator(), false)
                     .filter(c -> StreamSupport.stream(c.path("messages").spliterator(), false)
                             .map(ref -> ref.path("$ref").asText())
                             .anyMatch(ref -> ref.endsWith("/" + componentName(type.type()))))
@@ -85,7 +89,11 @@ class AsyncApiContractTest {
         return MESSAGES.entrySet().stream()
                 .filter(e -> e.getKey().equals(type))
                 .map(e -> doc.path("components").path("messages").properties().stream()
-                        .filter(p -> p.getValue() == e.getValue()).findFirst().orElseThrow().getKey())
-                .findFirst().orElseThrow();
+                        .filter(p -> p.getValue() == e.getValue())
+                        .findFirst()
+                        .orElseThrow()
+                        .getKey())
+                .findFirst()
+                .orElseThrow();
     }
 }

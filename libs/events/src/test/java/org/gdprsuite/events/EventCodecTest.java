@@ -1,10 +1,5 @@
 package org.gdprsuite.events;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -13,6 +8,11 @@ import org.gdprsuite.events.payload.PersonCreated;
 import org.gdprsuite.events.payload.RetentionErasureRequested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Tag("unit")
 class EventCodecTest {
@@ -27,7 +27,10 @@ class EventCodecTest {
     @Test
     void roundTripsAnEnvelopeWithItsPayload() {
         UUID person = UUID.randomUUID();
-        CloudEvent event = CloudEvent.of("contact-service", EventType.PERSON_CREATED, person.toString(),
+        CloudEvent event = CloudEvent.of(
+                "contact-service",
+                EventType.PERSON_CREATED,
+                person.toString(),
                 new PersonCreated(person, "ann@example.test", "customer"));
 
         CloudEvent parsed = EventCodec.parse(EventCodec.toJson(event));
@@ -54,18 +57,22 @@ class EventCodecTest {
     void aRetentionRequestOfOnePersonFromBeforeTheBatchesIsReadAsAChunkOfOne() {
         UUID person = UUID.randomUUID();
         UUID sweep = UUID.randomUUID();
-        CloudEvent old = EventCodec.parse(EventCodec.toJson(CloudEvent.of("contact-service",
-                EventType.RETENTION_ERASURE_REQUESTED, person.toString(),
+        CloudEvent old = EventCodec.parse(EventCodec.toJson(CloudEvent.of(
+                "contact-service",
+                EventType.RETENTION_ERASURE_REQUESTED,
+                person.toString(),
                 java.util.Map.of("personId", person, "policy", "old", "sweepId", sweep))));
 
-        assertEquals(new RetentionErasureRequested(java.util.List.of(person), "old", sweep),
+        assertEquals(
+                new RetentionErasureRequested(java.util.List.of(person), "old", sweep),
                 old.dataAs(RetentionErasureRequested.class));
     }
 
     @Test
     void acceptsAnInboundEventThatSatisfiesItsSchema() {
         UUID person = UUID.randomUUID();
-        ConsentRecorded data = EventCodec.parse(VALID_CONSENT.formatted(person, person)).dataAs(ConsentRecorded.class);
+        ConsentRecorded data =
+                EventCodec.parse(VALID_CONSENT.formatted(person, person)).dataAs(ConsentRecorded.class);
         assertEquals(person, data.personId());
         assertEquals(Instant.parse("2026-11-01T10:00:00Z"), data.effectiveAt());
     }
@@ -85,11 +92,17 @@ class EventCodecTest {
     void refusesWhatIsNotACloudEventOfAKnownType() {
         assertThrows(InvalidEventException.class, () -> EventCodec.parse("{not json"));
         assertThrows(InvalidEventException.class, () -> EventCodec.parse("[1,2]"));
-        assertThrows(InvalidEventException.class, () -> EventCodec.parse("{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"s\"}"));
-        assertThrows(InvalidEventException.class,
-                () -> EventCodec.parse("{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"s\",\"type\":\"no.such.type\"}"));
-        assertThrows(InvalidEventException.class,
-                () -> EventCodec.parse("{\"specversion\":\"0.3\",\"id\":\"1\",\"source\":\"s\",\"type\":\"consent.recorded\"}"));
+        assertThrows(
+                InvalidEventException.class,
+                () -> EventCodec.parse("{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"s\"}"));
+        assertThrows(
+                InvalidEventException.class,
+                () -> EventCodec.parse(
+                        "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"s\",\"type\":\"no.such.type\"}"));
+        assertThrows(
+                InvalidEventException.class,
+                () -> EventCodec.parse(
+                        "{\"specversion\":\"0.3\",\"id\":\"1\",\"source\":\"s\",\"type\":\"consent.recorded\"}"));
     }
 
     @Test

@@ -1,7 +1,5 @@
 package org.gdprsuite.testsupport;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,6 +27,8 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import io.smallrye.config.WithParentName;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 /**
  * Checks a {@code @ConfigMapping} against the configuration documentation: every key of the mapping
  * must have a row {@code | `key` | `default` | meaning |} in some {@code docs/configuration/*.md}, with
@@ -44,8 +44,7 @@ public final class ConfigDocs {
     /** What a documentation row shows when a key has no default. */
     public static final String NO_DEFAULT = "—";
 
-    private ConfigDocs() {
-    }
+    private ConfigDocs() {}
 
     /** Fails listing every key of the mapping that is undocumented or documented with another default. */
     public static void assertDocumented(Class<?> mapping) {
@@ -87,32 +86,43 @@ public final class ConfigDocs {
         walk(mapping, annotation.prefix(), verbatim, separator, keys);
         Properties libraryValues = libraryValues(mapping);
         Map<String, String> sorted = new LinkedHashMap<>();
-        keys.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> sorted.put(e.getKey(),
-                e.getValue() != null ? e.getValue() : libraryValues.getProperty(e.getKey())));
+        keys.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> sorted.put(
+                        e.getKey(), e.getValue() != null ? e.getValue() : libraryValues.getProperty(e.getKey())));
         return sorted;
     }
 
-    private static void walk(Class<?> group, String prefix, boolean verbatim, char separator,
-            Map<String, String> keys) {
+    private static void walk(
+            Class<?> group, String prefix, boolean verbatim, char separator, Map<String, String> keys) {
         Method[] methods = group.getMethods();
         Arrays.sort(methods, Comparator.comparing(Method::getName));
         for (Method method : methods) {
-            if (method.getParameterCount() > 0 || method.isDefault() || Modifier.isStatic(method.getModifiers())
+            if (method.getParameterCount() > 0
+                    || method.isDefault()
+                    || Modifier.isStatic(method.getModifiers())
                     || method.getDeclaringClass() == Object.class) {
                 continue;
             }
-            String name = method.isAnnotationPresent(WithParentName.class) ? ""
-                    : method.isAnnotationPresent(WithName.class) ? method.getAnnotation(WithName.class).value()
-                    : verbatim ? method.getName() : words(method.getName(), separator);
+            String name = method.isAnnotationPresent(WithParentName.class)
+                    ? ""
+                    : method.isAnnotationPresent(WithName.class)
+                            ? method.getAnnotation(WithName.class).value()
+                            : verbatim ? method.getName() : words(method.getName(), separator);
             String key = join(prefix, name);
             WithDefault withDefault = method.getAnnotation(WithDefault.class);
-            property(method.getGenericReturnType(), key, withDefault == null ? null : withDefault.value(),
-                    verbatim, separator, keys);
+            property(
+                    method.getGenericReturnType(),
+                    key,
+                    withDefault == null ? null : withDefault.value(),
+                    verbatim,
+                    separator,
+                    keys);
         }
     }
 
-    private static void property(Type type, String key, String defaultValue, boolean verbatim, char separator,
-            Map<String, String> keys) {
+    private static void property(
+            Type type, String key, String defaultValue, boolean verbatim, char separator, Map<String, String> keys) {
         Class<?> raw = raw(type);
         if (raw == Optional.class) {
             property(argument(type, 0), key, defaultValue, verbatim, separator, keys);
@@ -162,7 +172,8 @@ public final class ConfigDocs {
             if (Character.isUpperCase(ch) && i > 0) {
                 char before = camel.charAt(i - 1);
                 boolean nextLower = i + 1 < camel.length() && Character.isLowerCase(camel.charAt(i + 1));
-                if (Character.isLowerCase(before) || Character.isDigit(before)
+                if (Character.isLowerCase(before)
+                        || Character.isDigit(before)
                         || (Character.isUpperCase(before) && nextLower)) {
                     out.append(separator);
                 }
@@ -175,12 +186,13 @@ public final class ConfigDocs {
     /** The META-INF/microprofile-config.properties of the mapping's own jar or classes directory, if any. */
     private static Properties libraryValues(Class<?> mapping) {
         Properties values = new Properties();
-        URL location = mapping.getProtectionDomain().getCodeSource() == null ? null
+        URL location = mapping.getProtectionDomain().getCodeSource() == null
+                ? null
                 : mapping.getProtectionDomain().getCodeSource().getLocation();
         if (location == null) {
             return values;
         }
-        try (URLClassLoader own = new URLClassLoader(new URL[] { location }, null);
+        try (URLClassLoader own = new URLClassLoader(new URL[] {location}, null);
                 InputStream in = own.getResourceAsStream("META-INF/microprofile-config.properties")) {
             if (in != null) {
                 values.load(in);
@@ -198,7 +210,8 @@ public final class ConfigDocs {
             return documented;
         }
         try (Stream<Path> files = Files.list(docsDir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
                 for (String line : Files.readAllLines(file)) {
                     String[] cells = line.trim().split("\\|");
                     // "| `key` | `default` | meaning |" splits into "", key, default, meaning

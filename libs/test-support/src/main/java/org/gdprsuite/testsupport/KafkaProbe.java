@@ -1,7 +1,5 @@
 package org.gdprsuite.testsupport;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +20,8 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 /**
  * Reads and writes real Kafka topics from tests, as an outside system would. A test waits on a condition
  * ({@link #awaitRecords}, {@link #awaitRecord}, {@link #awaitRecordsAfter}: "until this, at most N seconds"), never
@@ -29,14 +29,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class KafkaProbe {
 
-    private KafkaProbe() {
-    }
+    private KafkaProbe() {}
 
     /** Sends records (key, value) in order and waits until the broker has them. */
     public static void send(String topic, List<Map.Entry<String, String>> records) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestTopics.BOOTSTRAP, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new StringSerializer())) {
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestTopics.BOOTSTRAP,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all"),
+                new StringSerializer(),
+                new StringSerializer())) {
             for (Map.Entry<String, String> record : records) {
                 producer.send(new ProducerRecord<>(topic, record.getKey(), record.getValue()));
             }
@@ -52,8 +56,8 @@ public final class KafkaProbe {
      * Reads {@code topic} from the beginning until the records read so far satisfy {@code done}, or
      * the timeout passes; returns what was read.
      */
-    public static List<ConsumerRecord<String, String>> readUntil(String topic,
-            Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout) {
+    public static List<ConsumerRecord<String, String>> readUntil(
+            String topic, Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout) {
         try (KafkaConsumer<String, String> consumer = consumer()) {
             consumer.subscribe(List.of(topic));
             return read(consumer, done, timeout);
@@ -64,21 +68,22 @@ public final class KafkaProbe {
      * Reads {@code topic} from the beginning until the records read satisfy {@code done}, at most
      * {@code atMost}; fails if they do not by then, else returns what was read.
      */
-    public static List<ConsumerRecord<String, String>> awaitRecords(String topic,
-            Predicate<List<ConsumerRecord<String, String>>> done, Duration atMost) {
+    public static List<ConsumerRecord<String, String>> awaitRecords(
+            String topic, Predicate<List<ConsumerRecord<String, String>>> done, Duration atMost) {
         return checked(topic, readUntil(topic, done, atMost), done, atMost);
     }
 
     /** The first record of {@code topic} that matches, waiting at most {@code atMost} for it. */
-    public static ConsumerRecord<String, String> awaitRecord(String topic, Predicate<ConsumerRecord<String, String>> match,
-            Duration atMost) {
-        return awaitRecords(topic, read -> read.stream().anyMatch(match), atMost).stream().filter(match).findFirst()
+    public static ConsumerRecord<String, String> awaitRecord(
+            String topic, Predicate<ConsumerRecord<String, String>> match, Duration atMost) {
+        return awaitRecords(topic, read -> read.stream().anyMatch(match), atMost).stream()
+                .filter(match)
+                .findFirst()
                 .orElseThrow();
     }
 
     /** Where a topic ends at one moment, per partition: records written after it are new to a test. */
-    public record Mark(String topic, Map<TopicPartition, Long> ends) {
-    }
+    public record Mark(String topic, Map<TopicPartition, Long> ends) {}
 
     /** The end of every partition of {@code topic} now. */
     public static Mark mark(String topic) {
@@ -91,8 +96,8 @@ public final class KafkaProbe {
      * Reads what was written to the mark's topic after the mark, until it satisfies {@code done}, at most
      * {@code atMost}; fails if it does not by then, else returns it.
      */
-    public static List<ConsumerRecord<String, String>> awaitRecordsAfter(Mark mark,
-            Predicate<List<ConsumerRecord<String, String>>> done, Duration atMost) {
+    public static List<ConsumerRecord<String, String>> awaitRecordsAfter(
+            Mark mark, Predicate<List<ConsumerRecord<String, String>>> done, Duration atMost) {
         try (KafkaConsumer<String, String> consumer = consumer()) {
             consumer.assign(mark.ends().keySet());
             mark.ends().forEach(consumer::seek);
@@ -106,7 +111,8 @@ public final class KafkaProbe {
             List<TopicPartition> partitions = partitions(consumer, topic);
             Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions);
             return consumer.endOffsets(partitions).entrySet().stream()
-                    .mapToLong(end -> end.getValue() - starts.get(end.getKey())).sum();
+                    .mapToLong(end -> end.getValue() - starts.get(end.getKey()))
+                    .sum();
         }
     }
 
@@ -114,26 +120,41 @@ public final class KafkaProbe {
      * For what must not happen: fails as soon as a record of {@code topic} matching {@code match} is read, and
      * passes when none came within {@code window}.
      */
-    public static void assertNoneWithin(String topic, Predicate<ConsumerRecord<String, String>> match, Duration window) {
-        List<ConsumerRecord<String, String>> read = readUntil(topic, r -> r.stream().anyMatch(match), window);
-        read.stream().filter(match).findFirst()
+    public static void assertNoneWithin(
+            String topic, Predicate<ConsumerRecord<String, String>> match, Duration window) {
+        List<ConsumerRecord<String, String>> read =
+                readUntil(topic, r -> r.stream().anyMatch(match), window);
+        read.stream()
+                .filter(match)
+                .findFirst()
                 .ifPresent(r -> fail("unexpected record on " + topic + " (key " + r.key() + "): " + r.value()));
     }
 
     private static KafkaConsumer<String, String> consumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestTopics.BOOTSTRAP,
-                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new StringDeserializer());
+        return new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestTopics.BOOTSTRAP,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "probe-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        "false"),
+                new StringDeserializer(),
+                new StringDeserializer());
     }
 
     private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer, String topic) {
-        return consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+        return consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
     }
 
-    private static List<ConsumerRecord<String, String>> read(KafkaConsumer<String, String> consumer,
-            Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout) {
+    private static List<ConsumerRecord<String, String>> read(
+            KafkaConsumer<String, String> consumer,
+            Predicate<List<ConsumerRecord<String, String>>> done,
+            Duration timeout) {
         List<ConsumerRecord<String, String>> read = new ArrayList<>();
         Instant deadline = Instant.now().plus(timeout);
         while (!done.test(read) && Instant.now().isBefore(deadline)) {
@@ -142,8 +163,11 @@ public final class KafkaProbe {
         return read;
     }
 
-    private static List<ConsumerRecord<String, String>> checked(String topic, List<ConsumerRecord<String, String>> read,
-            Predicate<List<ConsumerRecord<String, String>>> done, Duration atMost) {
+    private static List<ConsumerRecord<String, String>> checked(
+            String topic,
+            List<ConsumerRecord<String, String>> read,
+            Predicate<List<ConsumerRecord<String, String>>> done,
+            Duration atMost) {
         if (!done.test(read)) {
             fail("the awaited records did not come on " + topic + " within " + atMost + " (" + read.size()
                     + " records read)");

@@ -1,7 +1,5 @@
 package org.gdprsuite.testsupport;
 
-import static io.restassured.RestAssured.given;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +11,8 @@ import java.util.function.Predicate;
 import org.apache.commons.codec.DecoderException;
 import org.apache.commons.codec.net.QuotedPrintableCodec;
 
+import static io.restassured.RestAssured.given;
+
 /**
  * The mail the suite really sent, read from the GreenMail server of the local stack through its HTTP
  * API ({@code /api/user/<address>/messages}), as a person's mailbox would show it.
@@ -21,15 +21,15 @@ public final class MailBox {
 
     public static final String API = "http://127.0.0.1:2580/api";
 
-    private MailBox() {
-    }
+    private MailBox() {}
 
     /** A received message: subject and the raw MIME text (headers and bodies, quoted-printable decoded). */
     public record Message(String subject, String mime) {
 
         /** The first http(s) link in the message that contains {@code part}. */
         public Optional<String> link(String part) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("https?://[^\\s\"<>]+").matcher(mime);
+            java.util.regex.Matcher m =
+                    java.util.regex.Pattern.compile("https?://[^\\s\"<>]+").matcher(mime);
             while (m.find()) {
                 if (m.group().contains(part)) {
                     return Optional.of(m.group().replace("&amp;", "&"));
@@ -52,14 +52,21 @@ public final class MailBox {
     }
 
     public static List<Message> messages(String address) {
-        Object body = given().baseUri(API).when().get("/user/" + address + "/messages").then().extract().jsonPath().get("$");
+        Object body = given().baseUri(API)
+                .when()
+                .get("/user/" + address + "/messages")
+                .then()
+                .extract()
+                .jsonPath()
+                .get("$");
         if (!(body instanceof List<?> list)) {
             return List.of(); // no mail for this address yet (GreenMail answers with an error object)
         }
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> raw = (List<Map<String, Object>>) list;
         return raw.stream()
-                .map(m -> new Message(String.valueOf(m.get("subject")), decode(String.valueOf(m.get("mimeMessage"))))).toList();
+                .map(m -> new Message(String.valueOf(m.get("subject")), decode(String.valueOf(m.get("mimeMessage")))))
+                .toList();
     }
 
     /** Waits until a message to {@code address} satisfies {@code wanted}. */
@@ -85,7 +92,9 @@ public final class MailBox {
     private static String decode(String mime) {
         try {
             String joined = mime.replace("=\r\n", "").replace("=\n", "");
-            return new String(new QuotedPrintableCodec(false).decode(joined.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+            return new String(
+                    new QuotedPrintableCodec(false).decode(joined.getBytes(StandardCharsets.UTF_8)),
+                    StandardCharsets.UTF_8);
         } catch (DecoderException e) {
             return mime;
         }

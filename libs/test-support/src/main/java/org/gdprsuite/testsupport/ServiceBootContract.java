@@ -1,14 +1,14 @@
 package org.gdprsuite.testsupport;
 
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
-
-import java.util.function.Supplier;
-
-import org.junit.jupiter.api.Test;
 
 /**
  * What every service proves about itself: it boots against the real stack, migrates its database,
@@ -35,8 +35,10 @@ public abstract class ServiceBootContract {
 
     @Test
     void readyOnlyWithDatabaseAndKafka() {
-        given().when().get("/q/health/ready")
-                .then().statusCode(200)
+        given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
     }
@@ -48,7 +50,10 @@ public abstract class ServiceBootContract {
 
     @Test
     void exposesMetricsAndOpenApi() {
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("jvm_memory_used_bytes"))
                 .body(containsString("gdpr_outbox_pending")); // the event backbone runs in every service
         given().when().get("/q/openapi").then().statusCode(200).body(containsString(protectedPath));
@@ -56,8 +61,10 @@ public abstract class ServiceBootContract {
 
     @Test
     void refusesACallWithoutTokenWithAProblem() {
-        given().when().get(protectedPath)
-                .then().statusCode(401)
+        given().when()
+                .get(protectedPath)
+                .then()
+                .statusCode(401)
                 .header("WWW-Authenticate", startsWith("Bearer"))
                 .contentType("application/problem+json")
                 .body("status", equalTo(401));
@@ -72,14 +79,23 @@ public abstract class ServiceBootContract {
 
     @Test
     void servesAnAllowedRoleWithARealToken() {
-        given().auth().oauth2(Tokens.of(allowedUser)).when().get(protectedPath)
-                .then().statusCode(200).contentType("application/json");
+        given().auth()
+                .oauth2(Tokens.of(allowedUser))
+                .when()
+                .get(protectedPath)
+                .then()
+                .statusCode(200)
+                .contentType("application/json");
     }
 
     @Test
     void refusesARoleWithoutTheRight() {
-        given().auth().oauth2(deniedToken.get()).when().get(protectedPath)
-                .then().statusCode(403)
+        given().auth()
+                .oauth2(deniedToken.get())
+                .when()
+                .get(protectedPath)
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json");
     }
 }

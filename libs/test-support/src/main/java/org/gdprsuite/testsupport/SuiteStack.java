@@ -21,8 +21,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class SuiteStack implements QuarkusTestResourceLifecycleManager {
 
-    private static final Map<String, Integer> COMPONENTS = Map.of(
-            "PostgreSQL", 5432, "Kafka", 9092, "Keycloak", 8180, "SMTP", 2525);
+    private static final Map<String, Integer> COMPONENTS =
+            Map.of("PostgreSQL", 5432, "Kafka", 9092, "Keycloak", 8180, "SMTP", 2525);
 
     private TestTopics topics;
 
@@ -74,7 +74,8 @@ public class SuiteStack implements QuarkusTestResourceLifecycleManager {
             root = root.getParent();
         }
         if (root == null) {
-            throw new IllegalStateException("The ./suite launcher was not found above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "The ./suite launcher was not found above " + Path.of("").toAbsolutePath());
         }
         return root;
     }
@@ -93,7 +94,10 @@ public class SuiteStack implements QuarkusTestResourceLifecycleManager {
         try {
             List<String> line = new ArrayList<>(List.of("bash", "suite"));
             line.addAll(List.of(command));
-            Process process = new ProcessBuilder(line).directory(projectRoot().toFile()).inheritIO().start();
+            Process process = new ProcessBuilder(line)
+                    .directory(projectRoot().toFile())
+                    .inheritIO()
+                    .start();
             if (process.waitFor() != 0) {
                 throw new IllegalStateException("'" + shown + "' failed; see .stack/logs");
             }

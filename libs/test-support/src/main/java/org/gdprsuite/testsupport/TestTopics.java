@@ -19,7 +19,8 @@ public record TestTopics(String prefix) {
     private static final int PARTITIONS = 3;
 
     public static TestTopics create() {
-        TestTopics topics = new TestTopics("test-" + UUID.randomUUID().toString().substring(0, 8) + ".");
+        TestTopics topics =
+                new TestTopics("test-" + UUID.randomUUID().toString().substring(0, 8) + ".");
         List<NewTopic> all = new ArrayList<>();
         for (String topic : topics.names()) {
             all.add(new NewTopic(topic, PARTITIONS, (short) 1));

@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  */
 public final class Tokens {
 
-    public static final String REALM_URL = setting("GDPR_KEYCLOAK_REALM_URL", "http://127.0.0.1:8180/realms/gdpr-suite");
+    public static final String REALM_URL =
+            setting("GDPR_KEYCLOAK_REALM_URL", "http://127.0.0.1:8180/realms/gdpr-suite");
     public static final String CLI_CLIENT = "suite-cli";
     public static final String INTEGRATION_CLIENT = "integration";
     public static final String INTEGRATION_SECRET = setting("GDPR_INTEGRATION_SECRET", "integration-secret");
@@ -31,18 +32,18 @@ public final class Tokens {
     public static final String EXPIRY_PROBE_CLIENT = "token-expiry-probe";
     /** A client of the realm whose tokens expire after {@value #SHORT_LIVED_SECONDS} seconds; only tests use it. */
     public static final String SHORT_LIVED_CLIENT = "token-short-lived-probe";
+
     public static final int SHORT_LIVED_SECONDS = 5;
 
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Duration REUSE_FOR = Duration.ofSeconds(120);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
 
-    private record Cached(String token, Instant until) {
-    }
+    private record Cached(String token, Instant until) {}
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     /** An access token of a demo user, e.g. {@code Tokens.of(DemoUser.SALES)}. */
     public static String of(DemoUser user) {
@@ -68,10 +69,12 @@ public final class Tokens {
 
     /** An access token of the confidential {@code integration} client (client credentials). */
     public static String integration() {
-        return cached(INTEGRATION_CLIENT, () -> Map.of(
-                "grant_type", "client_credentials",
-                "client_id", INTEGRATION_CLIENT,
-                "client_secret", INTEGRATION_SECRET));
+        return cached(
+                INTEGRATION_CLIENT,
+                () -> Map.of(
+                        "grant_type", "client_credentials",
+                        "client_id", INTEGRATION_CLIENT,
+                        "client_secret", INTEGRATION_SECRET));
     }
 
     /**
@@ -129,12 +132,21 @@ public final class Tokens {
     private static synchronized void ensureProbeClient(String clientId, int lifespanSeconds) {
         String base = REALM_URL.substring(0, REALM_URL.indexOf("/realms/"));
         String realm = REALM_URL.substring(REALM_URL.indexOf("/realms/") + "/realms/".length());
-        String admin = request(base + "/realms/master/protocol/openid-connect/token", Map.of("grant_type", "password",
-                "client_id", "admin-cli", "username", setting("GDPR_KEYCLOAK_ADMIN", "admin"),
-                "password", setting("GDPR_KEYCLOAK_ADMIN_PASSWORD", "admin")));
+        String admin = request(
+                base + "/realms/master/protocol/openid-connect/token",
+                Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "admin-cli",
+                        "username",
+                        setting("GDPR_KEYCLOAK_ADMIN", "admin"),
+                        "password",
+                        setting("GDPR_KEYCLOAK_ADMIN_PASSWORD", "admin")));
         String clients = base + "/admin/realms/" + realm + "/clients";
         HttpResponse<String> found = send(HttpRequest.newBuilder(URI.create(clients + "?clientId=" + clientId))
-                .header("Authorization", "Bearer " + admin).GET());
+                .header("Authorization", "Bearer " + admin)
+                .GET());
         if (found.body().contains("\"clientId\":\"" + clientId + "\"")) {
             return;
         }
@@ -146,7 +158,8 @@ public final class Tokens {
                    "config": {"included.custom.audience": "gdpr-suite", "access.token.claim": "true"}}]}
                 """.formatted(clientId, lifespanSeconds);
         HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(clients))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(client)));
         if (created.statusCode() != 201 && created.statusCode() != 409) {
             throw new IllegalStateException("Keycloak did not create " + clientId + " (" + created.statusCode() + ")");
@@ -176,8 +189,8 @@ public final class Tokens {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         Matcher token = ACCESS_TOKEN.matcher(response.body());
         if (response.statusCode() != 200 || !token.find()) {
-            throw new IllegalStateException("Keycloak refused the token request (" + response.statusCode() + "): "
-                    + response.body());
+            throw new IllegalStateException(
+                    "Keycloak refused the token request (" + response.statusCode() + "): " + response.body());
         }
         return token.group(1);
     }

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -14,14 +13,15 @@ public final class Totp {
     static final int PERIOD_SECONDS = 30;
     private static final int DIGITS = 6;
 
-    private Totp() {
-    }
+    private Totp() {}
 
     public static String code(String secret, Instant at) {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            byte[] hash = mac.doFinal(ByteBuffer.allocate(Long.BYTES).putLong(at.getEpochSecond() / PERIOD_SECONDS).array());
+            byte[] hash = mac.doFinal(ByteBuffer.allocate(Long.BYTES)
+                    .putLong(at.getEpochSecond() / PERIOD_SECONDS)
+                    .array());
             int offset = hash[hash.length - 1] & 0x0f;
             int binary = ByteBuffer.wrap(hash, offset, Integer.BYTES).getInt() & 0x7fffffff;
             return String.format("%0" + DIGITS + "d", binary % (int) Math.pow(10, DIGITS));

@@ -1,9 +1,5 @@
 package org.gdprsuite.testsupport;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +18,10 @@ import org.opentest4j.AssertionFailedError;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Tag("unit")
 class ConfigDocsTest {
@@ -93,8 +93,8 @@ class ConfigDocsTest {
                 | `toy.max-url-length` | `6` | longest URL |
                 | `toy.relay.enabled` | `true` | relay on |
                 """);
-        AssertionFailedError failure = assertThrows(AssertionFailedError.class,
-                () -> ConfigDocs.assertDocumented(ToyConfig.class, docs));
+        AssertionFailedError failure =
+                assertThrows(AssertionFailedError.class, () -> ConfigDocs.assertDocumented(ToyConfig.class, docs));
         assertTrue(failure.getMessage().contains("toy.poll-every"), failure.getMessage());
         assertTrue(failure.getMessage().contains("toy.max-url-length"), failure.getMessage());
     }

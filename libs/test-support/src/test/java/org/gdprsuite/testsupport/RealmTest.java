@@ -1,10 +1,5 @@
 package org.gdprsuite.testsupport;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -15,6 +10,11 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The realm imported from stack/keycloak/gdpr-suite-realm.json, checked against the real Keycloak. */
 class RealmTest {
@@ -46,19 +46,39 @@ class RealmTest {
     @Test
     void dpoAndAdminNeedTheirSecondFactor() {
         for (DemoUser user : List.of(DemoUser.DPO, DemoUser.ADMIN)) {
-            given().formParams(Map.of("grant_type", "password", "client_id", Tokens.CLI_CLIENT,
-                    "username", user.username(), "password", user.password()))
-                    .when().post(TOKEN_URL)
-                    .then().statusCode(400).body("error", equalTo("invalid_grant"));
+            given().formParams(Map.of(
+                            "grant_type",
+                            "password",
+                            "client_id",
+                            Tokens.CLI_CLIENT,
+                            "username",
+                            user.username(),
+                            "password",
+                            user.password()))
+                    .when()
+                    .post(TOKEN_URL)
+                    .then()
+                    .statusCode(400)
+                    .body("error", equalTo("invalid_grant"));
         }
     }
 
     @Test
     void theFrontEndClientRefusesThePasswordGrant() {
-        given().formParams(Map.of("grant_type", "password", "client_id", "gdpr-suite-ui",
-                "username", "sales", "password", "sales-demo"))
-                .when().post(TOKEN_URL)
-                .then().statusCode(400).body("error", equalTo("unauthorized_client"));
+        given().formParams(Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "gdpr-suite-ui",
+                        "username",
+                        "sales",
+                        "password",
+                        "sales-demo"))
+                .when()
+                .post(TOKEN_URL)
+                .then()
+                .statusCode(400)
+                .body("error", equalTo("unauthorized_client"));
     }
 
     private static JsonNode claims(String jwt) throws Exception {

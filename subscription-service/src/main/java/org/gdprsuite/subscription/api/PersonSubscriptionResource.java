@@ -26,7 +26,7 @@ import jakarta.ws.rs.QueryParam;
 
 /** A person's subscriptions for staff: read, change on the person's behalf, history, and a preference-centre link to send. */
 @Path("/api/subscriptions/persons/{personId}")
-@RolesAllowed({ Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.DPO, Roles.ADMIN })
+@RolesAllowed({Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.DPO, Roles.ADMIN})
 public class PersonSubscriptionResource {
 
     @Inject
@@ -39,14 +39,19 @@ public class PersonSubscriptionResource {
     SecurityIdentity identity;
 
     /** Where the change came from: the person told staff by phone, mail, in person, ... */
-    public record Choice(@NotNull Boolean subscribed, @Pattern(regexp = "^(PHONE|EMAIL|LETTER|IN_PERSON|WEB)$") String source) {
-    }
+    public record Choice(
+            @NotNull Boolean subscribed,
 
-    public record GlobalOptOut(@NotNull Boolean optedOut, @Pattern(regexp = "^(PHONE|EMAIL|LETTER|IN_PERSON|WEB)$") String source) {
-    }
+            @Pattern(regexp = "^(PHONE|EMAIL|LETTER|IN_PERSON|WEB)$")
+            String source) {}
 
-    public record Link(String link) {
-    }
+    public record GlobalOptOut(
+            @NotNull Boolean optedOut,
+
+            @Pattern(regexp = "^(PHONE|EMAIL|LETTER|IN_PERSON|WEB)$")
+            String source) {}
+
+    public record Link(String link) {}
 
     @GET
     public Preferences get(@PathParam("personId") UUID personId) {
@@ -55,7 +60,8 @@ public class PersonSubscriptionResource {
 
     @PUT
     @Path("/types/{type}")
-    public Preferences set(@PathParam("personId") UUID personId, @PathParam("type") String type, @NotNull @Valid Choice choice) {
+    public Preferences set(
+            @PathParam("personId") UUID personId, @PathParam("type") String type, @NotNull @Valid Choice choice) {
         subscriptions.set(personId, type, choice.subscribed(), source(choice.source()), actor());
         return subscriptions.of(personId);
     }
@@ -69,7 +75,8 @@ public class PersonSubscriptionResource {
 
     @GET
     @Path("/history")
-    public Results<Subscriptions.HistoryEntry> history(@PathParam("personId") UUID personId,
+    public Results<Subscriptions.HistoryEntry> history(
+            @PathParam("personId") UUID personId,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
         return subscriptions.history(personId, page, size);

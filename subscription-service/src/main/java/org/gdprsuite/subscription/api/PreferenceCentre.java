@@ -53,11 +53,11 @@ public class PreferenceCentre {
     }
 
     /** One line of the page. */
-    public record Row(String key, String name, String description, boolean subscribed) {
-    }
+    public record Row(String key, String name, String description, boolean subscribed) {}
 
-    public record Choices(@NotNull Map<String, Boolean> subscriptions, @NotNull Boolean globalOptOut) {
-    }
+    public record Choices(
+            @NotNull Map<String, Boolean> subscriptions,
+            @NotNull Boolean globalOptOut) {}
 
     @GET
     @Path("/preferences")
@@ -79,8 +79,8 @@ public class PreferenceCentre {
         for (String type : subscriptions.of(person).subscriptions().keySet()) {
             wanted.put(type, ticked.contains(type));
         }
-        subscriptions.apply(person, new Preferences(wanted, form.containsKey("globalOptOut")), "PREFERENCE_CENTRE",
-                "data subject");
+        subscriptions.apply(
+                person, new Preferences(wanted, form.containsKey("globalOptOut")), "PREFERENCE_CENTRE", "data subject");
         return page(token, person, true);
     }
 
@@ -101,7 +101,10 @@ public class PreferenceCentre {
         if (!known.keySet().containsAll(choices.subscriptions().keySet())) {
             throw new BadRequestException("Unknown subscription type.");
         }
-        subscriptions.apply(person, new Preferences(choices.subscriptions(), choices.globalOptOut()), "PREFERENCE_CENTRE",
+        subscriptions.apply(
+                person,
+                new Preferences(choices.subscriptions(), choices.globalOptOut()),
+                "PREFERENCE_CENTRE",
                 "data subject");
         return subscriptions.of(person);
     }
@@ -119,7 +122,11 @@ public class PreferenceCentre {
     private TemplateInstance page(String token, UUID person, boolean saved) {
         Preferences preferences = subscriptions.of(person);
         List<Row> rows = types.byName().stream()
-                .map(t -> new Row(t.key, t.name, t.description, preferences.subscriptions().getOrDefault(t.key, false)))
+                .map(t -> new Row(
+                        t.key,
+                        t.name,
+                        t.description,
+                        preferences.subscriptions().getOrDefault(t.key, false)))
                 .toList();
         return Templates.preferences(token, rows, preferences.globalOptOut(), saved);
     }

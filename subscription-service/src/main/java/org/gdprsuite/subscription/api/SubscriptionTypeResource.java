@@ -47,34 +47,37 @@ public class SubscriptionTypeResource {
         }
     }
 
-    public record TypeRequest(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description,
-            @NotBlank @Pattern(regexp = KEY) String purposeKey) {
-    }
+    public record TypeRequest(
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 2000) String description,
+            @NotBlank @Pattern(regexp = KEY) String purposeKey) {}
 
-    public record Mailing(@NotBlank @Size(max = 200) String subject, @NotBlank @Size(max = 50_000) String text) {
-    }
+    public record Mailing(
+            @NotBlank @Size(max = 200) String subject,
+            @NotBlank @Size(max = 50_000) String text) {}
 
-    public record Sent(int sent) {
-    }
+    public record Sent(int sent) {}
 
     @GET
-    @RolesAllowed({ Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.DPO, Roles.ADMIN })
+    @RolesAllowed({Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.DPO, Roles.ADMIN})
     public List<SubscriptionTypeView> list() {
         return types.list().stream().map(SubscriptionTypeView::of).toList();
     }
 
     @PUT
     @Path("/{key}")
-    @RolesAllowed({ Roles.MARKETING, Roles.DPO, Roles.ADMIN })
-    public SubscriptionTypeView put(@PathParam("key") @Pattern(regexp = KEY) String key, @NotNull @Valid TypeRequest request) {
+    @RolesAllowed({Roles.MARKETING, Roles.DPO, Roles.ADMIN})
+    public SubscriptionTypeView put(
+            @PathParam("key") @Pattern(regexp = KEY) String key, @NotNull @Valid TypeRequest request) {
         return SubscriptionTypeView.of(types.define(key, request.name(), request.description(), request.purposeKey()));
     }
 
     /** One page of the audience, in person-id order, with its size. */
     @GET
     @Path("/{key}/audience")
-    @RolesAllowed({ Roles.MARKETING, Roles.ADMIN })
-    public Results<Audiences.Member> audience(@PathParam("key") String key,
+    @RolesAllowed({Roles.MARKETING, Roles.ADMIN})
+    public Results<Audiences.Member> audience(
+            @PathParam("key") String key,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("1000") @Min(1) @Max(10_000) int size) {
         types.get(key);
@@ -84,7 +87,7 @@ public class SubscriptionTypeResource {
     /** Sends a mailing to the whole audience, each mail with its one-click unsubscribe. */
     @POST
     @Path("/{key}/mailings")
-    @RolesAllowed({ Roles.MARKETING, Roles.ADMIN })
+    @RolesAllowed({Roles.MARKETING, Roles.ADMIN})
     public Sent send(@PathParam("key") String key, @NotNull @Valid Mailing mailing) {
         return new Sent(mailings.send(key, mailing.subject(), mailing.text()));
     }

@@ -32,7 +32,8 @@ public class Audiences {
               AND NOT c.restricted AND NOT c.anonymized AND c.email IS NOT NULL
               AND NOT coalesce(g.opted_out, false)
             """;
-    private static final String PAGE = "SELECT s.person_id, c.email " + MEMBERS + "ORDER BY s.person_id LIMIT ?4 OFFSET ?5";
+    private static final String PAGE =
+            "SELECT s.person_id, c.email " + MEMBERS + "ORDER BY s.person_id LIMIT ?4 OFFSET ?5";
     private static final String COUNT = "SELECT count(*) " + MEMBERS;
     private static final UUID FIRST = new UUID(0, 0);
 
@@ -46,13 +47,16 @@ public class Audiences {
     SubjectCipher cipher;
 
     /** A member; {@code email} null if the person was just erased (their address no longer opens): not mailed. */
-    public record Member(UUID personId, String email) {
-    }
+    public record Member(UUID personId, String email) {}
 
     /** Page {@code page} (zero-based) of {@code size} members, with the audience's size. */
     public Results<Member> page(String typeKey, int page, int size) {
-        long total = ((Number) em.createNativeQuery(COUNT).setParameter(1, typeKey).setParameter(2, FIRST)
-                .setParameter(3, clock.instant()).getSingleResult()).longValue();
+        long total = ((Number) em.createNativeQuery(COUNT)
+                        .setParameter(1, typeKey)
+                        .setParameter(2, FIRST)
+                        .setParameter(3, clock.instant())
+                        .getSingleResult())
+                .longValue();
         return new Results<>(members(typeKey, FIRST, size, Results.offset(page, size)), page, size, total);
     }
 
@@ -66,10 +70,19 @@ public class Audiences {
 
     private List<Member> members(String typeKey, UUID after, int size, long offset) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(PAGE).setParameter(1, typeKey).setParameter(2, after)
-                .setParameter(3, clock.instant()).setParameter(4, size).setParameter(5, offset).getResultList();
+        List<Object[]> rows = em.createNativeQuery(PAGE)
+                .setParameter(1, typeKey)
+                .setParameter(2, after)
+                .setParameter(3, clock.instant())
+                .setParameter(4, size)
+                .setParameter(5, offset)
+                .getResultList();
         // Addresses are kept sealed; one that no longer opens (null) belongs to a person erased a moment ago.
-        return rows.stream().map(r -> new Member((UUID) r[0],
-                cipher.openReceived(r[0].toString(), SealedFields.EMAIL, (String) r[1]).orElse(null))).toList();
+        return rows.stream()
+                .map(r -> new Member(
+                        (UUID) r[0],
+                        cipher.openReceived(r[0].toString(), SealedFields.EMAIL, (String) r[1])
+                                .orElse(null)))
+                .toList();
     }
 }

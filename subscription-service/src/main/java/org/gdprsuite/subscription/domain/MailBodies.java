@@ -8,11 +8,9 @@ import io.quarkus.qute.Template;
 /** A mail's plain-text and HTML bodies, rendered from {@code templates/mail/<name>.txt} and {@code .html}. */
 public final class MailBodies {
 
-    private MailBodies() {
-    }
+    private MailBodies() {}
 
-    public record Body(String text, String html) {
-    }
+    public record Body(String text, String html) {}
 
     /** The HTML body escapes the data (the engine's HTML escaping for .html templates); the text body does not. */
     public static Body render(Engine qute, String name, Map<String, Object> data) {

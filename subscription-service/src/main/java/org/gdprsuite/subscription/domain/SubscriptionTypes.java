@@ -28,8 +28,8 @@ public class SubscriptionTypes {
     }
 
     public SubscriptionType get(String key) {
-        return find(key).orElseThrow(
-                () -> DomainProblem.notFound("subscription-type-not-found", "No such subscription type."));
+        return find(key)
+                .orElseThrow(() -> DomainProblem.notFound("subscription-type-not-found", "No such subscription type."));
     }
 
     /** Creates or replaces a type. */

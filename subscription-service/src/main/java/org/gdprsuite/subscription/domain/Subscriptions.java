@@ -41,8 +41,7 @@ public class Subscriptions {
     SubscriptionTypes types;
 
     /** A person's choices: type key → subscribed, and the global opt-out. */
-    public record Preferences(Map<String, Boolean> subscriptions, boolean globalOptOut) {
-    }
+    public record Preferences(Map<String, Boolean> subscriptions, boolean globalOptOut) {}
 
     public Preferences of(UUID personId) {
         Map<String, Boolean> choices = new LinkedHashMap<>();
@@ -50,12 +49,16 @@ public class Subscriptions {
             choices.put(type.key, false);
         }
         for (Object row : em.createNativeQuery("SELECT type_key, subscribed FROM subscription WHERE person_id = ?1")
-                .setParameter(1, personId).getResultList()) {
+                .setParameter(1, personId)
+                .getResultList()) {
             Object[] cells = (Object[]) row;
             choices.put((String) cells[0], (Boolean) cells[1]);
         }
         Boolean optedOut = (Boolean) em.createNativeQuery("SELECT opted_out FROM global_opt_out WHERE person_id = ?1")
-                .setParameter(1, personId).getResultStream().findFirst().orElse(false);
+                .setParameter(1, personId)
+                .getResultStream()
+                .findFirst()
+                .orElse(false);
         return new Preferences(choices, optedOut);
     }
 
@@ -68,7 +71,11 @@ public class Subscriptions {
                 INSERT INTO subscription (person_id, type_key, subscribed, changed_at) VALUES (?1, ?2, ?3, ?4)
                 ON CONFLICT (type_key, person_id) DO UPDATE SET subscribed = EXCLUDED.subscribed, changed_at = EXCLUDED.changed_at
                 WHERE subscription.subscribed <> EXCLUDED.subscribed
-                """).setParameter(1, personId).setParameter(2, typeKey).setParameter(3, subscribed).setParameter(4, now)
+                """)
+                .setParameter(1, personId)
+                .setParameter(2, typeKey)
+                .setParameter(3, subscribed)
+                .setParameter(4, now)
                 .executeUpdate();
         if (changed == 1) {
             record(personId, typeKey, subscribed, source, by, now);
@@ -84,7 +91,11 @@ public class Subscriptions {
                 INSERT INTO global_opt_out (person_id, opted_out, changed_at) VALUES (?1, ?2, ?3)
                 ON CONFLICT (person_id) DO UPDATE SET opted_out = EXCLUDED.opted_out, changed_at = EXCLUDED.changed_at
                 WHERE global_opt_out.opted_out <> EXCLUDED.opted_out
-                """).setParameter(1, personId).setParameter(2, optedOut).setParameter(3, now).executeUpdate();
+                """)
+                .setParameter(1, personId)
+                .setParameter(2, optedOut)
+                .setParameter(3, now)
+                .executeUpdate();
         if (changed == 1) {
             record(personId, GLOBAL, !optedOut, source, by, now);
         }
@@ -99,8 +110,7 @@ public class Subscriptions {
     }
 
     /** One opt-in or opt-out: which type ({@link #GLOBAL} for all marketing), when, by whom, from where. */
-    public record HistoryEntry(String type, boolean subscribed, Instant at, String by, String source) {
-    }
+    public record HistoryEntry(String type, boolean subscribed, Instant at, String by, String source) {}
 
     /** The whole history, for the person's export. */
     public List<HistoryEntry> history(UUID personId) {
@@ -113,21 +123,28 @@ public class Subscriptions {
         List<HistoryEntry> entries = em.createNativeQuery("""
                 SELECT type_key, subscribed, at, changed_by, source FROM subscription_history
                 WHERE person_id = ?1 ORDER BY id LIMIT ?2 OFFSET ?3
-                """, HistoryEntry.class).setParameter(1, personId).setParameter(2, size)
-                .setParameter(3, Results.offset(page, size)).getResultList();
-        long total = page == 0 && entries.size() < size ? entries.size()
+                """, HistoryEntry.class)
+                .setParameter(1, personId)
+                .setParameter(2, size)
+                .setParameter(3, Results.offset(page, size))
+                .getResultList();
+        long total = page == 0 && entries.size() < size
+                ? entries.size()
                 : ((Number) em.createNativeQuery("SELECT count(*) FROM subscription_history WHERE person_id = ?1")
-                        .setParameter(1, personId).getSingleResult()).longValue();
+                                .setParameter(1, personId)
+                                .getSingleResult())
+                        .longValue();
         return new Results<>(entries, page, size, total);
     }
 
     /** Mail sent to the person: which template, when (the log keeps no address and no content). */
-    public record Delivery(String template, Instant sentAt) {
-    }
+    public record Delivery(String template, Instant sentAt) {}
 
     public List<Delivery> deliveries(UUID personId) {
-        return em.createNativeQuery("SELECT template, sent_at FROM mail_log WHERE person_id = ?1 ORDER BY id", Delivery.class)
-                .setParameter(1, personId).getResultList();
+        return em.createNativeQuery(
+                        "SELECT template, sent_at FROM mail_log WHERE person_id = ?1 ORDER BY id", Delivery.class)
+                .setParameter(1, personId)
+                .getResultList();
     }
 
     /**
@@ -141,31 +158,46 @@ public class Subscriptions {
         }
         UUID[] ids = personIds.toArray(UUID[]::new);
         em.createNativeQuery("UPDATE subscription_history SET changed_by = NULL WHERE person_id = ANY(?1)")
-                .setParameter(1, ids).executeUpdate();
+                .setParameter(1, ids)
+                .executeUpdate();
         // Only persons subscribed to something have choices to withdraw (one query, not three per person).
         @SuppressWarnings("unchecked")
         List<UUID> subscribed = em.createNativeQuery(
-                "SELECT DISTINCT person_id FROM subscription WHERE subscribed AND person_id = ANY(?1)", UUID.class)
-                .setParameter(1, ids).getResultList();
+                        "SELECT DISTINCT person_id FROM subscription WHERE subscribed AND person_id = ANY(?1)",
+                        UUID.class)
+                .setParameter(1, ids)
+                .getResultList();
         for (UUID personId : subscribed) {
-            for (Map.Entry<String, Boolean> choice : of(personId).subscriptions().entrySet()) {
+            for (Map.Entry<String, Boolean> choice :
+                    of(personId).subscriptions().entrySet()) {
                 if (choice.getValue()) {
                     set(personId, choice.getKey(), false, "ERASURE", null);
                 }
             }
         }
         em.createNativeQuery("UPDATE contact_read_model SET email = NULL, anonymized = true WHERE person_id = ANY(?1)")
-                .setParameter(1, ids).executeUpdate();
-        em.createNativeQuery("DELETE FROM mail_log WHERE person_id = ANY(?1)").setParameter(1, ids).executeUpdate();
+                .setParameter(1, ids)
+                .executeUpdate();
+        em.createNativeQuery("DELETE FROM mail_log WHERE person_id = ANY(?1)")
+                .setParameter(1, ids)
+                .executeUpdate();
     }
 
     private void record(UUID personId, String typeKey, boolean subscribed, String source, String by, Instant at) {
         em.createNativeQuery("""
                 INSERT INTO subscription_history (person_id, type_key, subscribed, at, changed_by, source)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                """).setParameter(1, personId).setParameter(2, typeKey).setParameter(3, subscribed).setParameter(4, at)
-                .setParameter(5, by).setParameter(6, source).executeUpdate();
-        outbox.publish(EventType.SUBSCRIPTION_CHANGED, personId.toString(),
+                """)
+                .setParameter(1, personId)
+                .setParameter(2, typeKey)
+                .setParameter(3, subscribed)
+                .setParameter(4, at)
+                .setParameter(5, by)
+                .setParameter(6, source)
+                .executeUpdate();
+        outbox.publish(
+                EventType.SUBSCRIPTION_CHANGED,
+                personId.toString(),
                 new SubscriptionChanged(personId, typeKey, subscribed, source));
     }
 }

@@ -59,7 +59,9 @@ public class SuiteMail {
         }
 
         static Template of(String key) {
-            return Arrays.stream(values()).filter(t -> t.key.equals(key)).findFirst()
+            return Arrays.stream(values())
+                    .filter(t -> t.key.equals(key))
+                    .findFirst()
                     .orElseThrow(() -> new InvalidEventException("unknown mail template"));
         }
     }
@@ -122,10 +124,14 @@ public class SuiteMail {
     public void releasePending(UUID personId) {
         lockPerson(personId);
         @SuppressWarnings("unchecked")
-        List<Object[]> pending = em.createNativeQuery("SELECT id, request FROM pending_mail WHERE person_id = ?1 ORDER BY id")
-                .setParameter(1, personId).getResultList();
+        List<Object[]> pending = em.createNativeQuery(
+                        "SELECT id, request FROM pending_mail WHERE person_id = ?1 ORDER BY id")
+                .setParameter(1, personId)
+                .getResultList();
         for (Object[] row : pending) {
-            em.createNativeQuery("DELETE FROM pending_mail WHERE id = ?1").setParameter(1, row[0]).executeUpdate();
+            em.createNativeQuery("DELETE FROM pending_mail WHERE id = ?1")
+                    .setParameter(1, row[0])
+                    .executeUpdate();
             outbox.publish(EventType.NOTIFICATION_REQUESTED, personId.toString(), read((String) row[1]));
         }
     }
@@ -134,7 +140,8 @@ public class SuiteMail {
     @Transactional
     public void dropPending(Collection<UUID> personIds) {
         em.createNativeQuery("DELETE FROM pending_mail WHERE person_id = ANY(CAST(?1 AS uuid[]))")
-                .setParameter(1, personIds.toArray(UUID[]::new)).executeUpdate();
+                .setParameter(1, personIds.toArray(UUID[]::new))
+                .executeUpdate();
     }
 
     /**
@@ -142,12 +149,16 @@ public class SuiteMail {
      * serializes them per person, so a mail is either sent to the known address or waits and is released.
      */
     private void lockPerson(UUID personId) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, personId.toString()).getSingleResult();
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, personId.toString())
+                .getSingleResult();
     }
 
     private void keepUntilAddressKnown(NotificationRequested request) {
         em.createNativeQuery("INSERT INTO pending_mail (person_id, request, created_at) VALUES (?1, ?2, ?3)")
-                .setParameter(1, request.personId()).setParameter(2, write(request)).setParameter(3, clock.instant())
+                .setParameter(1, request.personId())
+                .setParameter(2, write(request))
+                .setParameter(3, clock.instant())
                 .executeUpdate();
     }
 
@@ -171,10 +182,18 @@ public class SuiteMail {
     @Transactional
     public void sendMailing(SubscriptionType type, Audiences.Member member, String subject, String text) {
         String unsubscribe = links.unsubscribeLink(member.personId(), type.key);
-        Map<String, Object> data = Map.of("text", text, "typeName", type.name, "unsubscribeLink", unsubscribe,
-                "preferencesLink", links.preferencesLink(member.personId()));
+        Map<String, Object> data = Map.of(
+                "text",
+                text,
+                "typeName",
+                type.name,
+                "unsubscribeLink",
+                unsubscribe,
+                "preferencesLink",
+                links.preferencesLink(member.personId()));
         MailBodies.Body body = MailBodies.render(qute, "mailing", data);
-        deliver(Mail.withText(member.email(), subject, body.text()).setHtml(body.html())
+        deliver(Mail.withText(member.email(), subject, body.text())
+                .setHtml(body.html())
                 .addHeader("List-Unsubscribe", "<" + unsubscribe + ">")
                 .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
         log("mailing:" + type.key, member.personId());
@@ -188,7 +207,8 @@ public class SuiteMail {
         try {
             CompletableFuture.runAsync(() -> mailer.send(mail), sender).get(60, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("SMTP delivery failed: " + e.getCause().getClass().getName());
+            throw new IllegalStateException(
+                    "SMTP delivery failed: " + e.getCause().getClass().getName());
         } catch (TimeoutException e) {
             throw new IllegalStateException("SMTP delivery timed out");
         } catch (InterruptedException e) {
@@ -206,14 +226,21 @@ public class SuiteMail {
         if (personId == null) {
             return null;
         }
-        String kept = (String) em.createNativeQuery(
-                "SELECT email FROM contact_read_model WHERE person_id = ?1 AND NOT anonymized")
-                .setParameter(1, personId).getResultStream().findFirst().orElse(null);
-        return cipher.openReceived(personId.toString(), SealedFields.EMAIL, kept).orElse(null);
+        String kept = (String)
+                em.createNativeQuery("SELECT email FROM contact_read_model WHERE person_id = ?1 AND NOT anonymized")
+                        .setParameter(1, personId)
+                        .getResultStream()
+                        .findFirst()
+                        .orElse(null);
+        return cipher.openReceived(personId.toString(), SealedFields.EMAIL, kept)
+                .orElse(null);
     }
 
     private void log(String template, UUID personId) {
         em.createNativeQuery("INSERT INTO mail_log (template, person_id, sent_at) VALUES (?1, ?2, ?3)")
-                .setParameter(1, template).setParameter(2, personId).setParameter(3, clock.instant()).executeUpdate();
+                .setParameter(1, template)
+                .setParameter(2, personId)
+                .setParameter(3, clock.instant())
+                .executeUpdate();
     }
 }

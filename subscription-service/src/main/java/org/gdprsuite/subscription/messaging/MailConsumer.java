@@ -25,7 +25,7 @@ public class MailConsumer {
     @Incoming("notification-requests")
     @Blocking(ordered = true)
     public CompletionStage<Void> onRequest(Message<String> message) {
-        return consumer.consume(message, "notification-requests",
-                event -> mail.send(event.dataAs(NotificationRequested.class)));
+        return consumer.consume(
+                message, "notification-requests", event -> mail.send(event.dataAs(NotificationRequested.class)));
     }
 }

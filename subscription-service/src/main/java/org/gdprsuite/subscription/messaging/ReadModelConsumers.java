@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
-
 import javax.sql.DataSource;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -53,8 +52,11 @@ public class ReadModelConsumers {
             """;
 
     private static final List<Function<ConsentStateChanged, Object>> CONSENT_COLUMNS = List.of(
-            ConsentStateChanged::personId, ConsentStateChanged::purpose, ConsentStateChanged::allowed,
-            ConsentStateChanged::since, ConsentStateChanged::until);
+            ConsentStateChanged::personId,
+            ConsentStateChanged::purpose,
+            ConsentStateChanged::allowed,
+            ConsentStateChanged::since,
+            ConsentStateChanged::until);
 
     /** One row per person (the newest event time): a statement may not update a row twice. */
     private static final String ANONYMIZE = """
@@ -63,8 +65,8 @@ public class ReadModelConsumers {
             ON CONFLICT (person_id) DO UPDATE SET anonymized = true, email = NULL, updated_at = EXCLUDED.updated_at
             """;
 
-    private static final List<Function<Map.Entry<UUID, Instant>, Object>> ANONYMIZE_COLUMNS = List.of(
-            Map.Entry::getKey, Map.Entry::getValue);
+    private static final List<Function<Map.Entry<UUID, Instant>, Object>> ANONYMIZE_COLUMNS =
+            List.of(Map.Entry::getKey, Map.Entry::getValue);
 
     @Inject
     IdempotentConsumer consumer;
@@ -124,8 +126,8 @@ public class ReadModelConsumers {
 
     /** Applies the states of {@code events} in one statement, with the effect of applying them one by one. */
     public void applyConsent(List<CloudEvent> events) throws SQLException {
-        ArrayColumns.executeUpdate(dataSource, UPSERT_CONSENTS, ConsentStateEvents.newestPerPersonAndPurpose(events),
-                CONSENT_COLUMNS);
+        ArrayColumns.executeUpdate(
+                dataSource, UPSERT_CONSENTS, ConsentStateEvents.newestPerPersonAndPurpose(events), CONSENT_COLUMNS);
     }
 
     private void applyContact(CloudEvent event) {
@@ -133,12 +135,14 @@ public class ReadModelConsumers {
         switch (type) {
             case PERSON_CREATED -> {
                 PersonCreated created = event.dataAs(PersonCreated.class);
-                upsertAddress(created.personId(), keepEmail(created.personId(), created.email()), created.category(), event);
+                upsertAddress(
+                        created.personId(), keepEmail(created.personId(), created.email()), created.category(), event);
                 mail.releasePending(created.personId());
             }
             case PERSON_UPDATED -> {
                 PersonUpdated updated = event.dataAs(PersonUpdated.class);
-                upsertAddress(updated.personId(), keepEmail(updated.personId(), updated.email()), updated.category(), event);
+                upsertAddress(
+                        updated.personId(), keepEmail(updated.personId(), updated.email()), updated.category(), event);
                 mail.releasePending(updated.personId());
             }
             case PERSON_RESTRICTION_CHANGED -> {
@@ -146,8 +150,11 @@ public class ReadModelConsumers {
                 em.createNativeQuery("""
                         INSERT INTO contact_read_model (person_id, restricted, updated_at) VALUES (?1, ?2, ?3)
                         ON CONFLICT (person_id) DO UPDATE SET restricted = EXCLUDED.restricted, updated_at = EXCLUDED.updated_at
-                        """).setParameter(1, restriction.personId()).setParameter(2, restriction.restricted())
-                        .setParameter(3, event.time()).executeUpdate();
+                        """)
+                        .setParameter(1, restriction.personId())
+                        .setParameter(2, restriction.restricted())
+                        .setParameter(3, event.time())
+                        .executeUpdate();
             }
             default -> {
                 // other contact events are not needed here
@@ -176,7 +183,11 @@ public class ReadModelConsumers {
                 ON CONFLICT (person_id) DO UPDATE SET email = EXCLUDED.email, category = EXCLUDED.category,
                     updated_at = EXCLUDED.updated_at
                 WHERE NOT contact_read_model.anonymized
-                """).setParameter(1, personId).setParameter(2, email).setParameter(3, category)
-                .setParameter(4, event.time()).executeUpdate();
+                """)
+                .setParameter(1, personId)
+                .setParameter(2, email)
+                .setParameter(3, category)
+                .setParameter(4, event.time())
+                .executeUpdate();
     }
 }

@@ -25,7 +25,9 @@ public class SubscriptionParticipant implements DsrParticipant {
     /** RESTRICT is how an objection (Art. 21) reaches this service: to direct marketing it is absolute (Art. 21(3)). */
     @Override
     public java.util.Set<org.gdprsuite.events.dsr.DsrAction> actions() {
-        return java.util.EnumSet.of(org.gdprsuite.events.dsr.DsrAction.EXPORT, org.gdprsuite.events.dsr.DsrAction.ERASE,
+        return java.util.EnumSet.of(
+                org.gdprsuite.events.dsr.DsrAction.EXPORT,
+                org.gdprsuite.events.dsr.DsrAction.ERASE,
                 org.gdprsuite.events.dsr.DsrAction.RESTRICT);
     }
 
@@ -37,10 +39,17 @@ public class SubscriptionParticipant implements DsrParticipant {
 
     @Override
     public SliceResult export(SubjectIds subject) {
-        return SliceResult.done(subject.personIds().stream().map(id -> Map.of("personId", id,
-                "preferences", subscriptions.of(id),
-                "history", subscriptions.history(id),
-                "deliveries", subscriptions.deliveries(id))).toList());
+        return SliceResult.done(subject.personIds().stream()
+                .map(id -> Map.of(
+                        "personId",
+                        id,
+                        "preferences",
+                        subscriptions.of(id),
+                        "history",
+                        subscriptions.history(id),
+                        "deliveries",
+                        subscriptions.deliveries(id)))
+                .toList());
     }
 
     /** See {@link Subscriptions#erase}. */
@@ -53,7 +62,8 @@ public class SubscriptionParticipant implements DsrParticipant {
     /** A retention batch: every subject's slice erased together (set-based). */
     @Override
     public java.util.List<SliceResult> eraseAll(java.util.List<SubjectIds> subjects) {
-        subscriptions.erase(subjects.stream().flatMap(s -> s.personIds().stream()).toList());
+        subscriptions.erase(
+                subjects.stream().flatMap(s -> s.personIds().stream()).toList());
         return subjects.stream().map(s -> SliceResult.done()).toList();
     }
 }

@@ -1,10 +1,5 @@
 package org.gdprsuite.subscription.domain;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -24,20 +19,35 @@ import io.quarkus.qute.HtmlEscaper;
 import io.quarkus.qute.TemplateLocator.TemplateLocation;
 import io.quarkus.qute.Variant;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /** The suite's mail templates rendered as the service renders them (HTML escaped in .html), without Quarkus. */
 @Tag("unit")
 class MailBodiesTest {
 
-    private static final Engine QUTE = Engine.builder().addDefaults()
+    private static final Engine QUTE = Engine.builder()
+            .addDefaults()
             .addResultMapper(new HtmlEscaper(List.of(Variant.TEXT_HTML)))
-            .addLocator(MailBodiesTest::locate).build();
+            .addLocator(MailBodiesTest::locate)
+            .build();
 
-    private static final Map<String, String> PARAMETERS = Map.ofEntries(Map.entry("purpose", "Newsletter"),
-            Map.entry("confirmLink", "https://x/confirm"), Map.entry("code", "123456"),
-            Map.entry("verifyLink", "https://x/verify"), Map.entry("downloadLink", "https://x/download"),
-            Map.entry("expiresAt", "2026-12-31"), Map.entry("dueDate", "2027-02-01"), Map.entry("reason", "volume"),
-            Map.entry("requestType", "ACCESS"), Map.entry("reference", "INC-7"), Map.entry("nature", "CONFIDENTIALITY"),
-            Map.entry("consequences", "phishing"), Map.entry("measures", "reset passwords"),
+    private static final Map<String, String> PARAMETERS = Map.ofEntries(
+            Map.entry("purpose", "Newsletter"),
+            Map.entry("confirmLink", "https://x/confirm"),
+            Map.entry("code", "123456"),
+            Map.entry("verifyLink", "https://x/verify"),
+            Map.entry("downloadLink", "https://x/download"),
+            Map.entry("expiresAt", "2026-12-31"),
+            Map.entry("dueDate", "2027-02-01"),
+            Map.entry("reason", "volume"),
+            Map.entry("requestType", "ACCESS"),
+            Map.entry("reference", "INC-7"),
+            Map.entry("nature", "CONFIDENTIALITY"),
+            Map.entry("consequences", "phishing"),
+            Map.entry("measures", "reset passwords"),
             Map.entry("dpoContact", "dpo@example.org"));
 
     @Test
@@ -54,7 +64,8 @@ class MailBodiesTest {
     void theParametersAreInTheMailAndThePreferenceLinkOnlyWhenThereIsAPerson() {
         Map<String, Object> data = new HashMap<>(PARAMETERS);
         MailBodies.Body anonymous = MailBodies.render(QUTE, "breach.notice", data);
-        assertTrue(anonymous.text().contains("INC-7") && anonymous.text().contains("reset passwords"), anonymous.text());
+        assertTrue(
+                anonymous.text().contains("INC-7") && anonymous.text().contains("reset passwords"), anonymous.text());
         assertFalse(anonymous.text().contains("Maintain my subscriptions"), anonymous.text());
 
         data.put("preferencesLink", "https://x/preferences?token=t");
@@ -65,8 +76,15 @@ class MailBodiesTest {
 
     @Test
     void aMailingEscapesItsTextInHtmlAndCarriesBothLinks() {
-        Map<String, Object> data = Map.of("text", "Sale <script>alert(1)</script> & more", "typeName", "News",
-                "unsubscribeLink", "https://x/unsubscribe?token=u", "preferencesLink", "https://x/preferences?token=p");
+        Map<String, Object> data = Map.of(
+                "text",
+                "Sale <script>alert(1)</script> & more",
+                "typeName",
+                "News",
+                "unsubscribeLink",
+                "https://x/unsubscribe?token=u",
+                "preferencesLink",
+                "https://x/preferences?token=p");
         MailBodies.Body body = MailBodies.render(QUTE, "mailing", data);
         assertTrue(body.text().startsWith("Sale <script>alert(1)</script> & more"), body.text());
         assertFalse(body.html().contains("<script>"), body.html());

@@ -16,6 +16,5 @@ public record DsrBatchCommand(UUID batchId, List<Subject> subjects, List<String>
     }
 
     /** One request of the batch and whom it is about. */
-    public record Subject(UUID requestId, SubjectIds subject) {
-    }
+    public record Subject(UUID requestId, SubjectIds subject) {}
 }

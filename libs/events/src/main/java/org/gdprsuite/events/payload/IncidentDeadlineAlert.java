@@ -7,6 +7,7 @@ import java.util.UUID;
 public record IncidentDeadlineAlert(UUID incidentId, String reference, Alert alert, Instant notifyBy) {
 
     public enum Alert {
-        DUE_SOON, OVERDUE
+        DUE_SOON,
+        OVERDUE
     }
 }

@@ -12,8 +12,11 @@ import com.fasterxml.jackson.annotation.JsonFormat;
  * data subject's, the chunk in one batch. Events of one person each ({@code personId}) are still read.
  */
 public record RetentionErasureRequested(
-        @JsonAlias("personId") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<UUID> personIds,
-        String policy, UUID sweepId) {
+        @JsonAlias("personId") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+        List<UUID> personIds,
+
+        String policy,
+        UUID sweepId) {
 
     public RetentionErasureRequested {
         personIds = personIds == null ? List.of() : List.copyOf(personIds);

@@ -11,6 +11,5 @@ public final class SealedFields {
     /** {@code email} of {@link PersonCreated} and {@link PersonUpdated}. */
     public static final String EMAIL = "email";
 
-    private SealedFields() {
-    }
+    private SealedFields() {}
 }

@@ -1,7 +1,5 @@
 package org.gdprsuite.events.payload;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +12,8 @@ import org.gdprsuite.events.CloudEvent;
 import org.gdprsuite.events.EventType;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The reduction of a poll of consent.events to one state per person × purpose, as one by one would leave it. */
 @Tag("unit")
@@ -33,8 +33,13 @@ class ConsentStateEventsTest {
         ConsentStateChanged annAds = state(ANN, "ads", true, T1);
         ConsentStateChanged benNews = state(BEN, "news", false, T1);
 
-        List<ConsentStateChanged> newest = ConsentStateEvents.newestPerPersonAndPurpose(List.of(event(annNewsNew),
-                event(annNewsOld), event(annNewsTieFirst), event(annAds), anonymized(BEN), event(benNews),
+        List<ConsentStateChanged> newest = ConsentStateEvents.newestPerPersonAndPurpose(List.of(
+                event(annNewsNew),
+                event(annNewsOld),
+                event(annNewsTieFirst),
+                event(annAds),
+                anonymized(BEN),
+                event(benNews),
                 event(annNewsTieLast)));
 
         assertEquals(List.of(annNewsTieLast, annAds, benNews), newest);
@@ -45,8 +50,10 @@ class ConsentStateEventsTest {
         ConsentStateChanged granted = state(ANN, "news", true, T2);
         CloudEvent grantedEvent = event(granted);
 
-        assertEquals(List.of(granted), ConsentStateEvents.newestPerPersonAndPurpose(
-                List.of(grantedEvent, event(state(ANN, "news", false, T1)), grantedEvent)));
+        assertEquals(
+                List.of(granted),
+                ConsentStateEvents.newestPerPersonAndPurpose(
+                        List.of(grantedEvent, event(state(ANN, "news", false, T1)), grantedEvent)));
     }
 
     @Test
@@ -57,13 +64,19 @@ class ConsentStateEventsTest {
             List<CloudEvent> poll = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
                 // Few distinct times, so that ties are common.
-                poll.add(event(state(persons.get(random.nextInt(2)), random.nextBoolean() ? "news" : "ads",
-                        random.nextBoolean(), T1.plusSeconds(random.nextInt(3)), "#" + i)));
+                poll.add(event(state(
+                        persons.get(random.nextInt(2)),
+                        random.nextBoolean() ? "news" : "ads",
+                        random.nextBoolean(),
+                        T1.plusSeconds(random.nextInt(3)),
+                        "#" + i)));
             }
             Map<List<Object>, ConsentStateChanged> oneByOne = new HashMap<>();
             for (CloudEvent event : poll) {
                 ConsentStateChanged next = event.dataAs(ConsentStateChanged.class);
-                oneByOne.merge(List.of(next.personId(), next.purpose()), next,
+                oneByOne.merge(
+                        List.of(next.personId(), next.purpose()),
+                        next,
                         (current, candidate) -> current.since().isAfter(candidate.since()) ? current : candidate);
             }
             List<ConsentStateChanged> batch = ConsentStateEvents.newestPerPersonAndPurpose(poll);
@@ -77,15 +90,21 @@ class ConsentStateEventsTest {
     }
 
     /** {@code basis} tells apart states that are otherwise equal. */
-    private static ConsentStateChanged state(UUID person, String purpose, boolean allowed, Instant since, String basis) {
+    private static ConsentStateChanged state(
+            UUID person, String purpose, boolean allowed, Instant since, String basis) {
         return new ConsentStateChanged(person, purpose, allowed, basis, allowed ? "GRANTED" : "WITHDRAWN", since, null);
     }
 
     private static CloudEvent event(ConsentStateChanged state) {
-        return CloudEvent.of("consent-service", EventType.CONSENT_STATE_CHANGED, state.personId().toString(), state);
+        return CloudEvent.of(
+                "consent-service",
+                EventType.CONSENT_STATE_CHANGED,
+                state.personId().toString(),
+                state);
     }
 
     private static CloudEvent anonymized(UUID person) {
-        return CloudEvent.of("contact-service", EventType.PERSON_ANONYMIZED, person.toString(), new PersonAnonymized(person));
+        return CloudEvent.of(
+                "contact-service", EventType.PERSON_ANONYMIZED, person.toString(), new PersonAnonymized(person));
     }
 }

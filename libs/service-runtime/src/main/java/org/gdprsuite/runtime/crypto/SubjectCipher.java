@@ -1,12 +1,11 @@
 package org.gdprsuite.runtime.crypto;
 
-import org.gdprsuite.runtime.internal.crypto.Gcm;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
-
 import javax.crypto.SecretKey;
+
+import org.gdprsuite.runtime.internal.crypto.Gcm;
 
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;

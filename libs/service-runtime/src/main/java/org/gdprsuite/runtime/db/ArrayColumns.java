@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Function;
-
 import javax.sql.DataSource;
 
 /**
@@ -15,12 +14,11 @@ import javax.sql.DataSource;
  */
 public final class ArrayColumns {
 
-    private ArrayColumns() {
-    }
+    private ArrayColumns() {}
 
     /** Writes {@code rows} with {@code sql} in one statement, in the caller's transaction; no rows, no statement. */
-    public static <T> void executeUpdate(DataSource dataSource, String sql, List<T> rows,
-            List<Function<T, Object>> columns) throws SQLException {
+    public static <T> void executeUpdate(
+            DataSource dataSource, String sql, List<T> rows, List<Function<T, Object>> columns) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
@@ -37,8 +35,14 @@ public final class ArrayColumns {
         Connection connection = statement.getConnection();
         for (int i = 0; i < columns.size(); i++) {
             Function<T, Object> column = columns.get(i);
-            statement.setArray(i + 1, connection.createArrayOf("text",
-                    rows.stream().map(column).map(value -> value == null ? null : value.toString()).toArray()));
+            statement.setArray(
+                    i + 1,
+                    connection.createArrayOf(
+                            "text",
+                            rows.stream()
+                                    .map(column)
+                                    .map(value -> value == null ? null : value.toString())
+                                    .toArray()));
         }
     }
 }

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -37,8 +36,7 @@ public class SignedLinks {
     Clock clock;
 
     /** What a valid token grants: {@code scope} on {@code subject} until {@code expiresAt}. */
-    public record Grant(String scope, String subject, Instant expiresAt) {
-    }
+    public record Grant(String scope, String subject, Instant expiresAt) {}
 
     /** Signs a token granting {@code scope} (e.g. "preferences") on {@code subject} (e.g. a person id) for {@code validity}. */
     public String sign(String scope, String subject, Duration validity) {
@@ -62,8 +60,8 @@ public class SignedLinks {
             throw new InvalidLinkException();
         }
         String unsigned = parts[0] + "." + parts[1] + "." + parts[2];
-        if (!MessageDigest.isEqual(mac(unsigned).getBytes(StandardCharsets.US_ASCII),
-                parts[3].getBytes(StandardCharsets.US_ASCII))) {
+        if (!MessageDigest.isEqual(
+                mac(unsigned).getBytes(StandardCharsets.US_ASCII), parts[3].getBytes(StandardCharsets.US_ASCII))) {
             throw new InvalidLinkException();
         }
         try {

@@ -11,8 +11,8 @@ import jakarta.ws.rs.core.Response;
  * leaks back through an error.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(String type, String title, int status, String detail, List<Violation> violations,
-        String instance) {
+public record Problem(
+        String type, String title, int status, String detail, List<Violation> violations, String instance) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     /** Typed problems ({@link DomainProblem}) are {@code TYPE_BASE + slug}; the others are {@code about:blank}. */
@@ -28,8 +28,7 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     /** One invalid field: where it is and what is wrong, without the value. */
-    public record Violation(String field, String message) {
-    }
+    public record Violation(String field, String message) {}
 
     public static Problem of(Response.StatusType status, String detail) {
         return new Problem("about:blank", title(status), status.getStatusCode(), detail, List.of());

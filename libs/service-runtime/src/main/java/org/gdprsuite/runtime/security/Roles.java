@@ -9,10 +9,10 @@ public final class Roles {
     public static final String SUPPORT = "support";
     /** May read sensitive fields (bank account, national id, date of birth). */
     public static final String FINANCE = "finance";
+
     public static final String ADMIN = "admin";
     /** Held by the service account of the confidential client of integrating systems. */
     public static final String INTEGRATION = "integration";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -19,8 +19,7 @@ public final class FixedWindowLimiter {
     private final Clock clock;
     private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
 
-    private record Window(Instant start, int used) {
-    }
+    private record Window(Instant start, int used) {}
 
     public FixedWindowLimiter(int limit, Duration window, Clock clock) {
         this.limit = limit;
@@ -34,11 +33,15 @@ public final class FixedWindowLimiter {
         if (windows.size() > MAX_TRACKED) {
             windows.values().removeIf(w -> !now.isBefore(w.start().plus(window)));
         }
-        Window current = windows.compute(key, (k, w) -> w == null || !now.isBefore(w.start().plus(window))
-                ? new Window(now, 1) : new Window(w.start(), w.used() + 1));
+        Window current = windows.compute(
+                key,
+                (k, w) -> w == null || !now.isBefore(w.start().plus(window))
+                        ? new Window(now, 1)
+                        : new Window(w.start(), w.used() + 1));
         if (current.used() <= limit) {
             return OptionalLong.empty();
         }
-        return OptionalLong.of(Math.max(1, Duration.between(now, current.start().plus(window)).toSeconds()));
+        return OptionalLong.of(
+                Math.max(1, Duration.between(now, current.start().plus(window)).toSeconds()));
     }
 }

@@ -37,8 +37,11 @@ public class PublicRateLimit {
     public void acquire(String client) {
         OptionalLong retryAfter = limiter.acquire(client);
         if (retryAfter.isPresent()) {
-            throw new ClientErrorException("Too many requests; try again later.",
-                    Response.status(429).header(HttpHeaders.RETRY_AFTER, retryAfter.getAsLong()).build());
+            throw new ClientErrorException(
+                    "Too many requests; try again later.",
+                    Response.status(429)
+                            .header(HttpHeaders.RETRY_AFTER, retryAfter.getAsLong())
+                            .build());
         }
     }
 }

@@ -48,7 +48,8 @@ public class StorableText implements ObjectMapperCustomizer {
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String value = super.deserialize(parser, context);
             if (value != null && !isStorable(value)) {
-                throw InvalidFormatException.from(parser, "A text holds a NUL character or a lone surrogate.", null, String.class);
+                throw InvalidFormatException.from(
+                        parser, "A text holds a NUL character or a lone surrogate.", null, String.class);
             }
             return value;
         }

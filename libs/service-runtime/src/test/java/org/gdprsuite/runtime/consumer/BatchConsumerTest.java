@@ -1,9 +1,5 @@
 package org.gdprsuite.runtime.consumer;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +22,10 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The batch variant: a poll's events in one transaction, with the guarantees of one event at a time. */
 @QuarkusTest
@@ -60,8 +60,11 @@ class BatchConsumerTest {
         assertEquals(0, consumer.applyAllOnce(List.of(c, a), consumerName, handler));
 
         assertEquals(List.of(List.of(a.id(), b.id()), List.of(c.id())), calls);
-        assertEquals(List.of(a.id(), b.id(), c.id()),
-                store.effects("direct").stream().filter(List.of(a.id(), b.id(), c.id())::contains).toList());
+        assertEquals(
+                List.of(a.id(), b.id(), c.id()),
+                store.effects("direct").stream()
+                        .filter(List.of(a.id(), b.id(), c.id())::contains)
+                        .toList());
     }
 
     @Test
@@ -70,14 +73,16 @@ class BatchConsumerTest {
         CloudEvent a = event("a");
         CloudEvent b = event("b");
 
-        assertThrows(RuntimeException.class, () -> consumer.applyAllOnce(List.of(a, b), consumerName, events -> {
-            store.effect("direct", a.id());
-            throw new IllegalStateException("toy failure");
-        }));
+        assertThrows(
+                RuntimeException.class,
+                () -> consumer.applyAllOnce(List.of(a, b), consumerName, events -> {
+                    store.effect("direct", a.id());
+                    throw new IllegalStateException("toy failure");
+                }));
         assertTrue(!store.effects("direct").contains(a.id()), "the effect was rolled back");
 
-        assertEquals(2, consumer.applyAllOnce(List.of(a, b), consumerName, events -> {
-        }), "the ids were not kept either");
+        assertEquals(
+                2, consumer.applyAllOnce(List.of(a, b), consumerName, events -> {}), "the ids were not kept either");
     }
 
     @Test
@@ -90,31 +95,50 @@ class BatchConsumerTest {
         String third = json(key, "customer", "third");
         String fourth = json(key, "customer", "fourth");
 
-        KafkaProbe.send(topic(), List.of(Map.entry(key, first), Map.entry(key, first), Map.entry(key, malformed),
-                Map.entry(key, second), Map.entry(key, broken), Map.entry(key, third)));
+        KafkaProbe.send(
+                topic(),
+                List.of(
+                        Map.entry(key, first),
+                        Map.entry(key, first),
+                        Map.entry(key, malformed),
+                        Map.entry(key, second),
+                        Map.entry(key, broken),
+                        Map.entry(key, third)));
         KafkaProbe.send(topic(), List.of(Map.entry(key, second), Map.entry(key, fourth)));
 
         awaitEffect(ref(fourth));
         List<String> mine = List.of(ref(first), ref(second), ref(third), ref(fourth), ref(broken));
-        assertEquals(List.of(ref(first), ref(second), ref(third), ref(fourth)),
+        assertEquals(
+                List.of(ref(first), ref(second), ref(third), ref(fourth)),
                 store.effects("batch").stream().filter(mine::contains).toList());
 
-        List<ConsumerRecord<String, String>> dlq = KafkaProbe.readUntil(prefix + Topics.deadLetter(Topics.CONSENT_INBOUND),
-                r -> r.stream().filter(rec -> key.equals(rec.key())).count() >= 2, WAIT);
-        List<ConsumerRecord<String, String>> dead = dlq.stream().filter(r -> key.equals(r.key())).toList();
-        assertEquals(List.of(malformed, broken), dead.stream().map(ConsumerRecord::value).toList());
+        List<ConsumerRecord<String, String>> dlq = KafkaProbe.readUntil(
+                prefix + Topics.deadLetter(Topics.CONSENT_INBOUND),
+                r -> r.stream().filter(rec -> key.equals(rec.key())).count() >= 2,
+                WAIT);
+        List<ConsumerRecord<String, String>> dead =
+                dlq.stream().filter(r -> key.equals(r.key())).toList();
+        assertEquals(
+                List.of(malformed, broken),
+                dead.stream().map(ConsumerRecord::value).toList());
         assertTrue(KafkaProbe.header(dead.get(0), "dead-letter-reason").contains("not JSON"));
         assertTrue(KafkaProbe.header(dead.get(1), "dead-letter-reason").contains("failed after 4 attempts"));
     }
 
     private static CloudEvent event(String label) {
         UUID person = UUID.randomUUID();
-        return CloudEvent.of("test", EventType.PERSON_UPDATED, person.toString(),
+        return CloudEvent.of(
+                "test",
+                EventType.PERSON_UPDATED,
+                person.toString(),
                 new PersonUpdated(person, label + "-" + UUID.randomUUID() + "@example.test", "customer"));
     }
 
     private static String json(String key, String category, String label) {
-        return EventCodec.toJson(CloudEvent.of("test", EventType.PERSON_UPDATED, key,
+        return EventCodec.toJson(CloudEvent.of(
+                "test",
+                EventType.PERSON_UPDATED,
+                key,
                 new PersonUpdated(UUID.fromString(key), label + "-" + UUID.randomUUID() + "@example.test", category)));
     }
 
@@ -123,7 +147,9 @@ class BatchConsumerTest {
     }
 
     private void awaitEffect(String ref) {
-        Awaitility.await("effect " + ref + " applied").atMost(WAIT).until(() -> store.effects("batch").contains(ref));
+        Awaitility.await("effect " + ref + " applied")
+                .atMost(WAIT)
+                .until(() -> store.effects("batch").contains(ref));
     }
 
     private String topic() {

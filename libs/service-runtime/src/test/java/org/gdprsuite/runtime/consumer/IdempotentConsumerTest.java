@@ -1,9 +1,5 @@
 package org.gdprsuite.runtime.consumer;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +21,10 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The toy consumer of contact.events (ToyConsumer) records one effect per applied event. */
 @QuarkusTest
@@ -48,7 +48,8 @@ class IdempotentConsumerTest {
         KafkaProbe.send(topic(), List.of(Map.entry(key, twice), Map.entry(key, twice), Map.entry(key, after)));
 
         awaitEffect(ref(after));
-        assertEquals(1, store.effects("update").stream().filter(ref(twice)::equals).count());
+        assertEquals(
+                1, store.effects("update").stream().filter(ref(twice)::equals).count());
     }
 
     @Test
@@ -61,7 +62,9 @@ class IdempotentConsumerTest {
 
         awaitEffect(ref(next));
         ConsumerRecord<String, String> dead = deadLetter(malformed);
-        assertTrue(KafkaProbe.header(dead, "dead-letter-reason").contains("not JSON"), KafkaProbe.header(dead, "dead-letter-reason"));
+        assertTrue(
+                KafkaProbe.header(dead, "dead-letter-reason").contains("not JSON"),
+                KafkaProbe.header(dead, "dead-letter-reason"));
         assertEquals(key, dead.key());
     }
 
@@ -73,7 +76,8 @@ class IdempotentConsumerTest {
         KafkaProbe.send(topic(), key, flaky);
 
         awaitEffect(ref(flaky));
-        assertEquals(1, store.effects("update").stream().filter(ref(flaky)::equals).count());
+        assertEquals(
+                1, store.effects("update").stream().filter(ref(flaky)::equals).count());
     }
 
     @Test
@@ -91,7 +95,10 @@ class IdempotentConsumerTest {
     }
 
     private String event(String key, String category, String label) {
-        CloudEvent event = CloudEvent.of("test", EventType.PERSON_UPDATED, key,
+        CloudEvent event = CloudEvent.of(
+                "test",
+                EventType.PERSON_UPDATED,
+                key,
                 new PersonUpdated(UUID.fromString(key), label + "-" + UUID.randomUUID() + "@example.test", category));
         return EventCodec.toJson(event);
     }
@@ -101,13 +108,18 @@ class IdempotentConsumerTest {
     }
 
     private void awaitEffect(String ref) {
-        Awaitility.await("effect " + ref + " applied").atMost(WAIT).until(() -> store.effects("update").contains(ref));
+        Awaitility.await("effect " + ref + " applied")
+                .atMost(WAIT)
+                .until(() -> store.effects("update").contains(ref));
     }
 
     private ConsumerRecord<String, String> deadLetter(String value) {
-        List<ConsumerRecord<String, String>> dlq = KafkaProbe.readUntil(prefix + Topics.deadLetter(Topics.CONTACT_EVENTS),
-                r -> r.stream().anyMatch(rec -> value.equals(rec.value())), WAIT);
-        ConsumerRecord<String, String> dead = dlq.stream().filter(r -> value.equals(r.value())).findFirst().orElse(null);
+        List<ConsumerRecord<String, String>> dlq = KafkaProbe.readUntil(
+                prefix + Topics.deadLetter(Topics.CONTACT_EVENTS),
+                r -> r.stream().anyMatch(rec -> value.equals(rec.value())),
+                WAIT);
+        ConsumerRecord<String, String> dead =
+                dlq.stream().filter(r -> value.equals(r.value())).findFirst().orElse(null);
         assertNotNull(dead, "dead-lettered");
         return dead;
     }

@@ -1,11 +1,5 @@
 package org.gdprsuite.runtime.crypto;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,6 +13,12 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Personal data in events: sealed by the publisher with the subject's data key from the shared key store,
@@ -44,15 +44,24 @@ class SealedEventFieldsTest {
 
         assertFalse(adaEvent.contains("ada@example.org"), adaEvent);
         assertEquals(Optional.of("ada@example.org"), cipher.openReceived(ada, "email", email(adaEvent)));
-        assertThrows(TamperedException.class, () -> cipher.openReceived(bob, "email", email(adaEvent)), "bound to its subject");
-        assertThrows(TamperedException.class, () -> cipher.openReceived(ada, "lastName", email(adaEvent)), "and to its field");
+        assertThrows(
+                TamperedException.class,
+                () -> cipher.openReceived(bob, "email", email(adaEvent)),
+                "bound to its subject");
+        assertThrows(
+                TamperedException.class,
+                () -> cipher.openReceived(ada, "lastName", email(adaEvent)),
+                "and to its field");
 
         keys.destroy(ada);
 
         // The same records read again (a replay): hers no longer open, his still do.
         assertEquals(Optional.empty(), cipher.openReceived(ada, "email", email(adaEvent)));
         assertEquals(Optional.of("bob@example.org"), cipher.openReceived(bob, "email", email(bobEvent)));
-        assertThrows(ShreddedException.class, () -> cipher.seal(ada, "email", "ada@example.org"), "nothing new is sealed for her");
+        assertThrows(
+                ShreddedException.class,
+                () -> cipher.seal(ada, "email", "ada@example.org"),
+                "nothing new is sealed for her");
     }
 
     @Test
@@ -82,7 +91,10 @@ class SealedEventFieldsTest {
     }
 
     private String event(String subject, String email) {
-        return EventCodec.toJson(CloudEvent.of("contact-service", EventType.PERSON_UPDATED, subject,
+        return EventCodec.toJson(CloudEvent.of(
+                "contact-service",
+                EventType.PERSON_UPDATED,
+                subject,
                 new PersonUpdated(UUID.fromString(subject), cipher.seal(subject, "email", email), "customer")));
     }
 

@@ -1,19 +1,18 @@
 package org.gdprsuite.runtime.crypto;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.Base64;
-
 import javax.crypto.SecretKey;
 
 import org.gdprsuite.runtime.internal.crypto.Gcm;
 import org.gdprsuite.runtime.internal.crypto.MasterKeys;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** AES-GCM sealing of values and data keys, without a database. */
 @Tag("unit")
@@ -32,7 +31,8 @@ class SubjectCipherTest {
         assertFalse(sealed.contains("AB-123456"));
         assertFalse(new String(Base64.getDecoder().decode(sealed.substring(3))).contains("AB-123456"));
         assertEquals("AB-123456", SubjectCipher.open(key, "person-a", "nationalId", sealed));
-        assertNotEquals(sealed, SubjectCipher.seal(key, "person-a", "nationalId", "AB-123456"), "a fresh nonce each time");
+        assertNotEquals(
+                sealed, SubjectCipher.seal(key, "person-a", "nationalId", "AB-123456"), "a fresh nonce each time");
     }
 
     @Test
@@ -47,7 +47,8 @@ class SubjectCipherTest {
         String flipped = "v1." + Base64.getEncoder().encodeToString(bytes);
         assertThrows(TamperedException.class, () -> SubjectCipher.open(key, "person-a", "nationalId", flipped));
         assertThrows(TamperedException.class, () -> SubjectCipher.open(key, "person-a", "nationalId", "AB-123456"));
-        assertThrows(TamperedException.class, () -> SubjectCipher.open(key, "person-a", "nationalId", "v1.not base64!"));
+        assertThrows(
+                TamperedException.class, () -> SubjectCipher.open(key, "person-a", "nationalId", "v1.not base64!"));
         assertThrows(TamperedException.class, () -> SubjectCipher.open(key, "person-a", "nationalId", "v1.AAAA"));
     }
 
@@ -59,8 +60,10 @@ class SubjectCipherTest {
         assertEquals("a", wrapped.masterKeyId());
         assertEquals(key, keys.unwrap("person-a", wrapped));
         assertThrows(TamperedException.class, () -> keys.unwrap("person-b", wrapped));
-        assertThrows(TamperedException.class, () -> keys.unwrap("person-a", new MasterKeys.Wrapped("b", wrapped.bytes())));
-        IllegalStateException retired = assertThrows(IllegalStateException.class,
+        assertThrows(
+                TamperedException.class, () -> keys.unwrap("person-a", new MasterKeys.Wrapped("b", wrapped.bytes())));
+        IllegalStateException retired = assertThrows(
+                IllegalStateException.class,
                 () -> MasterKeys.of("b:" + KEY_B, null).unwrap("person-a", wrapped));
         assertTrue(retired.getMessage().contains("'a' is not configured"));
     }
@@ -68,12 +71,17 @@ class SubjectCipherTest {
     @Test
     void masterKeysAreCheckedAndNeverEchoed() {
         assertEquals("b", MasterKeys.of("b:" + KEY_B, null).activeId(), "a single key is the active one");
-        IllegalStateException none = assertThrows(IllegalStateException.class, () -> MasterKeys.of(null, null).activeId());
+        IllegalStateException none = assertThrows(
+                IllegalStateException.class, () -> MasterKeys.of(null, null).activeId());
         assertTrue(none.getMessage().contains("GDPR_CRYPTO_MASTER_KEYS"));
         String shortKey = Base64.getEncoder().encodeToString(new byte[16]);
-        IllegalStateException tooShort = assertThrows(IllegalStateException.class, () -> MasterKeys.of("a:" + shortKey, null));
+        IllegalStateException tooShort =
+                assertThrows(IllegalStateException.class, () -> MasterKeys.of("a:" + shortKey, null));
         assertFalse(tooShort.getMessage().contains(shortKey));
-        assertThrows(IllegalStateException.class, () -> MasterKeys.of("a:" + KEY_A + ",b:" + KEY_B, null), "which one is active?");
+        assertThrows(
+                IllegalStateException.class,
+                () -> MasterKeys.of("a:" + KEY_A + ",b:" + KEY_B, null),
+                "which one is active?");
         assertThrows(IllegalStateException.class, () -> MasterKeys.of("a:" + KEY_A, "c"));
         assertThrows(IllegalStateException.class, () -> MasterKeys.of("a b:" + KEY_A, null));
         assertThrows(IllegalStateException.class, () -> MasterKeys.of("a:%%%", null));

@@ -1,8 +1,5 @@
 package org.gdprsuite.runtime.dsr;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +29,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /** The toy participant (ToyParticipant) answers real commands on dsr.commands through the shared wiring. */
 @QuarkusTest
 @WithTestResource(SuiteStack.class)
@@ -48,14 +48,15 @@ class DsrParticipationTest {
 
     @Test
     void theParticipantAnnouncesItselfWithItsSliceAndActions() {
-        List<ConsumerRecord<String, String>> read = KafkaProbe.readUntil(replies(),
-                r -> r.stream().anyMatch(rec -> PARTICIPANT.equals(rec.key())), WAIT);
+        List<ConsumerRecord<String, String>> read =
+                KafkaProbe.readUntil(replies(), r -> r.stream().anyMatch(rec -> PARTICIPANT.equals(rec.key())), WAIT);
         ParticipantAnnounced announced = read.stream()
                 .filter(r -> PARTICIPANT.equals(r.key()))
                 .map(r -> EventCodec.parse(r.value()))
                 .filter(e -> e.type().equals(EventType.DSR_PARTICIPANT_ANNOUNCED.type()))
                 .map(e -> e.dataAs(ParticipantAnnounced.class))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         assertEquals("toy notes", announced.slice());
         assertEquals(List.of(DsrAction.EXPORT, DsrAction.ERASE), announced.actions());
     }
@@ -69,7 +70,9 @@ class DsrParticipationTest {
         assertEquals(Outcome.DONE, reply.outcome());
         assertEquals(DsrAction.EXPORT, reply.action());
         assertEquals(PARTICIPANT, reply.participant());
-        assertEquals("[\"called about invoice\",\"prefers email\"]", reply.slice().path("notes").toString());
+        assertEquals(
+                "[\"called about invoice\",\"prefers email\"]",
+                reply.slice().path("notes").toString());
     }
 
     @Test
@@ -81,7 +84,12 @@ class DsrParticipationTest {
         assertEquals(2, replies.size(), "answered twice");
         assertTrue(replies.stream().allMatch(r -> r.outcome() == Outcome.DONE));
         assertEquals(List.of(), store.notes(person), "the slice is anonymized");
-        assertEquals(1, store.effects("erase").stream().filter(person.toString()::equals).count(), "one effect");
+        assertEquals(
+                1,
+                store.effects("erase").stream()
+                        .filter(person.toString()::equals)
+                        .count(),
+                "one effect");
     }
 
     @Test
@@ -101,10 +109,12 @@ class DsrParticipationTest {
         UUID held = personWithNotes("legal hold");
         UUID third = personWithNotes("two kids", "vegetarian");
         List<UUID> requests = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
-        DsrBatchCommand batch = new DsrBatchCommand(UUID.randomUUID(), List.of(
-                new DsrBatchCommand.Subject(requests.get(0), new SubjectIds(List.of(first), List.of())),
-                new DsrBatchCommand.Subject(requests.get(1), new SubjectIds(List.of(held), List.of())),
-                new DsrBatchCommand.Subject(requests.get(2), new SubjectIds(List.of(third), List.of()))),
+        DsrBatchCommand batch = new DsrBatchCommand(
+                UUID.randomUUID(),
+                List.of(
+                        new DsrBatchCommand.Subject(requests.get(0), new SubjectIds(List.of(first), List.of())),
+                        new DsrBatchCommand.Subject(requests.get(1), new SubjectIds(List.of(held), List.of())),
+                        new DsrBatchCommand.Subject(requests.get(2), new SubjectIds(List.of(third), List.of()))),
                 List.of(PARTICIPANT));
 
         List<DsrBatchReply> replies = sendBatch(batch, 2);
@@ -113,9 +123,16 @@ class DsrParticipationTest {
         assertEquals(replies.get(0), replies.get(1), "the redelivered command is answered with the same reply");
         DsrBatchReply reply = replies.get(0);
         assertEquals(PARTICIPANT, reply.participant());
-        assertEquals(requests, reply.outcomes().stream().map(DsrBatchReply.SubjectOutcome::requestId).toList());
-        assertEquals(List.of(Outcome.DONE, Outcome.HELD, Outcome.DONE),
-                reply.outcomes().stream().map(DsrBatchReply.SubjectOutcome::outcome).toList());
+        assertEquals(
+                requests,
+                reply.outcomes().stream()
+                        .map(DsrBatchReply.SubjectOutcome::requestId)
+                        .toList());
+        assertEquals(
+                List.of(Outcome.DONE, Outcome.HELD, Outcome.DONE),
+                reply.outcomes().stream()
+                        .map(DsrBatchReply.SubjectOutcome::outcome)
+                        .toList());
         assertTrue(reply.outcomes().get(1).legalReason().startsWith("Art. 17(3)(b)"));
         assertEquals(List.of(), store.notes(first));
         assertEquals(List.of("legal hold"), store.notes(held), "the held slice is kept");
@@ -126,14 +143,19 @@ class DsrParticipationTest {
     }
 
     private List<DsrBatchReply> sendBatch(DsrBatchCommand batch, int times) {
-        CloudEvent command = CloudEvent.of("erasure-service", EventType.DSR_ERASURE_BATCH_REQUESTED,
-                batch.batchId().toString(), batch);
+        CloudEvent command = CloudEvent.of(
+                "erasure-service",
+                EventType.DSR_ERASURE_BATCH_REQUESTED,
+                batch.batchId().toString(),
+                batch);
         String json = EventCodec.toJson(command);
         for (int i = 0; i < times; i++) {
-            KafkaProbe.send(prefix + Topics.DSR_COMMANDS, List.of(Map.entry(batch.batchId().toString(), json)));
+            KafkaProbe.send(
+                    prefix + Topics.DSR_COMMANDS,
+                    List.of(Map.entry(batch.batchId().toString(), json)));
         }
-        List<ConsumerRecord<String, String>> read = KafkaProbe.readUntil(replies(),
-                r -> batchRepliesTo(r, command.id()).size() >= times, WAIT);
+        List<ConsumerRecord<String, String>> read = KafkaProbe.readUntil(
+                replies(), r -> batchRepliesTo(r, command.id()).size() >= times, WAIT);
         return batchRepliesTo(read, command.id());
     }
 
@@ -159,14 +181,17 @@ class DsrParticipationTest {
     /** Sends one command {@code times} times (same event id) and returns the replies to it. */
     private List<DsrReply> send(EventType type, UUID person, int times) {
         UUID requestId = UUID.randomUUID();
-        CloudEvent command = CloudEvent.of("erasure-service", type, requestId.toString(),
+        CloudEvent command = CloudEvent.of(
+                "erasure-service",
+                type,
+                requestId.toString(),
                 new DsrCommand(requestId, new SubjectIds(List.of(person), List.of()), List.of(PARTICIPANT)));
         String json = EventCodec.toJson(command);
         for (int i = 0; i < times; i++) {
             KafkaProbe.send(prefix + Topics.DSR_COMMANDS, List.of(Map.entry(requestId.toString(), json)));
         }
-        List<ConsumerRecord<String, String>> read = KafkaProbe.readUntil(replies(),
-                r -> repliesTo(r, command.id()).size() >= times, WAIT);
+        List<ConsumerRecord<String, String>> read =
+                KafkaProbe.readUntil(replies(), r -> repliesTo(r, command.id()).size() >= times, WAIT);
         return repliesTo(read, command.id());
     }
 

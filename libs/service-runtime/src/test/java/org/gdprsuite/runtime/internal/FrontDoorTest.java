@@ -1,7 +1,5 @@
 package org.gdprsuite.runtime.internal;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +10,8 @@ import java.util.stream.Stream;
 import org.gdprsuite.testsupport.SuiteStack;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The library's internals stay behind its front door: no main code of another module imports them. */
 @Tag("unit")
@@ -24,9 +24,13 @@ class FrontDoorTest {
         Path root = SuiteStack.projectRoot();
         List<String> users = Stream.concat(children(root), children(root.resolve("libs")))
                 .filter(module -> !module.equals(root.resolve("libs/service-runtime")))
-                .map(module -> module.resolve("src/main/java")).filter(Files::isDirectory)
-                .flatMap(FrontDoorTest::javaFiles).filter(FrontDoorTest::importsInternals)
-                .map(f -> root.relativize(f).toString()).sorted().toList();
+                .map(module -> module.resolve("src/main/java"))
+                .filter(Files::isDirectory)
+                .flatMap(FrontDoorTest::javaFiles)
+                .filter(FrontDoorTest::importsInternals)
+                .map(f -> root.relativize(f).toString())
+                .sorted()
+                .toList();
         assertEquals(List.of(), users, "main code importing org.gdprsuite.runtime.internal (not API)");
     }
 

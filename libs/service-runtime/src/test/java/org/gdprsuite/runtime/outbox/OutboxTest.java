@@ -1,9 +1,5 @@
 package org.gdprsuite.runtime.outbox;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -15,7 +11,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import javax.sql.DataSource;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -39,6 +34,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The transactional outbox against the real PostgreSQL and Kafka. Events of incident.events: nobody consumes them here. */
 @QuarkusTest
@@ -68,17 +67,21 @@ class OutboxTest {
     @Test
     void aRolledBackChangePublishesNothing() {
         UUID id = UUID.randomUUID();
-        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
-            store.addNote(id, "draft");
-            outbox.publish(EventType.INCIDENT_CHANGED, id.toString(), change(id, "rolled-back"));
-            throw new IllegalStateException("a business rule refuses the change");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> QuarkusTransaction.requiringNew().run(() -> {
+                    store.addNote(id, "draft");
+                    outbox.publish(EventType.INCIDENT_CHANGED, id.toString(), change(id, "rolled-back"));
+                    throw new IllegalStateException("a business rule refuses the change");
+                }));
         CloudEvent marker = commitChange(id, "committed-after");
 
         List<ConsumerRecord<String, String>> read = KafkaProbe.readUntil(topic(), has(marker.id()), WAIT);
 
         assertTrue(has(marker.id()).test(read), "the committed event is published");
-        assertTrue(statuses(read, id).equals(List.of("committed-after")), "only the committed event: " + statuses(read, id));
+        assertTrue(
+                statuses(read, id).equals(List.of("committed-after")),
+                "only the committed event: " + statuses(read, id));
         assertEquals(List.of("committed-after"), store.notes(id), "the rolled-back change left nothing");
     }
 
@@ -98,7 +101,10 @@ class OutboxTest {
         List<ConsumerRecord<String, String>> read = KafkaProbe.readUntil(topic(), has(event.id()), WAIT);
 
         assertTrue(has(event.id()).test(read), "published after the restart");
-        ConsumerRecord<String, String> record = read.stream().filter(r -> r.value().contains(event.id())).findFirst().orElseThrow();
+        ConsumerRecord<String, String> record = read.stream()
+                .filter(r -> r.value().contains(event.id()))
+                .findFirst()
+                .orElseThrow();
         assertEquals(id.toString(), record.key(), "record key = the subject");
         assertEquals(CloudEvent.STRUCTURED_CONTENT_TYPE, KafkaProbe.header(record, "content-type"));
         awaitSent(event.id());
@@ -129,21 +135,29 @@ class OutboxTest {
         pool.shutdown();
         int expected = writers * keysPerWriter * eventsPerKey;
 
-        List<ConsumerRecord<String, String>> read = KafkaProbe.readUntil(topic(),
-                r -> r.stream().filter(rec -> keys.contains(UUID.fromString(rec.key()))).count() >= expected, WAIT);
+        List<ConsumerRecord<String, String>> read = KafkaProbe.readUntil(
+                topic(),
+                r -> r.stream()
+                                .filter(rec -> keys.contains(UUID.fromString(rec.key())))
+                                .count()
+                        >= expected,
+                WAIT);
 
         Map<UUID, List<Integer>> perKey = new HashMap<>();
         for (ConsumerRecord<String, String> r : read) {
             UUID key = UUID.fromString(r.key());
             if (keys.contains(key)) {
-                String status = EventCodec.parse(r.value()).dataAs(IncidentChanged.class).status();
+                String status = EventCodec.parse(r.value())
+                        .dataAs(IncidentChanged.class)
+                        .status();
                 perKey.computeIfAbsent(key, k -> new ArrayList<>()).add(Integer.parseInt(status.substring(4)));
             }
         }
         assertEquals(keys.size(), perKey.size());
         for (List<Integer> seqs : perKey.values()) {
             List<Integer> firstSeen = seqs.stream().distinct().toList();
-            assertEquals(java.util.stream.IntStream.range(0, eventsPerKey).boxed().toList(), firstSeen);
+            assertEquals(
+                    java.util.stream.IntStream.range(0, eventsPerKey).boxed().toList(), firstSeen);
         }
     }
 
@@ -178,9 +192,14 @@ class OutboxTest {
             span.end();
         }
         ConsumerRecord<String, String> record = KafkaProbe.readUntil(topic(), has(event.id()), WAIT).stream()
-                .filter(r -> r.value().contains(event.id())).findFirst().orElseThrow();
+                .filter(r -> r.value().contains(event.id()))
+                .findFirst()
+                .orElseThrow();
         String traceparent = KafkaProbe.header(record, "traceparent");
-        assertTrue(traceparent != null && traceparent.contains(span.getSpanContext().getTraceId()), traceparent);
+        assertTrue(
+                traceparent != null
+                        && traceparent.contains(span.getSpanContext().getTraceId()),
+                traceparent);
     }
 
     @Test
@@ -220,7 +239,8 @@ class OutboxTest {
     }
 
     private void awaitSent(String eventId) {
-        Awaitility.await("event deleted from the outbox once sent").atMost(WAIT)
+        Awaitility.await("event deleted from the outbox once sent")
+                .atMost(WAIT)
                 .until(() -> store.count("SELECT count(*) FROM outbox_event WHERE event_id = ?", eventId) == 0);
     }
 
@@ -239,7 +259,9 @@ class OutboxTest {
     private static List<String> statuses(List<ConsumerRecord<String, String>> read, UUID id) {
         return read.stream()
                 .filter(r -> id.toString().equals(r.key()))
-                .map(r -> EventCodec.parse(r.value()).dataAs(IncidentChanged.class).status())
+                .map(r -> EventCodec.parse(r.value())
+                        .dataAs(IncidentChanged.class)
+                        .status())
                 .toList();
     }
 }

@@ -36,7 +36,8 @@ public class ToyConsumer {
             int tried = tries.merge(event.id(), 1, Integer::sum);
             String category = update.category();
             if ("broken".equals(category)
-                    || category.startsWith("flaky-") && tried <= Integer.parseInt(category.substring("flaky-".length()))) {
+                    || category.startsWith("flaky-")
+                            && tried <= Integer.parseInt(category.substring("flaky-".length()))) {
                 throw new IllegalStateException("toy failure");
             }
             store.effect("update", update.email());

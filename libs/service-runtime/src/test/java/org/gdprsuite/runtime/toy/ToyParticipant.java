@@ -24,8 +24,11 @@ public class ToyParticipant implements DsrParticipant {
 
     @Override
     public SliceResult export(SubjectIds subject) {
-        return SliceResult.done(Map.of("notes",
-                subject.personIds().stream().flatMap(id -> store.notes(id).stream()).toList()));
+        return SliceResult.done(Map.of(
+                "notes",
+                subject.personIds().stream()
+                        .flatMap(id -> store.notes(id).stream())
+                        .toList()));
     }
 
     @Override

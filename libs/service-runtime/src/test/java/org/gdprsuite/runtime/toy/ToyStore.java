@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +28,8 @@ public class ToyStore {
     }
 
     public int anonymize(UUID personId) {
-        return update("UPDATE toy_note SET body = NULL, anonymized = true WHERE person_id = ? AND NOT anonymized", personId);
+        return update(
+                "UPDATE toy_note SET body = NULL, anonymized = true WHERE person_id = ? AND NOT anonymized", personId);
     }
 
     public void effect(String kind, String ref) {
@@ -41,7 +41,8 @@ public class ToyStore {
     }
 
     public long count(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, args);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(c, sql, args);
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
@@ -51,7 +52,8 @@ public class ToyStore {
     }
 
     private List<String> strings(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, args);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(c, sql, args);
                 ResultSet rs = ps.executeQuery()) {
             List<String> out = new ArrayList<>();
             while (rs.next()) {
@@ -64,7 +66,8 @@ public class ToyStore {
     }
 
     private int update(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, args)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(c, sql, args)) {
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -13,8 +13,7 @@ import jakarta.ws.rs.Path;
 @Authenticated
 public class WhoAmI {
 
-    public record Caller(String name, boolean ofThisRequest) {
-    }
+    public record Caller(String name, boolean ofThisRequest) {}
 
     @Inject
     SecurityIdentity identity;
@@ -24,7 +23,8 @@ public class WhoAmI {
 
     @GET
     public Caller get() {
-        return new Caller(identity.getPrincipal().getName(),
+        return new Caller(
+                identity.getPrincipal().getName(),
                 HttpSecurityUtils.getRoutingContextAttribute(identity) == request.getCurrent());
     }
 }

@@ -1,16 +1,15 @@
 package org.gdprsuite.runtime.internal.crypto;
 
-import org.gdprsuite.runtime.crypto.TamperedException;
-
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+
+import org.gdprsuite.runtime.crypto.TamperedException;
 
 /** AES-256-GCM with a random 96-bit nonce in front of the ciphertext; the AAD binds it to its context. */
 public final class Gcm {
@@ -20,8 +19,7 @@ public final class Gcm {
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Gcm() {
-    }
+    private Gcm() {}
 
     public static SecretKey newKey() {
         byte[] key = new byte[KEY_BYTES];
@@ -43,7 +41,9 @@ public final class Gcm {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(aad);
-            byte[] sealed = ByteBuffer.allocate(NONCE_BYTES + cipher.getOutputSize(plaintext.length)).put(nonce).array();
+            byte[] sealed = ByteBuffer.allocate(NONCE_BYTES + cipher.getOutputSize(plaintext.length))
+                    .put(nonce)
+                    .array();
             cipher.doFinal(plaintext, 0, plaintext.length, sealed, NONCE_BYTES);
             return sealed;
         } catch (GeneralSecurityException e) {

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import javax.crypto.SecretKey;
 
 import org.gdprsuite.runtime.internal.config.CryptoConfig;
@@ -38,8 +37,7 @@ public class MasterKeys {
     private String active;
 
     /** The master key id and the data key wrapped by it. */
-    public record Wrapped(String masterKeyId, byte[] bytes) {
-    }
+    public record Wrapped(String masterKeyId, byte[] bytes) {}
 
     public static MasterKeys of(String keys, String active) {
         MasterKeys masterKeys = new MasterKeys();
@@ -68,7 +66,8 @@ public class MasterKeys {
         for (String entry : spec.split(",")) {
             String[] parts = entry.strip().split(":", 2);
             if (parts.length != 2 || !ID.matcher(parts[0]).matches()) {
-                throw new IllegalStateException("gdpr.crypto.master-keys must be a list of id:base64-key (ids of letters, digits, - or _)");
+                throw new IllegalStateException(
+                        "gdpr.crypto.master-keys must be a list of id:base64-key (ids of letters, digits, - or _)");
             }
             try {
                 parsed.put(parts[0], Gcm.key(Base64.getDecoder().decode(parts[1].strip())));
@@ -77,9 +76,12 @@ public class MasterKeys {
                         + "' must be 32 random bytes in base64 (openssl rand -base64 32)");
             }
         }
-        String activeKey = configuredActive.filter(s -> !s.isBlank()).orElse(parsed.size() == 1 ? parsed.keySet().iterator().next() : null);
+        String activeKey = configuredActive
+                .filter(s -> !s.isBlank())
+                .orElse(parsed.size() == 1 ? parsed.keySet().iterator().next() : null);
         if (activeKey == null || !parsed.containsKey(activeKey)) {
-            throw new IllegalStateException("gdpr.crypto.active-master-key must name one of the keys of gdpr.crypto.master-keys");
+            throw new IllegalStateException(
+                    "gdpr.crypto.active-master-key must name one of the keys of gdpr.crypto.master-keys");
         }
         keys = Collections.unmodifiableMap(parsed);
         active = activeKey;
@@ -88,8 +90,9 @@ public class MasterKeys {
     /** The id of the key new data keys are wrapped by. */
     public String activeId() {
         if (keys == null) {
-            throw new IllegalStateException("No master key: set gdpr.crypto.master-keys (GDPR_CRYPTO_MASTER_KEYS, from a secret)"
-                    + " to id:base64-key with 32 random bytes (openssl rand -base64 32).");
+            throw new IllegalStateException(
+                    "No master key: set gdpr.crypto.master-keys (GDPR_CRYPTO_MASTER_KEYS, from a secret)"
+                            + " to id:base64-key with 32 random bytes (openssl rand -base64 32).");
         }
         return active;
     }
@@ -108,8 +111,9 @@ public class MasterKeys {
         activeId();
         SecretKey master = keys.get(wrapped.masterKeyId());
         if (master == null) {
-            throw new IllegalStateException("Master key '" + wrapped.masterKeyId()
-                    + "' is not configured: keep it in gdpr.crypto.master-keys until a rotation re-wrapped its data keys.");
+            throw new IllegalStateException(
+                    "Master key '" + wrapped.masterKeyId()
+                            + "' is not configured: keep it in gdpr.crypto.master-keys until a rotation re-wrapped its data keys.");
         }
         return Gcm.key(Gcm.open(master, wrapped.bytes(), aad(subject, wrapped.masterKeyId())));
     }

@@ -19,8 +19,7 @@ public final class DatabaseOutage {
     private static final Duration FIRST_PAUSE = Duration.ofMillis(500);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
 
-    private DatabaseOutage() {
-    }
+    private DatabaseOutage() {}
 
     /**
      * Runs {@code work}, and again after a pause for as long as it fails because the database is away:
@@ -36,7 +35,9 @@ public final class DatabaseOutage {
                 if (!causedBy(e)) {
                     throw e;
                 }
-                LOG.warnf("Database unavailable for %s (%s); retrying in %d ms", what, e.getClass().getName(), pause.toMillis());
+                LOG.warnf(
+                        "Database unavailable for %s (%s); retrying in %d ms",
+                        what, e.getClass().getName(), pause.toMillis());
                 sleep(pause);
                 pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
             }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
-
 import javax.sql.DataSource;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -86,8 +85,12 @@ public class DsrCommandHandler {
     void announce(@Observes StartupEvent event) {
         if (participants.isResolvable()) {
             DsrParticipant participant = participants.get();
-            QuarkusTransaction.requiringNew().run(() -> outbox.publish(EventType.DSR_PARTICIPANT_ANNOUNCED, name,
-                    new ParticipantAnnounced(name, version, participant.slice(), List.copyOf(participant.actions()))));
+            QuarkusTransaction.requiringNew()
+                    .run(() -> outbox.publish(
+                            EventType.DSR_PARTICIPANT_ANNOUNCED,
+                            name,
+                            new ParticipantAnnounced(
+                                    name, version, participant.slice(), List.copyOf(participant.actions()))));
         }
     }
 
@@ -153,9 +156,15 @@ public class DsrCommandHandler {
                 return reply;
             });
         } catch (RuntimeException e) {
-            // The effect rolled back; the failure is answered in a transaction of its own so the orchestrator can retry.
-            LOG.warnf("DSR %s for request %s failed: %s", action, command.requestId(), e.getClass().getName());
-            DsrReply failed = toReply(commandId, action, command.requestId(),
+            // The effect rolled back; the failure is answered in a transaction of its own so the orchestrator can
+            // retry.
+            LOG.warnf(
+                    "DSR %s for request %s failed: %s",
+                    action, command.requestId(), e.getClass().getName());
+            DsrReply failed = toReply(
+                    commandId,
+                    action,
+                    command.requestId(),
                     SliceResult.failed("participant error: " + e.getClass().getSimpleName()));
             QuarkusTransaction.requiringNew().run(() -> reply(failed));
             count(action, "failed");
@@ -166,7 +175,9 @@ public class DsrCommandHandler {
     /** Erases every subject of a batch, or replays the remembered reply. Public for the tests of participants. */
     public DsrBatchReply handleBatch(String commandId, DsrBatchCommand command) {
         DsrParticipant participant = participants.get();
-        List<SubjectIds> subjects = command.subjects().stream().map(DsrBatchCommand.Subject::subject).toList();
+        List<SubjectIds> subjects = command.subjects().stream()
+                .map(DsrBatchCommand.Subject::subject)
+                .toList();
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 String remembered = rememberedReply(commandId);
@@ -178,7 +189,9 @@ public class DsrCommandHandler {
                 }
                 List<SliceResult> results = participant.actions().contains(DsrAction.ERASE)
                         ? participant.eraseAll(subjects)
-                        : subjects.stream().map(s -> SliceResult.failed("ERASE is not supported by this participant")).toList();
+                        : subjects.stream()
+                                .map(s -> SliceResult.failed("ERASE is not supported by this participant"))
+                                .toList();
                 if (results.size() != subjects.size()) {
                     throw new IllegalStateException("eraseAll answered " + results.size() + " of " + subjects.size());
                 }
@@ -186,9 +199,12 @@ public class DsrCommandHandler {
             });
         } catch (RuntimeException e) {
             // The batch rolled back as a whole: each subject on its own now, then one reply for all.
-            LOG.warnf("DSR erasure batch %s failed as a whole (%s); erasing its subjects one by one", command.batchId(),
-                    e.getClass().getName());
-            List<SliceResult> results = subjects.stream().map(subject -> eraseAlone(participant, subject)).toList();
+            LOG.warnf(
+                    "DSR erasure batch %s failed as a whole (%s); erasing its subjects one by one",
+                    command.batchId(), e.getClass().getName());
+            List<SliceResult> results = subjects.stream()
+                    .map(subject -> eraseAlone(participant, subject))
+                    .toList();
             return QuarkusTransaction.requiringNew().call(() -> answerBatch(commandId, command, results));
         }
     }
@@ -206,8 +222,8 @@ public class DsrCommandHandler {
         List<DsrBatchReply.SubjectOutcome> outcomes = new ArrayList<>(results.size());
         for (int i = 0; i < results.size(); i++) {
             SliceResult result = results.get(i);
-            outcomes.add(new DsrBatchReply.SubjectOutcome(command.subjects().get(i).requestId(), result.outcome(),
-                    result.legalReason(), result.error()));
+            outcomes.add(new DsrBatchReply.SubjectOutcome(
+                    command.subjects().get(i).requestId(), result.outcome(), result.legalReason(), result.error()));
             count(DsrAction.ERASE, result.outcome().name().toLowerCase());
         }
         DsrBatchReply reply = new DsrBatchReply(command.batchId(), commandId, DsrAction.ERASE, name, outcomes);
@@ -218,7 +234,9 @@ public class DsrCommandHandler {
     }
 
     private static boolean isCommand(CloudEvent event) {
-        return EventType.byType(event.type()).map(t -> Topics.DSR_COMMANDS.equals(t.topic())).orElse(false);
+        return EventType.byType(event.type())
+                .map(t -> Topics.DSR_COMMANDS.equals(t.topic()))
+                .orElse(false);
     }
 
     private static SliceResult perform(DsrParticipant participant, DsrAction action, DsrCommand command) {
@@ -235,8 +253,8 @@ public class DsrCommandHandler {
 
     private DsrReply toReply(String commandId, DsrAction action, UUID requestId, SliceResult result) {
         JsonNode slice = result.data() == null ? null : json.valueToTree(result.data());
-        return new DsrReply(requestId, commandId, action, name, result.outcome(), result.legalReason(), result.error(),
-                slice);
+        return new DsrReply(
+                requestId, commandId, action, name, result.outcome(), result.legalReason(), result.error(), slice);
     }
 
     private void reply(DsrReply reply) {
@@ -244,8 +262,9 @@ public class DsrCommandHandler {
     }
 
     private String rememberedReply(String commandId) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(
-                "SELECT reply FROM dsr_command_reply WHERE command_id = ? FOR UPDATE")) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT reply FROM dsr_command_reply WHERE command_id = ? FOR UPDATE")) {
             select.setString(1, commandId);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
@@ -254,8 +273,9 @@ public class DsrCommandHandler {
     }
 
     private void remember(String commandId, UUID requestId, Object reply) throws Exception {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO dsr_command_reply (command_id, request_id, reply) VALUES (?, ?, ?)")) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO dsr_command_reply (command_id, request_id, reply) VALUES (?, ?, ?)")) {
             insert.setString(1, commandId);
             insert.setObject(2, requestId);
             insert.setString(3, json.writeValueAsString(reply));
@@ -272,6 +292,7 @@ public class DsrCommandHandler {
     }
 
     private void count(DsrAction action, String outcome) {
-        metrics.counter("gdpr.dsr.commands", "action", action.name(), "outcome", outcome).increment();
+        metrics.counter("gdpr.dsr.commands", "action", action.name(), "outcome", outcome)
+                .increment();
     }
 }

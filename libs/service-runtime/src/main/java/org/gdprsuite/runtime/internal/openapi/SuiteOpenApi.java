@@ -43,10 +43,16 @@ public class SuiteOpenApi implements OASFilter {
         boolean hasClientError = responses.getAPIResponses() != null
                 && responses.getAPIResponses().keySet().stream().anyMatch(code -> code.startsWith("4"));
         if (!hasClientError) {
-            responses.addAPIResponse("4XX", OASFactory.createAPIResponse()
-                    .description("The request is refused: a problem detail (RFC 9457) says why.")
-                    .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                            OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)))));
+            responses.addAPIResponse(
+                    "4XX",
+                    OASFactory.createAPIResponse()
+                            .description("The request is refused: a problem detail (RFC 9457) says why.")
+                            .content(OASFactory.createContent()
+                                    .addMediaType(
+                                            Problem.MEDIA_TYPE,
+                                            OASFactory.createMediaType()
+                                                    .schema(OASFactory.createSchema()
+                                                            .ref(PROBLEM_REF)))));
         }
         return operation;
     }
@@ -63,16 +69,24 @@ public class SuiteOpenApi implements OASFilter {
         }
         Set<String> used = new HashSet<>();
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
-            openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values()
-                    .forEach(operation -> schemasOf(operation).forEach(schema -> collect(schema, components, used))));
+            openAPI.getPaths()
+                    .getPathItems()
+                    .values()
+                    .forEach(item -> item.getOperations()
+                            .values()
+                            .forEach(operation ->
+                                    schemasOf(operation).forEach(schema -> collect(schema, components, used))));
         }
-        new ArrayList<>(components.getSchemas().keySet()).stream().filter(name -> !used.contains(name))
-                .forEach(components::removeSchema);
+        new ArrayList<>(components.getSchemas().keySet())
+                .stream().filter(name -> !used.contains(name)).forEach(components::removeSchema);
     }
 
     private static void htmlAsText(Content content) {
-        if (content != null && content.getMediaTypes() != null && content.getMediaTypes().containsKey("text/html")) {
-            content.getMediaType("text/html").setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
+        if (content != null
+                && content.getMediaTypes() != null
+                && content.getMediaTypes().containsKey("text/html")) {
+            content.getMediaType("text/html")
+                    .setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
         }
     }
 
@@ -87,9 +101,14 @@ public class SuiteOpenApi implements OASFilter {
             contents.add(operation.getRequestBody().getContent());
         }
         if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
-            operation.getResponses().getAPIResponses().values().forEach(response -> contents.add(response.getContent()));
+            operation
+                    .getResponses()
+                    .getAPIResponses()
+                    .values()
+                    .forEach(response -> contents.add(response.getContent()));
         }
-        contents.stream().filter(content -> content != null && content.getMediaTypes() != null)
+        contents.stream()
+                .filter(content -> content != null && content.getMediaTypes() != null)
                 .forEach(content -> content.getMediaTypes().values().forEach(media -> found.add(media.getSchema())));
         return found;
     }
@@ -122,16 +141,23 @@ public class SuiteOpenApi implements OASFilter {
 
     private static Schema problemSchema() {
         Schema text = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
-        Schema violation = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                .addProperty("field", text).addProperty("message", text);
-        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+        Schema violation = OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
+                .addProperty("field", text)
+                .addProperty("message", text);
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
                 .description("An RFC 9457 problem detail; never echoes submitted values.")
                 .addProperty("type", text.description("about:blank or https://gdpr-suite.org/problems/<slug>"))
                 .addProperty("title", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
                 .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
                 .addProperty("detail", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
                 .addProperty("instance", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
-                .addProperty("violations", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(violation))
+                .addProperty(
+                        "violations",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.ARRAY)
+                                .items(violation))
                 .required(List.of("type", "title", "status"));
     }
 }

@@ -15,7 +15,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-
 import javax.sql.DataSource;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -27,7 +26,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gdprsuite.events.CloudEvent;
 import org.gdprsuite.runtime.internal.config.KafkaConfig;
 import org.gdprsuite.runtime.internal.config.OutboxConfig;
-import org.gdprsuite.runtime.outbox.Outbox;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
@@ -84,12 +82,15 @@ public class OutboxRelay {
     private ScheduledExecutorService executor;
 
     void onStart(@Observes StartupEvent event) {
-        published = Counter.builder("gdpr.outbox.published").description("Outbox events published to Kafka")
+        published = Counter.builder("gdpr.outbox.published")
+                .description("Outbox events published to Kafka")
                 .register(metrics);
         Gauge.builder("gdpr.outbox.pending", pending, AtomicLong::get)
-                .description("Outbox events committed but not yet published").register(metrics);
+                .description("Outbox events committed but not yet published")
+                .register(metrics);
         Gauge.builder("gdpr.outbox.oldest.pending.seconds", oldestPendingSeconds, AtomicLong::get)
-                .description("Age of the oldest unpublished outbox event (outbox lag)").register(metrics);
+                .description("Age of the oldest unpublished outbox event (outbox lag)")
+                .register(metrics);
         start();
     }
 
@@ -154,7 +155,8 @@ public class OutboxRelay {
                 // a full batch: more may be waiting
             }
         } catch (RuntimeException e) {
-            LOG.warnf("Outbox relay attempt failed, pending events stay in the outbox and are retried: %s", e.toString());
+            LOG.warnf(
+                    "Outbox relay attempt failed, pending events stay in the outbox and are retried: %s", e.toString());
         }
     }
 
@@ -166,7 +168,9 @@ public class OutboxRelay {
                 }
                 List<Long> sent = publishPending(connection);
                 delete(connection, sent);
-                if (sent.size() < settings.batchSize() || System.nanoTime() - lagRefreshedAt > settings.pollInterval().toNanos()) {
+                if (sent.size() < settings.batchSize()
+                        || System.nanoTime() - lagRefreshedAt
+                                > settings.pollInterval().toNanos()) {
                     // Counting a large backlog after every batch would cost more than relaying it.
                     refreshLag(connection);
                     lagRefreshedAt = System.nanoTime();
@@ -194,9 +198,10 @@ public class OutboxRelay {
             select.setInt(1, settings.batchSize());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    ProducerRecord<String, String> record = new ProducerRecord<>(prefix + rs.getString("topic"),
-                            rs.getString("record_key"), rs.getString("envelope"));
-                    record.headers().add("content-type", CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+                    ProducerRecord<String, String> record = new ProducerRecord<>(
+                            prefix + rs.getString("topic"), rs.getString("record_key"), rs.getString("envelope"));
+                    record.headers()
+                            .add("content-type", CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
                     String traceparent = rs.getString("traceparent");
                     if (traceparent != null) {
                         record.headers().add(TraceContext.HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
@@ -226,7 +231,8 @@ public class OutboxRelay {
     private void refreshLag(Connection connection) throws SQLException {
         try (PreparedStatement lag = connection.prepareStatement("""
                 SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at)), 0) FROM outbox_event
-                """); ResultSet rs = lag.executeQuery()) {
+                """);
+                ResultSet rs = lag.executeQuery()) {
             rs.next();
             pending.set(rs.getLong(1));
             oldestPendingSeconds.set(rs.getLong(2));

@@ -8,14 +8,14 @@ public final class TraceContext {
 
     public static final String HEADER = "traceparent";
 
-    private TraceContext() {
-    }
+    private TraceContext() {}
 
     public static String current() {
         SpanContext span = Span.current().getSpanContext();
         if (!span.isValid()) {
             return null;
         }
-        return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
+        return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-"
+                + span.getTraceFlags().asHex();
     }
 }

@@ -34,7 +34,8 @@ public class ProblemMappers {
     public Response webApplication(WebApplicationException e) {
         Response.StatusType status = e.getResponse().getStatusInfo();
         String detail = status.getFamily() == Response.Status.Family.SERVER_ERROR ? null : e.getMessage();
-        Response.ResponseBuilder problem = Response.fromResponse(Problem.of(status, detail).toResponse());
+        Response.ResponseBuilder problem =
+                Response.fromResponse(Problem.of(status, detail).toResponse());
         // Headers of the original answer stay (Retry-After of a 429, Allow of a 405, ETag of a 412 ...).
         e.getResponse().getStringHeaders().forEach((name, values) -> {
             if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
@@ -45,24 +46,31 @@ public class ProblemMappers {
     }
 
     /** Bean Validation of a request (Quarkus throws its own subtype, which would otherwise get plain JSON). */
-    @ServerExceptionMapper({ ConstraintViolationException.class, ResteasyReactiveViolationException.class })
+    @ServerExceptionMapper({ConstraintViolationException.class, ResteasyReactiveViolationException.class})
     public Response invalid(ConstraintViolationException e) {
         List<Problem.Violation> violations = e.getConstraintViolations().stream()
                 .map(v -> new Problem.Violation(v.getPropertyPath().toString(), v.getMessage()))
                 .toList();
-        return new Problem("about:blank", Status.BAD_REQUEST.getReasonPhrase(), 400,
-                "The request is not valid.", violations).toResponse();
+        return new Problem(
+                        "about:blank",
+                        Status.BAD_REQUEST.getReasonPhrase(),
+                        400,
+                        "The request is not valid.",
+                        violations)
+                .toResponse();
     }
 
     /** Malformed JSON or a value of the wrong type; the parser's message may quote the input, so it is not echoed. */
-    @ServerExceptionMapper({ JacksonException.class, MismatchedInputException.class, JsonParseException.class })
+    @ServerExceptionMapper({JacksonException.class, MismatchedInputException.class, JsonParseException.class})
     public Response unreadable(JacksonException e) {
-        return Problem.of(Status.BAD_REQUEST, "The request body is not valid JSON for this resource.").toResponse();
+        return Problem.of(Status.BAD_REQUEST, "The request body is not valid JSON for this resource.")
+                .toResponse();
     }
 
-    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException e) {
-        return Response.fromResponse(Problem.of(Status.UNAUTHORIZED, "A valid bearer token is required.").toResponse())
+        return Response.fromResponse(Problem.of(Status.UNAUTHORIZED, "A valid bearer token is required.")
+                        .toResponse())
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build();
     }
@@ -95,21 +103,35 @@ public class ProblemMappers {
     public Response unexpected(Exception e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof OptimisticLockException) {
-                return Problem.of(Status.CONFLICT, "The resource was changed by someone else at the same time; "
-                        + "read it again and retry.").toResponse();
+                return Problem.of(
+                                Status.CONFLICT,
+                                "The resource was changed by someone else at the same time; "
+                                        + "read it again and retry.")
+                        .toResponse();
             }
             // SQL class 22, data exception: a value the database cannot store (a NUL character, text too long for
             // its column, a number out of range) is the caller's mistake; the transaction was rolled back.
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
-                return Problem.of(Status.BAD_REQUEST, "The request holds a value that cannot be stored "
-                        + "(a NUL character, a text too long or a number out of range).").toResponse();
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("22")) {
+                return Problem.of(
+                                Status.BAD_REQUEST,
+                                "The request holds a value that cannot be stored "
+                                        + "(a NUL character, a text too long or a number out of range).")
+                        .toResponse();
             }
         }
         if (DatabaseOutage.causedBy(e)) {
-            LOG.warnf("Database unavailable while handling a request: %s", e.getClass().getName());
-            Response problem = Problem.of(Status.SERVICE_UNAVAILABLE,
-                    "The service cannot reach its database right now; try again shortly.").toResponse();
-            return Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, "5").build();
+            LOG.warnf(
+                    "Database unavailable while handling a request: %s",
+                    e.getClass().getName());
+            Response problem = Problem.of(
+                            Status.SERVICE_UNAVAILABLE,
+                            "The service cannot reach its database right now; try again shortly.")
+                    .toResponse();
+            return Response.fromResponse(problem)
+                    .header(HttpHeaders.RETRY_AFTER, "5")
+                    .build();
         }
         LOG.error("Unexpected error while handling a request", e);
         return Problem.of(Status.INTERNAL_SERVER_ERROR, null).toResponse();

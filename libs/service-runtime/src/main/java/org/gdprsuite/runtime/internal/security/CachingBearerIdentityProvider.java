@@ -36,8 +36,9 @@ import jakarta.inject.Inject;
 public class CachingBearerIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
     /** The attributes under which quarkus-oidc and quarkus-vertx-http put the request into an identity. */
-    private static final String[] REQUEST_ATTRIBUTES = { RoutingContext.class.getName(),
-            HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE };
+    private static final String[] REQUEST_ATTRIBUTES = {
+        RoutingContext.class.getName(), HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE
+    };
 
     private final OidcIdentityProvider oidc;
     private final VerifiedTokens verified;
@@ -52,9 +53,18 @@ public class CachingBearerIdentityProvider implements IdentityProvider<TokenAuth
         this.verified = new VerifiedTokens(config.maxSize(), config.maxAge(), Clock.systemUTC());
         String name = "gdpr.security.bearer.tokens";
         String description = "Bearer tokens seen: answered from the cache of verified tokens, verified, or refused";
-        this.cached = Counter.builder(name).description(description).tag("outcome", "cached").register(metrics);
-        this.verifiedNow = Counter.builder(name).description(description).tag("outcome", "verified").register(metrics);
-        this.refused = Counter.builder(name).description(description).tag("outcome", "refused").register(metrics);
+        this.cached = Counter.builder(name)
+                .description(description)
+                .tag("outcome", "cached")
+                .register(metrics);
+        this.verifiedNow = Counter.builder(name)
+                .description(description)
+                .tag("outcome", "verified")
+                .register(metrics);
+        this.refused = Counter.builder(name)
+                .description(description)
+                .tag("outcome", "refused")
+                .register(metrics);
     }
 
     @Override
@@ -69,7 +79,8 @@ public class CachingBearerIdentityProvider implements IdentityProvider<TokenAuth
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(
+            TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         if (!(request.getToken() instanceof AccessTokenCredential)) {
             return oidc.authenticate(request, context);
         }
@@ -86,7 +97,8 @@ public class CachingBearerIdentityProvider implements IdentityProvider<TokenAuth
                         verified.put(token, withRequest(identity, null));
                     }
                 })
-                .onFailure().invoke(failure -> refused.increment());
+                .onFailure()
+                .invoke(failure -> refused.increment());
     }
 
     /** The identity with {@code request} as the request it belongs to (null: none, as kept in the cache). */

@@ -22,8 +22,7 @@ import io.quarkus.security.identity.SecurityIdentity;
  */
 public final class VerifiedTokens {
 
-    private record Entry(SecurityIdentity identity, Instant until) {
-    }
+    private record Entry(SecurityIdentity identity, Instant until) {}
 
     private final int maxSize;
     private final Duration maxAge;
@@ -51,7 +50,9 @@ public final class VerifiedTokens {
 
     /** Keeps the identity that verification gave for this token (if the token allows it, see the class). */
     public void put(String token, SecurityIdentity identity) {
-        if (maxSize <= 0 || !(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.containsClaim("cnf")
+        if (maxSize <= 0
+                || !(identity.getPrincipal() instanceof JsonWebToken jwt)
+                || jwt.containsClaim("cnf")
                 || !(jwt.getClaim(Claims.exp.name()) instanceof Number exp)) {
             return;
         }

@@ -10,8 +10,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LibraryConfigDocsTest {
 
     @ParameterizedTest
-    @ValueSource(classes = { OutboxConfig.class, KafkaConfig.class, ConsumerConfig.class, CryptoConfig.class,
-            LinksConfig.class, PublicRateLimitConfig.class, TokenCacheConfig.class })
+    @ValueSource(
+            classes = {
+                OutboxConfig.class,
+                KafkaConfig.class,
+                ConsumerConfig.class,
+                CryptoConfig.class,
+                LinksConfig.class,
+                PublicRateLimitConfig.class,
+                TokenCacheConfig.class
+            })
     void everyKeyIsDocumentedWithItsDefault(Class<?> mapping) {
         ConfigDocs.assertDocumented(mapping);
     }

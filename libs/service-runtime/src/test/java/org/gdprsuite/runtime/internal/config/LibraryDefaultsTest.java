@@ -1,7 +1,5 @@
 package org.gdprsuite.runtime.internal.config;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.time.Duration;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -11,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The mappings' defaults reach the application, and a service's own values override them. */
 @QuarkusTest
@@ -37,7 +37,8 @@ class LibraryDefaultsTest {
     void theSigningKeyIsAValueOtherKeysCanDeriveFrom() {
         // contact-service derives its pseudonym key with ${gdpr.links.signing-key}: a mapping's @WithDefault
         // would not be found by that expression, the library's microprofile-config.properties is.
-        assertEquals("local-development-signing-key-change-me",
+        assertEquals(
+                "local-development-signing-key-change-me",
                 ConfigProvider.getConfig().getValue("gdpr.links.signing-key", String.class));
     }
 }

@@ -1,10 +1,5 @@
 package org.gdprsuite.runtime.internal.security;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
@@ -23,6 +18,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * The cache of verified bearer tokens with real Keycloak tokens: a token is verified once and then answered
@@ -76,7 +76,8 @@ class BearerTokenCacheTest {
         String valid = Tokens.fresh(DemoUser.SALES);
         callAs(valid, "sales");
         Counts start = counts();
-        for (String refused : new String[] { signedByAnotherKey(valid), unsigned(valid), Tokens.otherAudience(DemoUser.SALES) }) {
+        for (String refused :
+                new String[] {signedByAnotherKey(valid), unsigned(valid), Tokens.otherAudience(DemoUser.SALES)}) {
             refusedTwice(refused);
         }
         assertEquals(new Counts(0, 0, 6), counts().minus(start));
@@ -100,16 +101,31 @@ class BearerTokenCacheTest {
         Thread.sleep(Math.max(0, msUntilExpired));
         Counts expired = counts();
         assertEquals(401, status(token));
-        assertEquals(new Counts(0, 0, 1), counts().minus(expired), "not answered from the cache but refused by verification");
+        assertEquals(
+                new Counts(0, 0, 1),
+                counts().minus(expired),
+                "not answered from the cache but refused by verification");
     }
 
     private static int status(String token) {
-        return given().auth().oauth2(token).when().get("/toy/whoami").then().extract().statusCode();
+        return given().auth()
+                .oauth2(token)
+                .when()
+                .get("/toy/whoami")
+                .then()
+                .extract()
+                .statusCode();
     }
 
     private static void callAs(String token, String name) {
-        given().auth().oauth2(token).when().get("/toy/whoami").then().statusCode(200)
-                .body("name", equalTo(name)).body("ofThisRequest", equalTo(true));
+        given().auth()
+                .oauth2(token)
+                .when()
+                .get("/toy/whoami")
+                .then()
+                .statusCode(200)
+                .body("name", equalTo(name))
+                .body("ofThisRequest", equalTo(true));
     }
 
     private static void refusedTwice(String token) {
@@ -123,7 +139,10 @@ class BearerTokenCacheTest {
     }
 
     private double count(String outcome) {
-        return metrics.get("gdpr.security.bearer.tokens").tag("outcome", outcome).counter().count();
+        return metrics.get("gdpr.security.bearer.tokens")
+                .tag("outcome", outcome)
+                .counter()
+                .count();
     }
 
     /** The token's header and claims with an RS256 signature of a key that is not the realm's. */
@@ -139,7 +158,8 @@ class BearerTokenCacheTest {
 
     /** The token's claims under {@code alg: none}, without a signature. */
     private static String unsigned(String token) {
-        String header = Base64.getUrlEncoder().withoutPadding()
+        String header = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         return header + "." + token.split("\\.")[1] + ".";
     }

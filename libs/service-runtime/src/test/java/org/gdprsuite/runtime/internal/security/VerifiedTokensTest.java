@@ -1,11 +1,5 @@
 package org.gdprsuite.runtime.internal.security;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +14,12 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The cache's own rules, on a clock the test moves: what is kept, for how long, and how many. */
 @Tag("unit")
@@ -80,7 +80,10 @@ class VerifiedTokensTest {
     }
 
     private static SecurityIdentity identity(Map<String, Object> claims) {
-        return QuarkusSecurityIdentity.builder().setPrincipal(new Jwt(claims)).addRole("sales").build();
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new Jwt(claims))
+                .addRole("sales")
+                .build();
     }
 
     /** Stands still until moved (tokens' exp is in whole seconds). */

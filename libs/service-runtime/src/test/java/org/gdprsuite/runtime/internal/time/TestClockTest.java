@@ -1,7 +1,5 @@
 package org.gdprsuite.runtime.internal.time;
 
-import static org.junit.jupiter.api.Assertions.assertSame;
-
 import java.time.Clock;
 
 import org.gdprsuite.testsupport.MovableClock;
@@ -11,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 /** In a Quarkus test the application's clock is test-support's movable one, not the default system clock. */
 @QuarkusTest
