@@ -5,7 +5,10 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.regex.Pattern;
+
+import org.awaitility.Awaitility;
 
 import static io.restassured.RestAssured.given;
 
@@ -39,27 +42,15 @@ final class HeldCall implements AutoCloseable {
     /** Until a line of the gateway's metrics matches {@code line} (a regex), at most 10 s. */
     static void awaitMetric(String line, String what) {
         Pattern metric = Pattern.compile("(?m)^" + line + "$");
-        long until = System.nanoTime() + 10_000_000_000L;
-        while (!metric.matcher(given().when()
-                        .get("/q/metrics")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .asString())
-                .find()) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("never: " + what);
-            }
-            pause();
-        }
-    }
-
-    static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        Awaitility.await(what)
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> metric.matcher(given().when()
+                                .get("/q/metrics")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .asString())
+                        .find());
     }
 }

@@ -2,10 +2,13 @@ package org.gdprsuite.gateway;
 
 import java.io.IOException;
 import java.net.URL;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.gdprsuite.testsupport.DemoUser;
 import org.gdprsuite.testsupport.SuiteStack;
 import org.gdprsuite.testsupport.Tokens;
@@ -75,27 +78,29 @@ class SaturationTest {
                 "erasure-service had " + open + " open call(s)");
     }
 
+    /** The access-log entry of the call with {@code requestId}, once written (at most 15 s). */
     private static Map<String, Object> awaitEntry(String requestId) {
-        for (int i = 0; i < 100; i++) {
-            List<Map<String, Object>> entries = given().auth()
-                    .oauth2(Tokens.of(DemoUser.DPO))
-                    .queryParam("principal", "dpo")
-                    .queryParam("size", 1000)
-                    .when()
-                    .get("/api/access-log")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath()
-                    .getList("items");
-            var found = entries.stream()
-                    .filter(e -> requestId.equals(e.get("requestId")))
-                    .findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            HeldCall.pause();
-        }
-        throw new AssertionError("no access-log entry for " + requestId);
+        return Awaitility.await("an access-log entry for " + requestId)
+                .atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> entryOf(requestId), Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private static Optional<Map<String, Object>> entryOf(String requestId) {
+        List<Map<String, Object>> entries = given().auth()
+                .oauth2(Tokens.of(DemoUser.DPO))
+                .queryParam("principal", "dpo")
+                .queryParam("size", 1000)
+                .when()
+                .get("/api/access-log")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items");
+        return entries.stream()
+                .filter(e -> requestId.equals(e.get("requestId")))
+                .findFirst();
     }
 }
