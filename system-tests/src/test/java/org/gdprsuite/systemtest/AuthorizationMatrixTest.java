@@ -296,20 +296,31 @@ class AuthorizationMatrixTest extends SystemTest {
         return operations;
     }
 
+    /**
+     * A service's OpenAPI document, asked for at most three times, each within 30 s. A pooled connection
+     * that the server ended meanwhile fails at once ("EOF reached while reading"), and a call without a
+     * bound waited for the server's 30-minute idle timeout in CI; the document is static, so asking again
+     * is safe.
+     */
     private static JsonNode openApi(String base) {
-        try {
-            HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(base + "/q/openapi?format=json"))
-                            .header("Accept", "application/json")
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, response.statusCode(), base + "/q/openapi");
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        IOException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                HttpResponse<String> response = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(base + "/q/openapi?format=json"))
+                                .header("Accept", "application/json")
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, response.statusCode(), base + "/q/openapi");
+                return JSON.readTree(response.body());
+            } catch (IOException e) {
+                last = e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
+        throw new IllegalStateException(base + "/q/openapi did not answer in three tries", last);
     }
 }
