@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -34,21 +35,27 @@ final class PersonImport {
 
     /** The ids of the demo organisations, created where missing (by name). */
     List<UUID> organisations() {
-        Map<String, UUID> existing = new HashMap<>();
-        gateway.get(SALES, "/api/contacts/organisations")
-                .forEach(o -> existing.put(
-                        o.path("name").asText(), UUID.fromString(o.path("id").asText())));
         step("organisations", data.organisations.size());
         return data.organisations.stream()
-                .map(o -> existing.computeIfAbsent(
-                        o.name(),
-                        name -> UUID.fromString(gateway.post(
+                .map(o -> existingOrganisation(o.name())
+                        .orElseGet(() -> UUID.fromString(gateway.post(
                                         SALES,
                                         "/api/contacts/organisations",
-                                        Map.of("name", name, "website", o.website()))
+                                        Map.of("name", o.name(), "website", o.website()))
                                 .path("id")
                                 .asText())))
                 .toList();
+    }
+
+    /** The organisation of exactly this name, searched for by its name (the list itself is paged). */
+    private Optional<UUID> existingOrganisation(String name) {
+        for (JsonNode found : gateway.get(SALES, "/api/contacts/organisations?size=500&name=" + encode(name))
+                .path("items")) {
+            if (found.path("name").asText().equals(name)) {
+                return Optional.of(UUID.fromString(found.path("id").asText()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** One CSV import (all rows or none) by the DPO, who may write the sensitive fields; skipped if done before. */

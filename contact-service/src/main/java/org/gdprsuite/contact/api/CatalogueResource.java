@@ -10,14 +10,18 @@ import org.gdprsuite.contact.domain.Organisations;
 import org.gdprsuite.contact.domain.PersonField;
 import org.gdprsuite.contact.domain.PersonStore;
 import org.gdprsuite.runtime.security.Roles;
+import org.gdprsuite.runtime.web.Results;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -78,10 +82,14 @@ public class CatalogueResource {
                 .toList();
     }
 
+    /** A page of organisations by name; {@code name} narrows it to those whose name contains the text. */
     @GET
     @Path("/organisations")
-    public List<OrganisationView> organisations() {
-        return organisations.all().stream().map(OrganisationView::of).toList();
+    public Results<OrganisationView> organisations(
+            @QueryParam("name") @Size(max = 300) String name,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return ResultViews.of(organisations.list(name, page, size), OrganisationView::of);
     }
 
     @GET

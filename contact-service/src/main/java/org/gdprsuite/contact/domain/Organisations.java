@@ -1,11 +1,10 @@
 package org.gdprsuite.contact.domain;
 
-import java.util.List;
 import java.util.UUID;
 
 import org.gdprsuite.runtime.problem.DomainProblem;
+import org.gdprsuite.runtime.web.Results;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -13,8 +12,16 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class Organisations {
 
-    public List<Organisation> all() {
-        return Organisation.listAll(Sort.by("name"));
+    /** A page by name; {@code name}, when given, keeps those whose name contains it (any case). */
+    public Results<Organisation> list(String name, int page, int size) {
+        String byName = "order by lower(name), id";
+        return Pages.of(
+                name == null || name.isBlank()
+                        ? Organisation.find(byName)
+                        : Organisation.find(
+                                "lower(name) like ?1" + Pages.ESCAPE + " " + byName, Pages.containing(name)),
+                page,
+                size);
     }
 
     public Organisation find(UUID id) {

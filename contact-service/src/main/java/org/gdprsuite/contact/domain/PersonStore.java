@@ -56,17 +56,18 @@ public class PersonStore {
         StringBuilder where = new StringBuilder("anonymizedAt is null");
         Map<String, Object> params = new HashMap<>();
         if (criteria.q() != null && !criteria.q().isBlank()) {
-            where.append(" and (lower(firstName) like :q or lower(lastName) like :q"
-                    + " or lower(concat(firstName, ' ', lastName)) like :q)");
-            params.put("q", "%" + likeEscape(criteria.q().strip().toLowerCase()) + "%");
+            where.append(" and (lower(firstName) like :q" + Pages.ESCAPE + " or lower(lastName) like :q" + Pages.ESCAPE
+                    + " or lower(concat(firstName, ' ', lastName)) like :q" + Pages.ESCAPE + ")");
+            params.put("q", Pages.containing(criteria.q()));
         }
         if (criteria.email() != null && !criteria.email().isBlank()) {
             where.append(" and lower(email) = :email");
             params.put("email", criteria.email().strip().toLowerCase());
         }
         if (criteria.organisation() != null && !criteria.organisation().isBlank()) {
-            where.append(" and organisationId in (select o.id from Organisation o where lower(o.name) like :org)");
-            params.put("org", "%" + likeEscape(criteria.organisation().strip().toLowerCase()) + "%");
+            where.append(" and organisationId in (select o.id from Organisation o where lower(o.name) like :org"
+                    + Pages.ESCAPE + ")");
+            params.put("org", Pages.containing(criteria.organisation()));
         }
         if (criteria.processing()) {
             where.append(" and restricted = false");
@@ -140,9 +141,5 @@ public class PersonStore {
     /** Changed rows of this transaction go to the database in JDBC batches of {@code size}. */
     public void batchWrites(int size) {
         em.unwrap(Session.class).setJdbcBatchSize(size);
-    }
-
-    private static String likeEscape(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }
