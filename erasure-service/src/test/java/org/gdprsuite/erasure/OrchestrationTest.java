@@ -39,6 +39,8 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 
 import static io.restassured.RestAssured.given;
+import static org.gdprsuite.erasure.Requests.audit;
+import static org.gdprsuite.erasure.Requests.create;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -137,15 +139,27 @@ class OrchestrationTest {
                 .get("/public/requests/download")
                 .then()
                 .statusCode(403);
-        given().accept(ContentType.JSON)
-                .queryParam("token", token)
+        // Opening the link shows the page and spends nothing; its button's post brings the file, once.
+        given().queryParam("token", token)
                 .when()
                 .get("/public/requests/download")
+                .then()
+                .statusCode(200)
+                .body(containsString("name=\"token\""));
+        given().accept(ContentType.JSON)
+                .formParam("token", token)
+                .when()
+                .post("/public/requests/download")
                 .then()
                 .statusCode(200)
                 .body("slices.alpha-service.name", equalTo("Ada"))
                 .body("slices.beta-service.consents", equalTo(2))
                 .body("requestId", equalTo(id.toString()));
+        given().formParam("token", token)
+                .when()
+                .post("/public/requests/download")
+                .then()
+                .statusCode(410);
         given().queryParam("token", token)
                 .when()
                 .get("/public/requests/download")
@@ -561,19 +575,6 @@ class OrchestrationTest {
                 .contentType("application/problem+json");
     }
 
-    private static UUID create(DemoUser user, Map<String, Object> body) {
-        return UUID.fromString(given().auth()
-                .oauth2(Tokens.of(user))
-                .contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/api/requests")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id"));
-    }
-
     private static void approve(UUID id) {
         given().auth()
                 .oauth2(Tokens.of(DemoUser.DPO))
@@ -590,18 +591,6 @@ class OrchestrationTest {
                 .get("/api/requests/" + id)
                 .then()
                 .statusCode(200);
-    }
-
-    private static List<String> audit(UUID id) {
-        return given().auth()
-                .oauth2(Tokens.of(DemoUser.DPO))
-                .when()
-                .get("/api/requests/" + id + "/audit")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("items.action");
     }
 
     private static void awaitStatus(UUID id, String status) {

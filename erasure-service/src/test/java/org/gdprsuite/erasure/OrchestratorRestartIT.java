@@ -122,14 +122,7 @@ class OrchestratorRestartIT {
     }
 
     private List<String> audit(UUID id) {
-        return api(DemoUser.DPO)
-                .when()
-                .get("/api/requests/" + id + "/audit")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("items.action");
+        return Requests.audit(api(DemoUser.DPO), id);
     }
 
     private RequestSpecification api(DemoUser user) {

@@ -11,6 +11,7 @@ import org.gdprsuite.erasure.export.ExportBundles;
 import org.gdprsuite.erasure.export.Exports;
 import org.gdprsuite.erasure.intake.AddressVerification;
 import org.gdprsuite.erasure.intake.Intake;
+import org.gdprsuite.runtime.problem.Problem;
 import org.gdprsuite.runtime.web.PublicRateLimit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,12 +30,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
  * The public request portal: a person asks for access, a copy, erasure, ... of their data, proves the
- * address by a code or link sent to it, and later downloads their export through a signed link. The
+ * address by a code or link sent to it, and later downloads their export from the page a signed link opens. The
  * answers are the same whether or not the address is known, so nobody learns who is in the CRM.
  */
 @Path("/public/requests")
@@ -63,6 +65,8 @@ public class PortalPage {
         static native TemplateInstance message(String title, String text);
 
         static native TemplateInstance bundle(String requestId, String generatedAt, Map<String, String> slices);
+
+        static native TemplateInstance download(String token);
     }
 
     @GET
@@ -124,19 +128,41 @@ public class PortalPage {
                 .build();
     }
 
-    /** The export, once: JSON (machine-readable, Art. 20) or, with format=html, a page to read. */
+    /**
+     * The mailed download link opens a page with a button; opening it spends nothing, since mail scanners follow
+     * links before the person does. A link already used answers 410.
+     */
     @GET
     @Path("/download")
+    public Response downloadPage(@QueryParam("token") String token) {
+        if (!exports.waiting(token)) {
+            return alreadyDownloaded();
+        }
+        return Response.ok(Templates.download(token)).build();
+    }
+
+    /**
+     * The export, once, from the page's button: JSON (machine-readable, Art. 20) or, with format=html, a page to
+     * read. Of two posts of one link exactly one gets the file; the other answers 410 (a page for a browser,
+     * problem+json for a program).
+     */
+    @POST
+    @Path("/download")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
-    public Response download(@QueryParam("token") String token, @QueryParam("format") String format) {
+    public Response download(
+            @FormParam("token") String token, @FormParam("format") String format, @Context HttpHeaders headers) {
         JsonNode bundle = exports.download(token).orElse(null);
         if (bundle == null) {
-            return Response.status(410)
-                    .type(MediaType.TEXT_HTML)
-                    .entity(Templates.message(
-                            "Already downloaded",
-                            "This export was downloaded already. Ask us again if you need another copy."))
-                    .build();
+            return wantsPage(headers)
+                    ? alreadyDownloaded()
+                    : new Problem(
+                                    Problem.TYPE_BASE + "export-already-downloaded",
+                                    "Gone",
+                                    410,
+                                    "This export was downloaded already.",
+                                    List.of())
+                            .toResponse();
         }
         if ("html".equals(format)) {
             return Response.ok(
@@ -149,6 +175,20 @@ public class PortalPage {
         }
         return Response.ok(bundle, MediaType.APPLICATION_JSON)
                 .header("Content-Disposition", "attachment; filename=\"my-data.json\"")
+                .build();
+    }
+
+    private static boolean wantsPage(HttpHeaders headers) {
+        return headers.getAcceptableMediaTypes().stream()
+                .anyMatch(type -> !type.isWildcardType() && type.isCompatible(MediaType.TEXT_HTML_TYPE));
+    }
+
+    private static Response alreadyDownloaded() {
+        return Response.status(410)
+                .type(MediaType.TEXT_HTML)
+                .entity(Templates.message(
+                        "Already downloaded",
+                        "This export was downloaded already. Ask us again if you need another copy."))
                 .build();
     }
 

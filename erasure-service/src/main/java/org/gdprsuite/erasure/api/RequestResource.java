@@ -39,7 +39,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Data-subject requests for staff: intake (dpo, support), approval, rejection and extension (dpo), follow-up. */
@@ -190,6 +192,20 @@ public class RequestResource {
     @RolesAllowed(Roles.DPO)
     public JsonNode export(@PathParam("id") UUID id) {
         return exports.forDpo(id);
+    }
+
+    /**
+     * The DPO hands the export over (e.g. on paper, when the request named no address on file): the bundle as a
+     * file, once; the person's download link is spent with it.
+     */
+    @POST
+    @Path("/{id}/export/handover")
+    @RolesAllowed(Roles.DPO)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response handOver(@PathParam("id") UUID id) {
+        return Response.ok(exports.handOver(id, actor()))
+                .header("Content-Disposition", "attachment; filename=\"export-" + id + ".json\"")
+                .build();
     }
 
     private String actor() {

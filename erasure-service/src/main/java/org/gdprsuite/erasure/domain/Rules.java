@@ -2,6 +2,8 @@ package org.gdprsuite.erasure.domain;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
 
 import org.gdprsuite.events.dsr.DsrAction;
 import org.gdprsuite.runtime.problem.DomainProblem;
@@ -69,6 +71,22 @@ public final class Rules {
             case RESTRICTION, OBJECTION -> DsrAction.RESTRICT;
             case RECTIFICATION -> throw new IllegalArgumentException("rectification has no fan-out");
         };
+    }
+
+    /**
+     * A staff-created export goes only to an address on file (never to one typed in): the address must be known
+     * for a person, and for every person the request names.
+     *
+     * @param personsOfAddress the persons contact-service knows by the address
+     * @param personsNamed the persons the request names besides the address
+     */
+    public static void requireAddressOnFile(List<UUID> personsOfAddress, List<UUID> personsNamed) {
+        if (personsOfAddress.isEmpty() || !personsOfAddress.containsAll(personsNamed)) {
+            throw DomainProblem.unprocessable(
+                    "address-not-on-file",
+                    "An export is sent only to the address on file for the person. Give that address, or leave the"
+                            + " address out and the DPO hands the export over.");
+        }
     }
 
     /** Access and portability end with an export bundle assembled from the slices. */

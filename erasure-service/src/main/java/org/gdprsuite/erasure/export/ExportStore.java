@@ -39,7 +39,16 @@ public class ExportStore {
                 requestId);
     }
 
-    /** The bundle, marked downloaded; empty if there is none or it was downloaded already. */
+    /** Whether the bundle is there and not downloaded yet; reads only, so looking does not spend it. */
+    public boolean waiting(UUID requestId) {
+        return sql.one("SELECT 1 FROM dsr_export WHERE request_id = ? AND downloaded_at IS NULL", rs -> true, requestId)
+                .orElse(false);
+    }
+
+    /**
+     * The bundle, marked downloaded in the same statement, so of two concurrent takers exactly one gets it; empty if
+     * there is none or it was downloaded (or handed over) already.
+     */
     public Optional<JsonNode> takeForDownload(UUID requestId, Instant at) {
         return sql.one("""
                 UPDATE dsr_export SET downloaded_at = ? WHERE request_id = ? AND downloaded_at IS NULL

@@ -78,19 +78,46 @@ public class Exports {
                         DOWNLOAD_SCOPE, requestId.toString(), config.erasure().downloadValidity());
     }
 
-    /** The bundle behind a download link, once; empty if it was downloaded already. */
+    /**
+     * Whether the export behind a valid download link still waits; nothing is spent (mail scanners open links).
+     * A tampered, foreign or expired link is refused.
+     */
+    public boolean waiting(String token) {
+        return store.waiting(requestOf(token));
+    }
+
+    /** The bundle behind a download link, once; empty if it was downloaded (or handed over) already. */
     @Transactional
     public Optional<JsonNode> download(String token) {
-        UUID id = UUID.fromString(links.verify(token, DOWNLOAD_SCOPE).subject());
+        UUID id = requestOf(token);
         Optional<JsonNode> bundle = store.takeForDownload(id, clock.instant());
         bundle.ifPresent(b -> audit.record(id, "data subject", "export downloaded", null));
         return bundle;
     }
 
+    /** The DPO hands the export over (e.g. on paper, to a person seen in person): it is spent, its link too. */
+    @Transactional
+    public JsonNode handOver(UUID requestId, String actor) {
+        JsonNode bundle = store.takeForDownload(requestId, clock.instant())
+                .orElseThrow(() -> store.find(requestId).isPresent()
+                        ? DomainProblem.conflict(
+                                "export-already-downloaded", "The export was downloaded or handed over already.")
+                        : noExport());
+        audit.record(requestId, actor, "export handed over", null);
+        return bundle;
+    }
+
     /** The assembled export, for the DPO (e.g. to hand over on paper). */
     public JsonNode forDpo(UUID requestId) {
-        return store.find(requestId)
-                .orElseThrow(() -> DomainProblem.notFound("export-not-found", "No export is ready for this request."));
+        return store.find(requestId).orElseThrow(Exports::noExport);
+    }
+
+    private UUID requestOf(String token) {
+        return UUID.fromString(links.verify(token, DOWNLOAD_SCOPE).subject());
+    }
+
+    private static DomainProblem noExport() {
+        return DomainProblem.notFound("export-not-found", "No export is ready for this request.");
     }
 
     /** Deletes the bundles past their link's validity (the audit trail records it); returns how many. */

@@ -18,6 +18,7 @@ import org.gdprsuite.erasure.domain.RequestType;
 import org.gdprsuite.erasure.domain.Rules;
 import org.gdprsuite.erasure.fanout.Decisions;
 import org.gdprsuite.erasure.fanout.FanOut;
+import org.gdprsuite.erasure.fanout.SubjectResolver;
 import org.gdprsuite.runtime.links.SignedLinks;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,6 +54,9 @@ public class Intake {
     FanOut fanOut;
 
     @Inject
+    SubjectResolver subjects;
+
+    @Inject
     SignedLinks links;
 
     @Inject
@@ -61,10 +65,17 @@ public class Intake {
     @Inject
     Clock clock;
 
-    /** Verified at once; approved at once too if its type is auto-approved and it is no duplicate. */
+    /**
+     * Verified at once; approved at once too if its type is auto-approved and it is no duplicate. An access or
+     * portability request's export is mailed only to an address contact-service has on file for the person (asked
+     * on the staff member's token); without an address the DPO hands it over.
+     */
     @Transactional
     public UUID takeFromStaff(
             RequestType type, String email, List<UUID> personIds, String details, String actor, String bearerToken) {
+        if (email != null && !email.isBlank() && Rules.exports(type)) {
+            Rules.requireAddressOnFile(subjects.personIds(address(email), bearerToken), personIds);
+        }
         Request request = create(type, Origin.STAFF, RequestStatus.VERIFIED, email, personIds, details, actor);
         audit.record(request.id(), actor, "received", "taken by staff");
         if (!linkDuplicate(request, actor)
@@ -125,6 +136,11 @@ public class Intake {
                 .orElse(false);
     }
 
+    /** The address as stored and looked up. */
+    private static String address(String email) {
+        return email.strip().toLowerCase();
+    }
+
     private Request create(
             RequestType type,
             Origin origin,
@@ -139,7 +155,7 @@ public class Intake {
                 type,
                 status,
                 origin,
-                email == null ? null : email.strip().toLowerCase(),
+                email == null ? null : address(email),
                 List.copyOf(personIds),
                 details,
                 now,

@@ -87,6 +87,22 @@ class RulesTest {
         assertFalse(request(RequestStatus.COMPLETED, due).overdue(after));
     }
 
+    @Test
+    void aStaffExportNeedsAnAddressOnFileForEveryPersonItNames() {
+        java.util.UUID a = java.util.UUID.randomUUID();
+        java.util.UUID b = java.util.UUID.randomUUID();
+        assertDoesNotThrow(() -> Rules.requireAddressOnFile(java.util.List.of(a), java.util.List.of()));
+        assertDoesNotThrow(() -> Rules.requireAddressOnFile(java.util.List.of(a, b), java.util.List.of(b)));
+        for (var refused : java.util.List.<Runnable>of(
+                () -> Rules.requireAddressOnFile(java.util.List.of(), java.util.List.of()),
+                () -> Rules.requireAddressOnFile(java.util.List.of(), java.util.List.of(a)),
+                () -> Rules.requireAddressOnFile(java.util.List.of(a), java.util.List.of(a, b)))) {
+            DomainProblem problem = assertThrows(DomainProblem.class, refused::run);
+            assertEquals(DomainProblem.Kind.UNPROCESSABLE, problem.kind());
+            assertTrue(problem.typeUri().endsWith("/address-not-on-file"), problem.typeUri());
+        }
+    }
+
     private static Request request(RequestStatus status, Instant dueAt) {
         return new Request(
                 java.util.UUID.randomUUID(),

@@ -1,0 +1,96 @@
+package org.gdprsuite.erasure;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.gdprsuite.testsupport.SuiteStack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The export download as a person meets it, in a real headless Chromium: the mailed link opens a page (as often as
+ * it is opened, as a mail scanner would), its button brings the export once, the link then says it was used.
+ */
+@QuarkusTest
+@WithTestResource(SuiteStack.class)
+class DownloadPageBrowserTest {
+
+    private static WebDriver browser;
+
+    @TestHTTPResource("/")
+    String base;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-download"));
+        browser = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                        .usingAnyFreePort()
+                        .build(),
+                options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        // The button submits a form: look for what the next page shows until it is there.
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theLinkOpensAPageWhoseButtonBringsTheExportOnce() {
+        UUID id = ReadyExports.ready();
+        String link = ReadyExports.localLink(id, base);
+
+        browser.get(link);
+        assertEquals("Your copy of your data", browser.getTitle());
+        assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        browser.navigate().refresh();
+        browser.get(link);
+        assertEquals("Your copy of your data", browser.getTitle(), "opening the link again spends nothing");
+        assertTrue(browser.findElement(By.id("download")).isDisplayed());
+
+        browser.findElement(By.id("read")).click();
+        assertEquals("alpha-service", browser.findElement(By.tagName("h2")).getText());
+        assertEquals("Your personal data", browser.getTitle());
+        assertTrue(browser.findElement(By.tagName("pre")).getText().contains("Ada Lovelace"));
+
+        browser.get(link);
+        assertEquals("Already downloaded", browser.findElement(By.tagName("h1")).getText());
+        given().formParam("token", ReadyExports.token(id))
+                .when()
+                .post("/public/requests/download")
+                .then()
+                .statusCode(410);
+    }
+}
