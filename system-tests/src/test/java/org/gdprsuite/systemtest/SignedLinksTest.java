@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Object-level access on the public pages, where no token says who calls: a signed link grants one scope
  * on one subject until it expires. A link for person A neither reads nor changes person B, nor opens
- * another kind of page; a DSR download link is refused once expired, used or not.
+ * another kind of page; a DSR download link is refused once expired, used or not (opening it uses nothing).
  */
 class SignedLinksTest extends SystemTest {
 
@@ -120,6 +120,15 @@ class SignedLinksTest extends SystemTest {
                                 .getList("items.name")
                                 .size()
                         >= 4);
+        // Staff cannot send an export to an address typed in: only to the one on file for the person.
+        as(DemoUser.SUPPORT)
+                .contentType(ContentType.JSON)
+                .body(Map.of("type", "ACCESS", "email", uniqueEmail("not.on.file")))
+                .when()
+                .post("/api/requests")
+                .then()
+                .statusCode(422)
+                .body("type", equalTo("https://gdpr-suite.org/problems/address-not-on-file"));
         String request = as(DemoUser.SUPPORT)
                 .contentType(ContentType.JSON)
                 .body(Map.of("type", "ACCESS", "email", email))
@@ -152,16 +161,34 @@ class SignedLinksTest extends SystemTest {
                 .then()
                 .statusCode(403)
                 .contentType("application/problem+json");
+        anonymous()
+                .formParam("token", expired)
+                .when()
+                .post("/public/requests/download")
+                .then()
+                .statusCode(403);
         String valid = downloadToken(request, Instant.now().plusSeconds(600));
         anonymous()
-                .accept(ContentType.JSON)
                 .queryParam("token", valid)
                 .when()
                 .get("/public/requests/download")
                 .then()
+                .statusCode(200);
+        anonymous()
+                .accept(ContentType.JSON)
+                .formParam("token", valid)
+                .when()
+                .post("/public/requests/download")
+                .then()
                 .statusCode(200)
                 .body("requestId", equalTo(request))
                 .body("slices.contact-service[0].person.email", equalTo(email));
+        anonymous()
+                .formParam("token", valid)
+                .when()
+                .post("/public/requests/download")
+                .then()
+                .statusCode(410);
         anonymous()
                 .queryParam("token", valid)
                 .when()
