@@ -53,7 +53,8 @@ final class DecisionBench {
                         Instant.now().toString()),
                 201);
         URI decision = URI.create(http.base() + "/api/consents/decisions?personId=" + person + "&purpose=" + PURPOSE);
-        URI health = URI.create(http.base() + "/q/health/live");
+        // The floor: the gateway's liveness check, on its management port (the same JVM, no proxy hop).
+        URI health = URI.create("http://127.0.0.1:" + ServiceStats.MANAGEMENT_PORTS.get("gateway") + "/q/health/live");
         for (int rate : rates) {
             // A fresh token per rate: the load of all rates outlives one access token (5 min).
             String token = Tokens.of(DemoUser.SALES);

@@ -12,20 +12,20 @@ import java.util.regex.Pattern;
 /** Resident memory (from /proc) and start-up time (from the Quarkus start line of the log) of each service. */
 final class ServiceStats {
 
-    /** The services and the ports ./suite starts them on. */
-    static final Map<String, Integer> PORTS = Map.of(
+    /** The services' management ports under ./suite: /q/health and /q/metrics are served there only. */
+    static final Map<String, Integer> MANAGEMENT_PORTS = Map.of(
             "gateway",
-            8080,
+            9000,
             "contact-service",
-            8081,
+            9001,
             "consent-service",
-            8082,
+            9002,
             "subscription-service",
-            8083,
+            9003,
             "erasure-service",
-            8084,
+            9004,
             "incident-service",
-            8085);
+            9005);
 
     static final List<String> SERVICES = List.of(
             "gateway",

@@ -89,7 +89,7 @@ final class SoakMemory {
     private Map<String, Double> liveHeapAfterFullGc() {
         Map<String, Double> live = new LinkedHashMap<>();
         ServiceStats.SERVICES.forEach(service -> {
-            int port = ServiceStats.PORTS.get(service);
+            int port = ServiceStats.MANAGEMENT_PORTS.get(service);
             try {
                 String pid = Files.readString(root.resolve(".stack/run/" + service + ".pid"))
                         .strip();
@@ -120,7 +120,7 @@ final class SoakMemory {
     void sample(long start) {
         double minutes = (System.nanoTime() - start) / 60e9;
         ServiceStats.SERVICES.forEach(service -> {
-            int port = ServiceStats.PORTS.get(service);
+            int port = ServiceStats.MANAGEMENT_PORTS.get(service);
             double rss = ServiceStats.rssMiB(root, service).orElse(Double.NaN);
             double live = liveHeapMiB(port);
             memory.computeIfAbsent(service, s -> Collections.synchronizedList(new ArrayList<>()))

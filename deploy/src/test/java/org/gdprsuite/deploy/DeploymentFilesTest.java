@@ -60,6 +60,7 @@ class DeploymentFilesTest {
                     service.name());
             assertTrue(((List<?>) s.get("ports")).contains(service.port() + ":" + service.port()), service.name());
             assertTrue(at(s, "healthcheck", "test").toString().contains("/q/health/ready"), service.name());
+            assertTrue(at(s, "healthcheck", "test").toString().contains("/127.0.0.1/9000"), service.name());
             Map<String, Object> env = at(s, "environment");
             REQUIRED.forEach(key -> assertNotNull(env.get(key), service.name() + " sets " + key));
             assertTrue(
@@ -93,7 +94,12 @@ class DeploymentFilesTest {
             assertEquals("/q/health/live", at(container, "livenessProbe", "httpGet", "path"));
             assertEquals("/q/health/ready", at(container, "readinessProbe", "httpGet", "path"));
             assertEquals("/q/health/started", at(container, "startupProbe", "httpGet", "path"));
-            assertEquals("http", at(container, "readinessProbe", "httpGet", "port"));
+            // Probes on the management interface (health, metrics), which the Service does not expose.
+            assertEquals("management", at(container, "ports", 1, "name"));
+            assertEquals(9000, (int) at(container, "ports", 1, "containerPort"), service.name());
+            for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                assertEquals("management", at(container, probe, "httpGet", "port"), service.name() + " " + probe);
+            }
             assertNotNull(at(container, "resources", "requests", "memory"), service.name() + " requests memory");
             assertEquals("gdpr-suite-config", at(container, "envFrom", 0, "configMapRef", "name"));
             Map<String, Object> password = at(container, "env", 0);

@@ -40,6 +40,9 @@ class AccessLogFullTest {
     @TestHTTPResource("/")
     URL gateway;
 
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
     @Test
     void aFullAccessLogRefusesPersonalDataCallsWith503() throws IOException {
         String token = Tokens.of(DemoUser.DPO);
@@ -61,8 +64,9 @@ class AccessLogFullTest {
         awaitPending(0);
     }
 
-    private static void awaitPending(int pending) {
+    private void awaitPending(int pending) {
         HeldCall.awaitMetric(
+                management,
                 "gdpr_gateway_access_log_pending(\\{[^}]*\\})? " + pending + "\\.0",
                 "the access log had " + pending + " pending entr(ies)");
     }

@@ -15,4 +15,9 @@ class GatewayBootTest extends ServiceBootContract {
     GatewayBootTest() {
         super("/api/access-log", DemoUser.DPO, () -> Tokens.of(DemoUser.SUPPORT));
     }
+
+    @Override
+    protected boolean openApiOnManagementPort() {
+        return true;
+    }
 }

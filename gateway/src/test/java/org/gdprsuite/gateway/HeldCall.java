@@ -39,13 +39,14 @@ final class HeldCall implements AutoCloseable {
         socket.close();
     }
 
-    /** Until a line of the gateway's metrics matches {@code line} (a regex), at most 10 s. */
-    static void awaitMetric(String line, String what) {
+    /** Until a line of the gateway's metrics (on its management port) matches {@code line} (a regex), at most 10 s. */
+    static void awaitMetric(URL management, String line, String what) {
         Pattern metric = Pattern.compile("(?m)^" + line + "$");
         Awaitility.await(what)
                 .atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> metric.matcher(given().when()
+                .until(() -> metric.matcher(given().port(management.getPort())
+                                .when()
                                 .get("/q/metrics")
                                 .then()
                                 .statusCode(200)

@@ -46,6 +46,9 @@ class SaturationTest {
     @TestHTTPResource("/")
     URL gateway;
 
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
     @Test
     void aSaturatedServiceIsAnswered503WithRetryAfterAndALeftCallIsLogged() throws IOException {
         String token = Tokens.of(DemoUser.DPO);
@@ -72,8 +75,9 @@ class SaturationTest {
         assertEquals("/api/requests", entry.get("path"));
     }
 
-    private static void awaitOpenCalls(int open) {
+    private void awaitOpenCalls(int open) {
         HeldCall.awaitMetric(
+                management,
                 "gdpr_gateway_in_flight\\{[^}]*service=\"erasure-service\"[^}]*\\} " + open + "\\.0",
                 "erasure-service had " + open + " open call(s)");
     }

@@ -1,5 +1,6 @@
 package org.gdprsuite.incident;
 
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -61,6 +63,10 @@ class BreachRegisterTest {
 
     @Inject
     DsrCommandHandler dsr;
+
+    /** Metrics are served on the management port only. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @AfterEach
     void resetClock() {
@@ -246,7 +252,8 @@ class BreachRegisterTest {
         assertEquals(
                 List.of(IncidentDeadlineAlert.Alert.DUE_SOON, IncidentDeadlineAlert.Alert.OVERDUE),
                 alertsOf(alerts, id));
-        given().when()
+        given().port(management.getPort())
+                .when()
                 .get("/q/metrics")
                 .then()
                 .body(containsString("gdpr_incidents_overdue"))

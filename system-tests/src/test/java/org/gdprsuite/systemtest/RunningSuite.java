@@ -38,6 +38,14 @@ final class RunningSuite {
         DATABASES.put("gateway", "gateway");
     }
 
+    /**
+     * Most tests are one address sending hundreds of anonymous calls a minute (the authorization matrix, hostile
+     * input), so the per-address limits are raised for them; ClientAddressTest runs the gateway and
+     * erasure-service with their real limits ({@link #realLimits}) and calls from several addresses.
+     */
+    private static final Map<String, String> RAISED_LIMITS =
+            Map.of("gdpr.gateway.rate-limit.public-per-minute", "100000", "gdpr.public-rate-limit.requests", "100000");
+
     private static RunningSuite running;
     private static RuntimeException failedToStart;
 
@@ -68,10 +76,7 @@ final class RunningSuite {
             // Links in mail point at the gateway, as users reach it.
             config.put("gdpr.public-base-url", gateway);
             config.put("gdpr.links.signing-key", linkSigningKey);
-            // The tests are one address sending hundreds of anonymous calls a minute (the authorization matrix,
-            // hostile input); the per-address limits themselves are tested by the gateway and incident-service.
-            config.put("gdpr.gateway.rate-limit.public-per-minute", "100000");
-            config.put("gdpr.public-rate-limit.requests", "100000");
+            config.putAll(RAISED_LIMITS);
             config.put("quarkus.rest-client.contact-service.url", "http://127.0.0.1:" + ports.get("contact-service"));
             for (String backend : DATABASES.keySet()) {
                 config.put("gdpr.gateway.services." + backend, "http://127.0.0.1:" + ports.get(backend));
@@ -115,6 +120,11 @@ final class RunningSuite {
         return services.get(service).url();
     }
 
+    /** A service's management interface (health, metrics; the gateway's own OpenAPI), never the port users reach. */
+    String managementUrl(String service) {
+        return services.get(service).managementUrl();
+    }
+
     /** The services by name, the gateway last. */
     java.util.Set<String> serviceNames() {
         return services.keySet();
@@ -143,6 +153,18 @@ final class RunningSuite {
         ServiceProcess process = services.get(service);
         process.kill();
         process.restart(Map.of("quarkus.flyway.clean-at-start", "false")); // a crash keeps its data
+        writePids();
+    }
+
+    /** Restarts a service with its own per-address limits, as deployed (not raised for one-address tests). */
+    void realLimits(String service) {
+        services.get(service).restart(Map.of("quarkus.flyway.clean-at-start", "false"), RAISED_LIMITS.keySet());
+        writePids();
+    }
+
+    /** Restarts a service with the raised limits again, as the other tests expect it. */
+    void raisedLimits(String service) {
+        services.get(service).restart(RAISED_LIMITS); // clean-at-start stays false: the data stays
         writePids();
     }
 

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,6 +16,8 @@ import org.gdprsuite.gateway.domain.OpenApiMerge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -27,11 +30,13 @@ import jakarta.ws.rs.core.UriInfo;
 
 /**
  * One API description of the suite: the OpenAPI documents of every service merged into one (paths and
- * schemas), and the AsyncAPI document of the events. Swagger UI shows the merged one.
+ * schemas), and the AsyncAPI document of the events.
  */
 @Path("/api")
 @PermitAll
 public class ApiDescription {
+
+    private static final Duration INCOMPLETE_KEPT = Duration.ofSeconds(5);
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -42,10 +47,40 @@ public class ApiDescription {
     @Inject
     ObjectMapper json;
 
+    /** The merged document with the services it holds, and until when it is served as it is. */
+    private record Merged(ObjectNode document, int parts, Instant fetched) {}
+
+    private volatile Merged merged;
+
     @GET
     @Path("/openapi")
     @Produces("application/json")
     public JsonNode openApi(@Context UriInfo uri) {
+        String base = uri.getBaseUri().toString();
+        // A shallow copy per answer with its own server URL; the services' parts are shared, read-only.
+        ObjectNode answer = JsonNodeFactory.instance.objectNode().setAll(merged().document());
+        answer.putArray("servers")
+                .addObject()
+                .put("url", base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+        return answer;
+    }
+
+    /**
+     * Public and unauthenticated, so the services are asked at most once per {@code openapi-cache} (one caller
+     * at a time), not once per call: a flood of anonymous calls cannot be multiplied onto five services. A
+     * document that misses a service that was down is asked again after a few seconds.
+     */
+    private synchronized Merged merged() {
+        Merged current = merged;
+        Instant now = Instant.now();
+        if (current != null) {
+            Duration keep = current.parts() == config.services().size()
+                    ? config.openapiCache()
+                    : min(config.openapiCache(), INCOMPLETE_KEPT);
+            if (current.fetched().plus(keep).isAfter(now)) {
+                return current;
+            }
+        }
         Map<String, JsonNode> documents = new LinkedHashMap<>();
         config.services().forEach((service, url) -> {
             JsonNode document = fetch(url.resolve("/q/openapi?format=json"));
@@ -53,8 +88,12 @@ public class ApiDescription {
                 documents.put(service, document);
             }
         });
-        String base = uri.getBaseUri().toString();
-        return OpenApiMerge.merge(documents, base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+        merged = new Merged(OpenApiMerge.merge(documents, ""), documents.size(), now);
+        return merged;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     @GET

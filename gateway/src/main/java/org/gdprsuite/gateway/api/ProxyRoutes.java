@@ -3,6 +3,7 @@ package org.gdprsuite.gateway.api;
 import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.gdprsuite.gateway.config.GatewayConfig;
 import org.gdprsuite.gateway.domain.AccessLog;
+import org.gdprsuite.gateway.domain.ClientAddress;
 import org.gdprsuite.gateway.domain.Route;
 import org.gdprsuite.runtime.web.FixedWindowLimiter;
 
@@ -21,6 +23,7 @@ import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -49,6 +52,16 @@ import jakarta.inject.Inject;
 public class ProxyRoutes {
 
     public static final String REQUEST_ID = "X-Request-Id";
+    private static final String FORWARDED_FOR = "X-Forwarded-For";
+    /** Headers that name the client or the way in, as a caller may write them; the gateway speaks for itself. */
+    private static final List<String> CALLER_WRITTEN = List.of(
+            "Forwarded",
+            "X-Real-IP",
+            "X-Forwarded-Port",
+            "X-Forwarded-Prefix",
+            "X-Forwarded-Server",
+            "X-Forwarded-Ssl",
+            "X-Forwarded-Host");
     /** Before Quarkus's own body-size check (RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT, -2), which answers bare. */
     private static final int BODY_LIMIT_ORDER = -3;
 
@@ -85,8 +98,10 @@ public class ProxyRoutes {
 
     private FixedWindowLimiter perClient;
     private FixedWindowLimiter perAddress;
+    private ClientAddress clientAddress;
 
     void routes(@Observes Router router) {
+        clientAddress = new ClientAddress(config.trustedProxies().orElse(List.of()));
         perClient =
                 new FixedWindowLimiter(config.rateLimit().clientPerMinute(), java.time.Duration.ofMinutes(1), clock);
         perAddress =
@@ -145,9 +160,11 @@ public class ProxyRoutes {
                         && !user.getSecurityIdentity().isAnonymous()
                 ? user.getSecurityIdentity()
                 : null;
-        OptionalLong retryAfter = identity != null
-                ? perClient.acquire(identity.getPrincipal().getName())
-                : perAddress.acquire(rc.request().remoteAddress().hostAddress());
+        String address = clientAddress.resolve(
+                rc.request().remoteAddress().hostAddress(),
+                rc.request().headers().getAll(FORWARDED_FOR));
+        OptionalLong retryAfter =
+                identity != null ? perClient.acquire(identity.getPrincipal().getName()) : perAddress.acquire(address);
         if (retryAfter.isPresent()) {
             rc.response().putHeader("Retry-After", Long.toString(retryAfter.getAsLong()));
             problems.answer(rc, 429, "Too many requests; try again later.");
@@ -175,7 +192,7 @@ public class ProxyRoutes {
             saturated(rc, "The access log is behind; personal data is served again as soon as it catches up.");
             return;
         }
-        forwarded(rc);
+        forwarded(rc, address);
         if (logged) {
             String principal = identity.getPrincipal().getName();
             String client = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("azp") : null;
@@ -216,16 +233,17 @@ public class ProxyRoutes {
                 });
     }
 
-    /** The services see who really called (their evidence of consent, their rate limits). */
-    private static void forwarded(RoutingContext rc) {
-        String address = rc.request().remoteAddress().hostAddress();
-        String earlier = rc.request().getHeader("X-Forwarded-For");
-        rc.request().headers().set("X-Forwarded-For", earlier == null ? address : earlier + ", " + address);
-        rc.request().headers().set("X-Forwarded-Proto", rc.request().scheme());
+    /**
+     * The services see who really called (their evidence of consent, their rate limits): the one client
+     * address, replacing whatever the caller wrote; the services believe it from the gateway only.
+     */
+    private static void forwarded(RoutingContext rc, String client) {
+        MultiMap headers = rc.request().headers();
+        CALLER_WRITTEN.forEach(headers::remove);
+        headers.set(FORWARDED_FOR, client);
+        headers.set("X-Forwarded-Proto", rc.request().scheme());
         if (rc.request().authority() != null) {
-            rc.request()
-                    .headers()
-                    .set("X-Forwarded-Host", rc.request().authority().toString());
+            headers.set("X-Forwarded-Host", rc.request().authority().toString());
         }
     }
 

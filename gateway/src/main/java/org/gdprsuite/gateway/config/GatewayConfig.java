@@ -2,7 +2,9 @@ package org.gdprsuite.gateway.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -34,6 +36,16 @@ public interface GatewayConfig {
      */
     @WithDefault("200")
     int maxInFlight();
+
+    /**
+     * Proxies in front of the gateway (IP addresses or CIDR ranges, e.g. the load balancer) whose
+     * X-Forwarded-For is believed; none by default: the peer of the connection is the client.
+     */
+    Optional<List<String>> trustedProxies();
+
+    /** How long the merged OpenAPI document is served from memory before the services are asked again. */
+    @WithDefault("PT1M")
+    Duration openapiCache();
 
     /** The gateway's rate limits. */
     RateLimit rateLimit();

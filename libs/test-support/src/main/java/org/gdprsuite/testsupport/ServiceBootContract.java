@@ -1,8 +1,12 @@
 package org.gdprsuite.testsupport;
 
+import java.net.URL;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.restassured.specification.RequestSpecification;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -33,9 +37,26 @@ public abstract class ServiceBootContract {
         this.deniedToken = deniedToken;
     }
 
+    /** Health and metrics are served on the management port only, not on the port the gateway calls. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
+    private RequestSpecification managementPort() {
+        return given().port(management.getPort());
+    }
+
+    /**
+     * A service's OpenAPI document stays on its own port, where the gateway merges it; the gateway's own is on
+     * its management port (the gateway's port is the users').
+     */
+    protected boolean openApiOnManagementPort() {
+        return false;
+    }
+
     @Test
     void readyOnlyWithDatabaseAndKafka() {
-        given().when()
+        managementPort()
+                .when()
                 .get("/q/health/ready")
                 .then()
                 .statusCode(200)
@@ -45,18 +66,26 @@ public abstract class ServiceBootContract {
 
     @Test
     void alive() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        managementPort().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void exposesMetricsAndOpenApi() {
-        given().when()
+        managementPort()
+                .when()
                 .get("/q/metrics")
                 .then()
                 .statusCode(200)
                 .body(containsString("jvm_memory_used_bytes"))
                 .body(containsString("gdpr_outbox_pending")); // the event backbone runs in every service
-        given().when().get("/q/openapi").then().statusCode(200).body(containsString(protectedPath));
+        (openApiOnManagementPort() ? managementPort() : given())
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body(containsString(protectedPath));
+        given().when().get("/q/metrics").then().statusCode(404);
+        given().when().get("/q/health/ready").then().statusCode(404);
     }
 
     @Test

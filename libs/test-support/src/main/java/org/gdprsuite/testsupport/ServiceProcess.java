@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -28,6 +29,9 @@ public final class ServiceProcess {
 
     private final String service;
     private final int port;
+    /** Health and metrics (the management interface), apart from the port users come through. */
+    private final int managementPort = freePort();
+
     private final Map<String, String> properties;
     private final Path log;
     private Process process;
@@ -64,6 +68,7 @@ public final class ServiceProcess {
                 "java",
                 "-Xmx256m",
                 "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.port=" + managementPort,
                 // A jar runs in the prod profile, which has no master key for encryption at rest (./suite sets one
                 // too).
                 "-Dgdpr.crypto.master-keys=" + TEST_MASTER_KEYS));
@@ -96,7 +101,7 @@ public final class ServiceProcess {
     private boolean ready() {
         try {
             HttpURLConnection c = (HttpURLConnection)
-                    URI.create(url() + "/q/health/ready").toURL().openConnection();
+                    URI.create(managementUrl() + "/q/health/ready").toURL().openConnection();
             c.setConnectTimeout(1000);
             c.setReadTimeout(5000);
             return c.getResponseCode() == 200;
@@ -126,9 +131,15 @@ public final class ServiceProcess {
 
     /** Starts the same service again, same port and configuration, and waits until it is ready. */
     public ServiceProcess restart(Map<String, String> changedProperties) {
+        return restart(changedProperties, Set.of());
+    }
+
+    /** The same, also without the overrides {@code removed} (the service's own configuration applies to them). */
+    public ServiceProcess restart(Map<String, String> changedProperties, Set<String> removed) {
         if (process.isAlive()) {
             stop();
         }
+        properties.keySet().removeAll(removed);
         properties.putAll(changedProperties);
         launch();
         return awaitReady();
@@ -144,6 +155,11 @@ public final class ServiceProcess {
 
     public int port() {
         return port;
+    }
+
+    /** Where its health and metrics are served ({@code /q/health}, {@code /q/metrics}). */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public String service() {
