@@ -51,7 +51,9 @@ final class RunningSuite {
 
     private final TestTopics topics;
     /** The key of the public links in this run: a deployment's secret, known to the tests as to an operator. */
-    private final String linkSigningKey = java.util.UUID.randomUUID().toString();
+    private final String linkSigningKey = randomKey();
+    /** contact-service's pseudonym key in this run: a key of its own, as outside dev and test. */
+    private final String pseudonymKey = randomKey();
 
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
@@ -76,6 +78,10 @@ final class RunningSuite {
             // Links in mail point at the gateway, as users reach it.
             config.put("gdpr.public-base-url", gateway);
             config.put("gdpr.links.signing-key", linkSigningKey);
+            // The prod profile has no secret of its own: the stack's passwords (./suite's roles), the run's keys.
+            config.put("quarkus.datasource.password", service.getValue());
+            config.put("quarkus.datasource.keys.password", "gdpr_keys");
+            config.put("gdpr.contact.pseudonym-key", pseudonymKey);
             config.putAll(RAISED_LIMITS);
             config.put("quarkus.rest-client.contact-service.url", "http://127.0.0.1:" + ports.get("contact-service"));
             for (String backend : DATABASES.keySet()) {
@@ -141,6 +147,13 @@ final class RunningSuite {
 
     String linkSigningKey() {
         return linkSigningKey;
+    }
+
+    /** A key as a deployment makes one: base64 of 32 random bytes ({@code openssl rand -base64 32}). */
+    static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     /** The physical name of a topic of the contract in this run. */

@@ -9,8 +9,11 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "gdpr.contact")
 public interface ContactConfig {
 
-    /** Keys the pseudonyms that replace erased last names; set GDPR_CONTACT_PSEUDONYM_KEY in deployments. */
-    @WithDefault("${gdpr.links.signing-key}")
+    /**
+     * Keys the pseudonyms that replace erased last names: base64 of 32 or more random bytes, a key of its own. Only
+     * dev and test have one (application.properties); elsewhere the service refuses to start without
+     * GDPR_CONTACT_PSEUDONYM_KEY.
+     */
     String pseudonymKey();
 
     /** How often the enabled retention policies are swept (one replica at a time). */

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The {@code personId|key} subject of consent confirmation and one-click unsubscribe links. */
 @Tag("unit")
@@ -53,12 +54,14 @@ class PersonKeySubjectTest {
     void tokensAreTheOnesAlreadyMailed() {
         Instant now = Instant.parse("2026-11-23T10:00:00Z");
         SignedLinks links = new SignedLinks();
-        links.config = () -> "k1";
+        links.config = new FixedLinksConfig("1", "k1", null);
         links.clock = Clock.fixed(now, ZoneOffset.UTC);
 
         PersonKeySubject subject = new PersonKeySubject(PERSON, "news.weekly");
 
-        assertEquals(MAILED, links.sign("unsubscribe", subject.encode(), Duration.ofDays(30)));
+        // New links carry the id of their key in front (and sign it); scope, subject and expiry are as mailed.
+        String signed = links.sign("unsubscribe", subject.encode(), Duration.ofDays(30));
+        assertTrue(signed.startsWith("1." + MAILED.substring(0, MAILED.lastIndexOf('.') + 1)), signed);
         links.clock = Clock.fixed(now.plus(Duration.ofDays(29)), ZoneOffset.UTC);
         assertEquals(
                 subject,

@@ -1,15 +1,27 @@
 package org.gdprsuite.runtime.internal.config;
 
-import io.smallrye.config.ConfigMapping;
+import java.util.Optional;
 
-/** The HMAC-signed public links (SignedLinks). */
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The HMAC-signed public links (SignedLinks) and the keys that sign and verify them. */
 @ConfigMapping(prefix = "gdpr.links")
 public interface LinksConfig {
 
     /**
-     * Key of the signatures. Its default, for local runs only, is a value in META-INF/microprofile-config.properties
-     * rather than a {@code @WithDefault}, because other keys derive from it (contact-service's pseudonym key is
-     * {@code ${gdpr.links.signing-key}}); every deployment sets GDPR_LINKS_SIGNING_KEY from a secret.
+     * Key of the signatures: base64 of at least 32 random bytes ({@code openssl rand -base64 32}). Only the dev and
+     * test profiles have one; elsewhere a service refuses to start without it (SecretsCheck).
      */
-    String signingKey();
+    Optional<String> signingKey();
+
+    /** Id of the signing key, carried by every new link so that a new key can be rolled in later. */
+    @WithDefault("1")
+    String signingKeyId();
+
+    /**
+     * Keys of earlier rolls as {@code id:key,...}: they only verify, so links they signed stay valid until they
+     * expire.
+     */
+    Optional<String> previousKeys();
 }
