@@ -22,6 +22,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 import static io.restassured.RestAssured.given;
+import static org.gdprsuite.consent.ConsentFixtures.knownPerson;
+import static org.gdprsuite.consent.ConsentFixtures.knownPersons;
 import static org.gdprsuite.consent.ConsentFixtures.purpose;
 import static org.gdprsuite.consent.ConsentFixtures.staff;
 import static org.hamcrest.Matchers.contains;
@@ -161,7 +163,7 @@ class ConsentLedgerTest {
     @Test
     void theLedgerKeepsEveryRecordAndProvesWhatWasValidAtAnyDate() {
         purpose("ledger-news", true, null, null);
-        UUID person = UUID.randomUUID();
+        UUID person = knownPerson(prefix);
         String sales = staff(DemoUser.SALES);
 
         record(sales, person, "ledger-news", "GRANTED", "2026-01-10T09:00:00Z", "WEB_FORM")
@@ -240,7 +242,7 @@ class ConsentLedgerTest {
     @Test
     void anOlderRecordIsHistoryButDoesNotOverrideTheCurrentState() {
         purpose("order-news", true, null, null);
-        UUID person = UUID.randomUUID();
+        UUID person = knownPerson(prefix);
         String support = staff(DemoUser.SUPPORT);
 
         record(support, person, "order-news", "GRANTED", "2026-03-01T00:00:00Z", "MANUAL")
@@ -268,18 +270,24 @@ class ConsentLedgerTest {
     @Test
     void decisionsAnswerSinglyAndInBatchesOfThousands() {
         purpose("batch-news", true, null, null);
-        UUID granted = UUID.randomUUID();
-        UUID denied = UUID.randomUUID();
+        UUID[] known = knownPersons(prefix, 2);
+        UUID granted = known[0];
+        UUID denied = known[1];
         String marketing = staff(DemoUser.MARKETING);
         record(marketing, granted, "batch-news", "GRANTED", null, "API").then().statusCode(201);
         record(marketing, denied, "batch-news", "DENIED", null, "API").then().statusCode(201);
 
-        decision(granted, "batch-news").then().body("allowed", equalTo(true)).body("since", notNullValue());
+        decision(granted, "batch-news")
+                .then()
+                .body("allowed", equalTo(true))
+                .body("since", notNullValue())
+                .body("reasons", hasSize(0));
         decision(UUID.randomUUID(), "batch-news")
                 .then()
                 .statusCode(200)
                 .body("allowed", equalTo(false))
-                .body("legalBasis", nullValue());
+                .body("legalBasis", nullValue())
+                .body("reasons", contains("UNKNOWN_SUBJECT"));
 
         List<UUID> ids = new ArrayList<>();
         ids.add(denied);
@@ -298,6 +306,8 @@ class ConsentLedgerTest {
                 .body("decisions", hasSize(5_000))
                 .body("decisions[0].status", equalTo("DENIED"))
                 .body("decisions[0].allowed", equalTo(false))
+                .body("decisions[0].reasons", contains("NO_BASIS"))
+                .body("decisions[1].reasons", contains("UNKNOWN_SUBJECT"))
                 .body("decisions[4999].personId", equalTo(granted.toString()))
                 .body("decisions[4999].allowed", equalTo(true))
                 .body("decisions.findAll { it.allowed }", hasSize(1));
@@ -362,6 +372,17 @@ class ConsentLedgerTest {
                 .then()
                 .statusCode(404)
                 .contentType("application/problem+json");
+        // A valid record for a person no service announced: refused, not stored as an orphan.
+        given().auth()
+                .oauth2(marketing)
+                .contentType(ContentType.JSON)
+                .body(Map.of("legalBasis", "CONSENT", "status", "GRANTED", "source", "API"))
+                .when()
+                .post("/api/consents/persons/" + person + "/purposes/bad-input-news")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://gdpr-suite.org/problems/person-not-found"));
         given().auth()
                 .oauth2(marketing)
                 .when()

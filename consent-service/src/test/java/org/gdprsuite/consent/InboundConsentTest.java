@@ -31,6 +31,8 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 
 import static io.restassured.RestAssured.given;
+import static org.gdprsuite.consent.ConsentFixtures.knownPerson;
+import static org.gdprsuite.consent.ConsentFixtures.knownPersons;
 import static org.gdprsuite.consent.ConsentFixtures.purpose;
 import static org.gdprsuite.consent.ConsentFixtures.staff;
 import static org.hamcrest.Matchers.contains;
@@ -60,7 +62,8 @@ class InboundConsentTest {
     @Test
     void kafkaEventsAreAppliedOnceInOrderOfEffectAndBadOnesAreDeadLettered() {
         purpose("inbound-news", true, null, null);
-        UUID person = UUID.randomUUID();
+        UUID person = knownPerson(prefix);
+        UUID stranger = UUID.randomUUID(); // no service ever announced this id
         String key = person.toString();
         String granted = event(UUID.randomUUID(), person, "inbound-news", "GRANTED", "2026-05-02T10:00:00Z");
         String olderWithdrawal = event(UUID.randomUUID(), person, "inbound-news", "WITHDRAWN", "2026-05-01T10:00:00Z");
@@ -68,6 +71,7 @@ class InboundConsentTest {
         String unknownPurpose = event(UUID.randomUUID(), person, "no-such-purpose", "GRANTED", "2026-05-03T10:00:00Z");
         String malformed = "{\"specversion\":\"1.0\", oops";
         String last = event(UUID.randomUUID(), person, "inbound-news", "GRANTED", "2026-05-04T10:00:00Z");
+        String orphan = event(UUID.randomUUID(), stranger, "inbound-news", "GRANTED", "2026-05-04T10:00:00Z");
 
         KafkaProbe.send(
                 prefix + Topics.CONSENT_INBOUND,
@@ -78,6 +82,7 @@ class InboundConsentTest {
                         Map.entry(key, schemaInvalid),
                         Map.entry(key, unknownPurpose),
                         Map.entry(key, malformed),
+                        Map.entry(stranger.toString(), orphan),
                         Map.entry(key, last)));
 
         awaitHistorySize(person, "inbound-news", 3);
@@ -109,13 +114,38 @@ class InboundConsentTest {
         assertTrue(reasons.stream().anyMatch(r -> r.contains("unknown purpose")), reasons.toString());
         assertTrue(reasons.stream().anyMatch(r -> r.contains("not JSON")), reasons.toString());
         assertTrue(reasons.stream().noneMatch(r -> r.contains(person.toString())), "no personal data in the reason");
+
+        // An unknown person id is refused, never stored as an orphan: dead-lettered with the reason.
+        String orphanReason = KafkaProbe.readUntil(
+                        prefix + Topics.deadLetter(Topics.CONSENT_INBOUND),
+                        records -> records.stream()
+                                .anyMatch(r -> stranger.toString().equals(r.key())),
+                        WAIT)
+                .stream()
+                .filter(r -> stranger.toString().equals(r.key()))
+                .map(r -> KafkaProbe.header(r, "dead-letter-reason"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(orphanReason.contains("unknown person id"), orphanReason);
+        assertTrue(!orphanReason.contains(stranger.toString()), "the reason does not name the id");
+        given().auth()
+                .oauth2(staff(DemoUser.DPO))
+                .when()
+                .get("/api/consents/persons/" + stranger + "/purposes/inbound-news/history")
+                .then()
+                .body("total", equalTo(0));
+        ConsentLedgerTest.decision(stranger, "inbound-news")
+                .then()
+                .body("allowed", equalTo(false))
+                .body("reasons", contains("UNKNOWN_SUBJECT"));
     }
 
     @Test
     void aPollIsAppliedAsOneByOneWouldDuplicatesOnceOlderAsHistoryABadEventAloneDeadLettered() {
         purpose("batch-news", true, null, null);
-        UUID a = UUID.randomUUID();
-        UUID b = UUID.randomUUID();
+        UUID[] known = knownPersons(prefix, 2);
+        UUID a = known[0];
+        UUID b = known[1];
         String aGranted = event(UUID.randomUUID(), a, "batch-news", "GRANTED", "2026-05-02T10:00:00Z");
         String aOlder = event(UUID.randomUUID(), a, "batch-news", "WITHDRAWN", "2026-05-01T10:00:00Z");
         String aLater = event(UUID.randomUUID(), a, "batch-news", "WITHDRAWN", "2026-05-04T10:00:00Z");
@@ -193,7 +223,7 @@ class InboundConsentTest {
     @Test
     void recordingSeveralAtOnceLeavesTheStateOneByOneWouldAndPublishesThatStateOnce() throws Exception {
         purpose("batch-ledger", true, null, null);
-        UUID person = UUID.randomUUID();
+        UUID person = knownPerson(prefix);
         Instant earlier = Instant.parse("2026-04-01T00:00:00Z");
         Instant later = Instant.parse("2026-04-02T00:00:00Z");
 
@@ -263,7 +293,7 @@ class InboundConsentTest {
     @Test
     void theRestWayInHasTheSameSemantics() {
         purpose("rest-inbound-news", true, null, null);
-        UUID person = UUID.randomUUID();
+        UUID person = knownPerson(prefix);
         UUID id = UUID.randomUUID();
         String granted = event(id, person, "rest-inbound-news", "GRANTED", "2026-06-01T00:00:00Z");
 
@@ -281,6 +311,18 @@ class InboundConsentTest {
                 .statusCode(422)
                 .contentType("application/problem+json");
         post("{ not json").then().statusCode(400).contentType("application/problem+json");
+        UUID stranger = UUID.randomUUID();
+        post(event(UUID.randomUUID(), stranger, "rest-inbound-news", "GRANTED", "2026-06-01T00:00:00Z"))
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://gdpr-suite.org/problems/person-not-found"));
+        given().auth()
+                .oauth2(staff(DemoUser.DPO))
+                .when()
+                .get("/api/consents/persons/" + stranger + "/purposes/rest-inbound-news/history")
+                .then()
+                .body("total", equalTo(0));
 
         ConsentLedgerTest.decision(person, "rest-inbound-news").then().body("allowed", equalTo(true));
         given().auth()

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -15,6 +16,7 @@ import org.gdprsuite.consent.domain.ConsentRecord;
 import org.gdprsuite.consent.domain.ConsentSource;
 import org.gdprsuite.consent.domain.ConsentStatus;
 import org.gdprsuite.consent.domain.LegalBasis;
+import org.gdprsuite.consent.domain.SubjectStates;
 import org.gdprsuite.testsupport.SuiteStack;
 import org.junit.jupiter.api.Test;
 
@@ -42,11 +44,16 @@ class LedgerAppendOnlyTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    SubjectStates subjects;
+
     @Test
     void updateDeleteAndTruncateAreRefusedErasingTheEvidenceIsNot() throws SQLException {
         purpose("append-only-news", true, null, null);
+        UUID person = UUID.randomUUID();
+        subjects.known(List.of(person)); // as contact.events announces a person: the ledger takes no orphans
         ConsentRecord record = ledger.record(new Entry(
-                UUID.randomUUID(),
+                person,
                 "append-only-news",
                 LegalBasis.CONSENT,
                 ConsentStatus.GRANTED,

@@ -35,6 +35,8 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 
 import static io.restassured.RestAssured.given;
+import static org.gdprsuite.consent.ConsentFixtures.knownPerson;
+import static org.gdprsuite.consent.ConsentFixtures.knownPersons;
 import static org.gdprsuite.consent.ConsentFixtures.purpose;
 import static org.gdprsuite.consent.ConsentFixtures.staff;
 import static org.hamcrest.Matchers.contains;
@@ -173,7 +175,7 @@ class NewPersonAndLifecycleTest {
     @Test
     void aConsentExpiresAfterItsValidity() {
         purpose("expiring-news", true, null, 30);
-        UUID person = UUID.randomUUID();
+        UUID person = knownPerson(prefix);
         given().auth()
                 .oauth2(staff(DemoUser.SALES))
                 .contentType(ContentType.JSON)
@@ -188,7 +190,8 @@ class NewPersonAndLifecycleTest {
         ConsentLedgerTest.decision(person, "expiring-news")
                 .then()
                 .body("allowed", equalTo(false))
-                .body("status", equalTo("EXPIRED"));
+                .body("status", equalTo("EXPIRED"))
+                .body("reasons", contains("EXPIRED"));
 
         expiry.run();
 
@@ -211,7 +214,7 @@ class NewPersonAndLifecycleTest {
     @Test
     void theDsrSliceExportsTheLedgerAndErasureKeepsProofButNotEvidence() {
         purpose("dsr-news", true, null, null);
-        UUID person = UUID.randomUUID();
+        UUID person = knownPerson(prefix);
         given().auth()
                 .oauth2(staff(DemoUser.SALES))
                 .contentType(ContentType.JSON)
@@ -250,7 +253,8 @@ class NewPersonAndLifecycleTest {
         ConsentLedgerTest.decision(person, "dsr-news")
                 .then()
                 .body("allowed", equalTo(false))
-                .body("status", equalTo("WITHDRAWN"));
+                .body("status", equalTo("WITHDRAWN"))
+                .body("reasons", contains("WITHDRAWN", "ERASED"));
         given().auth()
                 .oauth2(staff(DemoUser.DPO))
                 .when()
@@ -267,7 +271,7 @@ class NewPersonAndLifecycleTest {
     @Test
     void anAnonymizedPersonLosesTheEvidenceAndEveryBasisThatAllowedProcessing() {
         purpose("anon-news", true, null, null);
-        UUID person = UUID.randomUUID();
+        UUID person = knownPerson(prefix);
         given().auth()
                 .oauth2(staff(DemoUser.SALES))
                 .contentType(ContentType.JSON)
@@ -300,7 +304,8 @@ class NewPersonAndLifecycleTest {
         ConsentLedgerTest.decision(person, "anon-news")
                 .then()
                 .body("allowed", equalTo(false))
-                .body("status", equalTo("WITHDRAWN"));
+                .body("status", equalTo("WITHDRAWN"))
+                .body("reasons", contains("WITHDRAWN", "ERASED"));
         given().auth()
                 .oauth2(staff(DemoUser.DPO))
                 .when()
@@ -314,8 +319,9 @@ class NewPersonAndLifecycleTest {
     void aPollOfContactEventsIsAppliedInOrderAndAPersonErasedTwiceIsWithdrawnOnce() {
         purpose("poll-contract", false, "CONTRACT", null);
         purpose("poll-news", true, null, null);
-        UUID twice = UUID.randomUUID();
-        UUID other = UUID.randomUUID();
+        UUID[] known = knownPersons(prefix, 2);
+        UUID twice = known[0];
+        UUID other = known[1];
         for (UUID person : List.of(twice, other)) {
             given().auth()
                     .oauth2(staff(DemoUser.SALES))

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import org.gdprsuite.events.dsr.DsrReply;
 import org.gdprsuite.events.dsr.SubjectIds;
 import org.gdprsuite.events.payload.NotificationRequested;
 import org.gdprsuite.events.payload.PersonCreated;
+import org.gdprsuite.events.payload.SubscriptionChanged;
 import org.gdprsuite.runtime.crypto.SubjectKeys;
 import org.gdprsuite.runtime.internal.dsr.DsrCommandHandler;
 import org.gdprsuite.testsupport.DemoUser;
@@ -146,9 +148,15 @@ class SubscriptionsAndMailTest {
                                 .count()
                         >= 3,
                 WAIT);
+        List<SubscriptionChanged> changes = events.stream()
+                .filter(r -> person.toString().equals(r.key()))
+                .map(r -> EventCodec.parse(r.value()).dataAs(SubscriptionChanged.class))
+                .toList();
+        assertEquals(3, changes.size());
+        // A type's changes carry the purpose it is sent under (consent-service denies it on an opt-out); * has none.
         assertEquals(
-                3,
-                events.stream().filter(r -> person.toString().equals(r.key())).count());
+                Arrays.asList("newsletter", "newsletter", null),
+                changes.stream().map(SubscriptionChanged::purpose).toList());
 
         given().auth()
                 .oauth2(Tokens.of(DemoUser.SALES))

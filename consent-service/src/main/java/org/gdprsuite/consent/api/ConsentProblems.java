@@ -2,8 +2,10 @@ package org.gdprsuite.consent.api;
 
 import java.util.List;
 
+import org.gdprsuite.consent.domain.UnknownPersonException;
 import org.gdprsuite.consent.domain.UnknownPurposeException;
 import org.gdprsuite.events.InvalidEventException;
+import org.gdprsuite.runtime.problem.DomainProblem;
 import org.gdprsuite.runtime.problem.Problem;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -17,6 +19,16 @@ public class ConsentProblems {
     public Response unknownPurpose(UnknownPurposeException e) {
         return new Problem(
                         "about:blank", "Unprocessable Content", 422, "The purpose is not in the catalogue.", List.of())
+                .toResponse();
+    }
+
+    /** No orphans: a record for a person no service announced is refused, as unprocessable (never naming the id). */
+    @ServerExceptionMapper
+    public Response unknownPerson(UnknownPersonException e) {
+        DomainProblem problem = DomainProblem.unprocessable(
+                "person-not-found", "No service of the suite knows a person with this id; nothing was recorded.");
+        return new Problem(
+                        problem.typeUri(), problem.kind().title, problem.kind().status, problem.getMessage(), List.of())
                 .toResponse();
     }
 

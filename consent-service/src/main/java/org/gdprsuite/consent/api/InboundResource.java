@@ -17,8 +17,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 
 /**
- * The REST way in for integrating systems: a {@code consent.recorded} CloudEvent (structured JSON), with
- * the semantics of the {@code consent.inbound} topic — validated, applied once per event id.
+ * The REST way in for integrating systems: a {@code consent.recorded} or {@code consent.objection-changed}
+ * CloudEvent (structured JSON), with the semantics of the {@code consent.inbound} topic — validated, applied once
+ * per event id; one naming a person no service announced is refused with 422 ({@code person-not-found}).
  */
 @Path("/api/consents/inbound")
 @RolesAllowed(Roles.INTEGRATION)
@@ -36,7 +37,7 @@ public class InboundResource {
     @Consumes({CloudEvent.STRUCTURED_CONTENT_TYPE, MediaType.APPLICATION_JSON})
     public Response receive(String body) {
         if (body == null || body.isBlank()) {
-            throw new BadRequestException("A consent.recorded CloudEvent is required.");
+            throw new BadRequestException("A consent.recorded or consent.objection-changed CloudEvent is required.");
         }
         CloudEvent event = EventCodec.parse(body);
         boolean applied = inbound.applyOnce(event, identity.getPrincipal().getName());

@@ -40,7 +40,8 @@ public class PurposeResource {
             LegalBasis defaultLegalBasis,
             String retentionPeriod,
             Integer consentValidityDays,
-            List<String> dataCategories) {
+            List<String> dataCategories,
+            boolean directMarketing) {
         static PurposeView of(Purpose p) {
             return new PurposeView(
                     p.key,
@@ -50,7 +51,8 @@ public class PurposeResource {
                     p.defaultLegalBasis,
                     p.retentionPeriod,
                     p.consentValidityDays,
-                    p.dataCategories);
+                    p.dataCategories,
+                    p.directMarketing);
         }
     }
 
@@ -66,7 +68,9 @@ public class PurposeResource {
             String retentionPeriod,
 
             @Positive @Max(3650) Integer consentValidityDays,
-            @Size(max = 50) List<@NotBlank @Size(max = 100) String> dataCategories) {
+            @Size(max = 50) List<@NotBlank @Size(max = 100) String> dataCategories,
+            /** Direct marketing (default false): a global opt-out or an objection to direct marketing denies it. */
+            Boolean directMarketing) {
 
         Purposes.Definition definition() {
             return new Purposes.Definition(
@@ -76,7 +80,8 @@ public class PurposeResource {
                     defaultLegalBasis,
                     retentionPeriod,
                     consentValidityDays,
-                    dataCategories);
+                    dataCategories,
+                    Boolean.TRUE.equals(directMarketing));
         }
 
         /** Consent is never a default: it is given by the person, not assumed for them. */

@@ -50,6 +50,12 @@ public class ConsentLedger {
     @Inject
     Purposes purposes;
 
+    @Inject
+    SubjectStates subjects;
+
+    @Inject
+    Decisions decisions;
+
     /** How a decision was captured, as proof. */
     public record Evidence(String ip, String userAgent, String formId) {
         public static final Evidence NONE = new Evidence(null, null, null);
@@ -100,12 +106,17 @@ public class ConsentLedger {
     /**
      * Records {@code entries} with the effect of recording them one by one, in order, in one transaction: each
      * joins the ledger; per person × purpose the newest by effective time (the later one on a tie) becomes the
-     * current state unless the current one is newer. {@code consent.events} gets each state this transaction
-     * leaves current, not the ones it would pass through (no one could see them).
+     * current state unless the current one is newer. {@code consent.events} gets the effective decision of each
+     * state this transaction leaves current, not the ones it would pass through (no one could see them).
+     * Records from outside the service must name a person the suite announced ({@link UnknownPersonException}).
      */
     @Transactional
     public List<ConsentRecord> recordAll(List<Entry> entries) {
         Map<String, Purpose> known = purposes(entries);
+        subjects.requireKnown(entries.stream()
+                .filter(e -> e.source() != ConsentSource.SYSTEM)
+                .map(Entry::personId)
+                .toList());
         Instant now = clock.instant();
         List<ConsentRecord> records = entries.stream()
                 .map(e -> newRecord(e, known.get(e.purpose()), now))
@@ -115,20 +126,14 @@ public class ConsentLedger {
                 .sorted(Comparator.comparing((ConsentRecord r) -> r.purpose).thenComparing(r -> r.personId))
                 .toList();
         Set<UUID> current = tables.write(records, states);
+        // Decided as the API will answer (with the person's rights), reading this transaction's writes.
+        Map<Decisions.Key, Decision> decided = decisions.decideAll(records.stream()
+                .filter(r -> current.contains(r.id))
+                .map(r -> new Decisions.Key(r.personId, r.purpose))
+                .toList());
         List<ConsentStateChanged> changes = records.stream()
                 .filter(r -> current.contains(r.id))
-                .map(r -> {
-                    Decision decision = Decision.of(
-                            r.personId, r.purpose, r.legalBasis, r.status, r.effectiveAt, r.validUntil, now);
-                    return new ConsentStateChanged(
-                            r.personId,
-                            r.purpose,
-                            decision.allowed(),
-                            r.legalBasis.name(),
-                            decision.status().name(),
-                            r.effectiveAt,
-                            r.validUntil);
-                })
+                .map(r -> decided.get(new Decisions.Key(r.personId, r.purpose)).event())
                 .toList();
         outbox.publishAll(
                 EventType.CONSENT_STATE_CHANGED,

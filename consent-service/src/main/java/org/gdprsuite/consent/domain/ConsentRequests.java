@@ -1,6 +1,7 @@
 package org.gdprsuite.consent.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -49,11 +50,15 @@ public class ConsentRequests {
     @Inject
     ConsentConfig config;
 
+    @Inject
+    SubjectStates subjects;
+
     /** What a confirmation link is about; signed as the {@link PersonKeySubject} {@code personId|purpose}. */
     public record Confirmation(UUID personId, String purpose) {}
 
     @Transactional
     public void onPersonCreated(PersonCreated person, Instant createdAt) {
+        subjects.known(List.of(person.personId()));
         boolean sendRequests = settings.sendConsentRequests();
         for (Purpose purpose : purposes.list()) {
             if (!purpose.consentRequired && purpose.defaultLegalBasis != null) {

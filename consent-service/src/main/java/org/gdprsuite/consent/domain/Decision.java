@@ -1,9 +1,16 @@
 package org.gdprsuite.consent.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** A person × purpose state as the decision API answers it: may the person be processed now? */
+import org.gdprsuite.events.payload.ConsentStateChanged;
+
+/**
+ * A person × purpose as the decision API answers it: may the person be processed now, and if not, why
+ * ({@code reasons}, see {@link DecisionRule}). {@code legalBasis}, {@code status}, {@code since} and
+ * {@code until} describe the basis on record (all null when there is none).
+ */
 public record Decision(
         UUID personId,
         String purpose,
@@ -11,14 +18,19 @@ public record Decision(
         LegalBasis legalBasis,
         ConsentStatus status,
         Instant since,
-        Instant until) {
+        Instant until,
+        List<DecisionReason> reasons) {
 
-    /** Only a granted basis allows processing, and only before its validity ends. */
-    public static boolean allows(ConsentStatus status, Instant until, Instant at) {
-        return status == ConsentStatus.GRANTED && (until == null || at.isBefore(until));
+    public Decision {
+        reasons = reasons == null ? List.of() : List.copyOf(reasons);
     }
 
-    /** The decision at {@code now}; a granted basis past its validity is answered as expired. */
+    /** Whether a basis alone is in force: only a granted one, before its validity ends. */
+    public static boolean allows(ConsentStatus status, Instant until, Instant at) {
+        return DecisionRule.basisReason(status, until, at) == null;
+    }
+
+    /** The decision at {@code now} on the basis alone, for a known person nothing else forbids. */
     public static Decision of(
             UUID personId,
             String purpose,
@@ -27,19 +39,48 @@ public record Decision(
             Instant since,
             Instant until,
             Instant now) {
-        boolean allowed = allows(status, until, now);
+        return of(personId, purpose, basis, status, since, until, false, SubjectFacts.FREE, now);
+    }
+
+    /** The decision at {@code now}; a granted basis past its validity is answered with status expired. */
+    public static Decision of(
+            UUID personId,
+            String purpose,
+            LegalBasis basis,
+            ConsentStatus status,
+            Instant since,
+            Instant until,
+            boolean directMarketing,
+            SubjectFacts facts,
+            Instant now) {
+        List<DecisionReason> reasons = DecisionRule.reasons(basis, status, until, directMarketing, facts, now);
+        boolean expired = status == ConsentStatus.GRANTED && !allows(status, until, now);
         return new Decision(
                 personId,
                 purpose,
-                allowed,
+                reasons.isEmpty(),
                 basis,
-                allowed || status != ConsentStatus.GRANTED ? status : ConsentStatus.EXPIRED,
+                expired ? ConsentStatus.EXPIRED : status,
                 since,
-                until);
+                until,
+                reasons);
     }
 
-    /** Nothing recorded: no basis, not allowed. */
+    /** Nothing recorded for a known person: no basis, not allowed. */
     public static Decision none(UUID personId, String purpose) {
-        return new Decision(personId, purpose, false, null, null, null, null);
+        return new Decision(personId, purpose, false, null, null, null, null, List.of(DecisionReason.NO_BASIS));
+    }
+
+    /** The decision as {@code consent.events} carries it (only for a basis on record: its time orders the events). */
+    public ConsentStateChanged event() {
+        return new ConsentStateChanged(
+                personId,
+                purpose,
+                allowed,
+                legalBasis.name(),
+                status.name(),
+                since,
+                until,
+                reasons.stream().map(Enum::name).toList());
     }
 }

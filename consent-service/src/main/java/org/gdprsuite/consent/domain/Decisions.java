@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -17,22 +19,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * "May we process person X for purpose P now?" — the hot path of the suite. Reads the current-state
- * table by primary key with plain JDBC (no ORM session, no transaction), one query per call, also
- * for a batch of thousands of persons.
+ * "May we process person X for purpose P now?" — the hot path of the suite. One query per call, also for a
+ * batch of thousands of persons: the basis (consent_state), the person's rights (subject_state) and the
+ * purpose-wide ones (subject_purpose), each by primary key, with plain JDBC (no ORM session). Inside a
+ * transaction it reads that transaction's writes, so the ledger publishes what the API will answer.
  */
 @ApplicationScoped
 public class Decisions {
 
-    private static final String SINGLE = """
-            SELECT s.legal_basis, s.status, s.effective_at, s.valid_until
-            FROM purpose p LEFT JOIN consent_state s ON s.purpose_key = p.purpose_key AND s.person_id = ?
-            WHERE p.purpose_key = ?
-            """;
-    private static final String BATCH = """
-            SELECT s.person_id, s.legal_basis, s.status, s.effective_at, s.valid_until
-            FROM purpose p LEFT JOIN consent_state s ON s.purpose_key = p.purpose_key AND s.person_id = ANY(?)
-            WHERE p.purpose_key = ?
+    /** A person × purpose to decide. */
+    public record Key(UUID personId, String purpose) {}
+
+    private static final String DECIDE = """
+            SELECT k.person_id, k.purpose_key, p.direct_marketing, s.legal_basis, s.status, s.effective_at,
+                s.valid_until, x.known, x.restricted, x.erased, x.opted_out, x.objected_all,
+                x.objected_direct_marketing, f.opted_out, f.objected
+            FROM unnest(?::uuid[], ?::text[]) AS k(person_id, purpose_key)
+            JOIN purpose p ON p.purpose_key = k.purpose_key
+            LEFT JOIN consent_state s ON s.purpose_key = k.purpose_key AND s.person_id = k.person_id
+            LEFT JOIN subject_state x ON x.person_id = k.person_id
+            LEFT JOIN subject_purpose f ON f.person_id = k.person_id AND f.purpose_key = k.purpose_key
             """;
 
     @Inject
@@ -42,60 +48,91 @@ public class Decisions {
     Clock clock;
 
     public Decision decide(UUID personId, String purpose) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(SINGLE)) {
-            select.setObject(1, personId);
-            select.setString(2, purpose);
-            try (ResultSet rs = select.executeQuery()) {
-                if (!rs.next()) {
-                    throw new UnknownPurposeException();
-                }
-                return rs.getString(1) == null ? Decision.none(personId, purpose) : decision(personId, purpose, rs, 1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Consent decision failed", e);
-        }
+        return decide(List.of(personId), purpose).get(0);
     }
 
-    /** Decisions in the order of {@code personIds} (duplicates answered once). */
+    /** Decisions in the order of {@code personIds} (duplicates answered once); {@link UnknownPurposeException}. */
     public List<Decision> decide(List<UUID> personIds, String purpose) {
-        Map<UUID, Decision> found = new HashMap<>();
+        List<Key> keys = new LinkedHashSet<>(personIds)
+                .stream().map(id -> new Key(id, purpose)).toList();
+        Map<Key, Decision> found = decideAll(keys);
+        if (found.isEmpty()) {
+            throw new UnknownPurposeException();
+        }
+        return keys.stream().map(found::get).toList();
+    }
+
+    /** The decisions of {@code keys} whose purpose is in the catalogue (the others are left out). */
+    public Map<Key, Decision> decideAll(List<Key> keys) {
+        Map<Key, Decision> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        Instant now = clock.instant();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(BATCH)) {
-            select.setArray(1, connection.createArrayOf("uuid", personIds.toArray()));
-            select.setString(2, purpose);
-            boolean purposeKnown = false;
+                PreparedStatement select = connection.prepareStatement(DECIDE)) {
+            select.setArray(
+                    1,
+                    connection.createArrayOf(
+                            "uuid", keys.stream().map(Key::personId).toArray()));
+            select.setArray(
+                    2,
+                    connection.createArrayOf(
+                            "text", keys.stream().map(Key::purpose).toArray()));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    purposeKnown = true;
-                    UUID personId = rs.getObject(1, UUID.class);
-                    if (personId != null) {
-                        found.put(personId, decision(personId, purpose, rs, 2));
-                    }
+                    Decision decision = decision(rs, now);
+                    found.put(new Key(decision.personId(), decision.purpose()), decision);
                 }
-            }
-            if (!purposeKnown) {
-                throw new UnknownPurposeException();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Consent decision failed", e);
         }
-        List<Decision> decisions = new ArrayList<>();
-        for (UUID personId : new LinkedHashSet<>(personIds)) {
-            decisions.add(found.getOrDefault(personId, Decision.none(personId, purpose)));
-        }
-        return decisions;
+        return found;
     }
 
-    private Decision decision(UUID personId, String purpose, ResultSet rs, int first) throws SQLException {
-        java.sql.Timestamp until = rs.getTimestamp(first + 3);
+    /** The person × purpose keys of every basis on record for {@code personIds}. */
+    public List<Key> keysOf(List<UUID> personIds) {
+        List<Key> keys = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT person_id, purpose_key FROM consent_state WHERE person_id = ANY(?)")) {
+            select.setArray(1, connection.createArrayOf("uuid", personIds.toArray()));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(new Key(rs.getObject(1, UUID.class), rs.getString(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the consent states", e);
+        }
+        return keys;
+    }
+
+    private static Decision decision(ResultSet rs, Instant now) throws SQLException {
+        String basis = rs.getString(4);
+        String status = rs.getString(5);
+        Timestamp since = rs.getTimestamp(6);
+        Timestamp until = rs.getTimestamp(7);
+        // No subject_state row: no service ever named the person (known is then null).
+        SubjectFacts facts = new SubjectFacts(
+                rs.getBoolean(8),
+                rs.getBoolean(9),
+                rs.getBoolean(10),
+                rs.getBoolean(11),
+                rs.getBoolean(12),
+                rs.getBoolean(13),
+                rs.getBoolean(14),
+                rs.getBoolean(15));
         return Decision.of(
-                personId,
-                purpose,
-                LegalBasis.valueOf(rs.getString(first)),
-                ConsentStatus.valueOf(rs.getString(first + 1)),
-                rs.getTimestamp(first + 2).toInstant(),
+                rs.getObject(1, UUID.class),
+                rs.getString(2),
+                basis == null ? null : LegalBasis.valueOf(basis),
+                status == null ? null : ConsentStatus.valueOf(status),
+                since == null ? null : since.toInstant(),
                 until == null ? null : until.toInstant(),
-                clock.instant());
+                rs.getBoolean(3),
+                facts,
+                now);
     }
 }

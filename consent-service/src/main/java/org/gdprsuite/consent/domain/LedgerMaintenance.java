@@ -28,6 +28,9 @@ public class LedgerMaintenance {
     @Inject
     ConsentLedger ledger;
 
+    @Inject
+    SubjectStates subjects;
+
     /** Consents past their validity become expired; returns how many (0 while another replica runs it). */
     @Transactional
     public int expireDue(int limit) {
@@ -56,13 +59,15 @@ public class LedgerMaintenance {
      * Erasure of a person's slice. The ledger stays as the proof the controller must be able to give
      * (Art. 7(1), Art. 17(3)(e)): ids, purposes, bases, statuses and times are not about who the person
      * is. The evidence (IP address, user agent, form) is destroyed, and whatever still allowed
-     * processing is withdrawn, so no service processes the erased person again.
+     * processing is withdrawn, so no service processes the erased person again; every later decision says
+     * {@code ERASED} whatever is recorded afterwards.
      */
     @Transactional
     public void erase(List<UUID> personIds) {
         if (personIds.isEmpty()) {
             return;
         }
+        subjects.erased(personIds);
         em.createNativeQuery("""
                 UPDATE consent_record SET evidence_ip = NULL, evidence_user_agent = NULL, evidence_form_id = NULL
                 WHERE person_id = ANY(?1) AND (evidence_ip IS NOT NULL OR evidence_user_agent IS NOT NULL

@@ -42,6 +42,10 @@ public class Purpose extends PanacheEntityBase {
     @Column(name = "consent_validity_days")
     public Integer consentValidityDays;
 
+    /** Direct marketing: denied by a global opt-out or an objection to direct marketing (Art. 21(2)-(3)). */
+    @Column(name = "direct_marketing")
+    public boolean directMarketing;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "data_categories")
     public List<String> dataCategories = new ArrayList<>();

@@ -21,7 +21,8 @@ public class Purposes {
             LegalBasis defaultLegalBasis,
             String retentionPeriod,
             Integer consentValidityDays,
-            List<String> dataCategories) {}
+            List<String> dataCategories,
+            boolean directMarketing) {}
 
     /** The whole catalogue by key: a short list the DPO maintains, not one that grows with persons. */
     public List<Purpose> list() {
@@ -56,6 +57,7 @@ public class Purposes {
         purpose.defaultLegalBasis = definition.defaultLegalBasis();
         purpose.retentionPeriod = definition.retentionPeriod();
         purpose.consentValidityDays = definition.consentValidityDays();
+        purpose.directMarketing = definition.directMarketing();
         purpose.dataCategories =
                 definition.dataCategories() == null ? List.of() : List.copyOf(definition.dataCategories());
         purpose.persist();

@@ -8,10 +8,13 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.gdprsuite.consent.domain.ConsentRequests;
 import org.gdprsuite.consent.domain.LedgerMaintenance;
+import org.gdprsuite.consent.domain.SubjectStates;
 import org.gdprsuite.events.CloudEvent;
 import org.gdprsuite.events.EventType;
 import org.gdprsuite.events.payload.PersonAnonymized;
 import org.gdprsuite.events.payload.PersonCreated;
+import org.gdprsuite.events.payload.PersonRestrictionChanged;
+import org.gdprsuite.events.payload.PersonUpdated;
 import org.gdprsuite.runtime.consumer.IdempotentConsumer;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -20,8 +23,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * {@code contact.events}: a new person gets the default legal bases and, if configured, consent requests;
- * an anonymized person's evidence is erased and nothing allows processing them any more.
+ * {@code contact.events}: a person contact-service announces (created, or updated: it exists) becomes known, so
+ * records may be made for them; a new person gets the default legal bases and, if configured, consent requests;
+ * a restriction (Art. 18) or its lifting turns the person's decisions; an anonymized person's evidence is erased
+ * and nothing allows processing them any more.
  */
 @ApplicationScoped
 public class ContactEventsConsumer {
@@ -34,6 +39,9 @@ public class ContactEventsConsumer {
 
     @Inject
     LedgerMaintenance maintenance;
+
+    @Inject
+    SubjectStates subjects;
 
     /**
      * A poll at a time (the channel has {@code batch=true}): a retention sweep anonymizes persons by the
@@ -49,11 +57,19 @@ public class ContactEventsConsumer {
     public void apply(List<CloudEvent> events) {
         List<UUID> anonymized = new ArrayList<>();
         for (CloudEvent event : events) {
-            if (EventType.PERSON_ANONYMIZED.type().equals(event.type())) {
+            EventType type = EventType.byType(event.type()).orElse(null);
+            if (type == EventType.PERSON_ANONYMIZED) {
                 anonymized.add(event.dataAs(PersonAnonymized.class).personId());
-            } else if (EventType.PERSON_CREATED.type().equals(event.type())) {
-                erase(anonymized);
+                continue;
+            }
+            erase(anonymized);
+            if (type == EventType.PERSON_CREATED) {
                 requests.onPersonCreated(event.dataAs(PersonCreated.class), event.time());
+            } else if (type == EventType.PERSON_UPDATED) {
+                subjects.known(List.of(event.dataAs(PersonUpdated.class).personId()));
+            } else if (type == EventType.PERSON_RESTRICTION_CHANGED) {
+                PersonRestrictionChanged change = event.dataAs(PersonRestrictionChanged.class);
+                subjects.restricted(change.personId(), change.restricted());
             }
         }
         erase(anonymized);

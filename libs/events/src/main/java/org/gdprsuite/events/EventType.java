@@ -16,6 +16,7 @@ import org.gdprsuite.events.payload.ConsentStateChanged;
 import org.gdprsuite.events.payload.IncidentChanged;
 import org.gdprsuite.events.payload.IncidentDeadlineAlert;
 import org.gdprsuite.events.payload.NotificationRequested;
+import org.gdprsuite.events.payload.ObjectionChanged;
 import org.gdprsuite.events.payload.PersonAnonymized;
 import org.gdprsuite.events.payload.PersonCreated;
 import org.gdprsuite.events.payload.PersonRestrictionChanged;
@@ -42,6 +43,8 @@ public enum EventType {
     RETENTION_ERASURE_REQUESTED(
             "contact.retention.erasure-requested", Topics.CONTACT_EVENTS, RetentionErasureRequested.class),
     CONSENT_RECORDED("consent.recorded", Topics.CONSENT_INBOUND, ConsentRecorded.class, true),
+    /** An objection (Art. 21) or its end; from the DSR orchestrator or an integrating system. */
+    CONSENT_OBJECTION_CHANGED("consent.objection-changed", Topics.CONSENT_INBOUND, ObjectionChanged.class, true),
     CONSENT_STATE_CHANGED("consent.state-changed", Topics.CONSENT_EVENTS, ConsentStateChanged.class),
     SUBSCRIPTION_CHANGED("subscription.changed", Topics.SUBSCRIPTION_EVENTS, SubscriptionChanged.class),
     DSR_EXPORT_REQUESTED("dsr.export.requested", Topics.DSR_COMMANDS, DsrCommand.class),

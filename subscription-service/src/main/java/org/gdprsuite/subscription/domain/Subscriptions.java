@@ -198,6 +198,13 @@ public class Subscriptions {
         outbox.publish(
                 EventType.SUBSCRIPTION_CHANGED,
                 personId.toString(),
-                new SubscriptionChanged(personId, typeKey, subscribed, source));
+                new SubscriptionChanged(personId, typeKey, subscribed, source, purposeOf(typeKey)));
+    }
+
+    /** The purpose a type is sent under, carried so consent-service can deny it to whoever opts out (none for *). */
+    private String purposeOf(String typeKey) {
+        return GLOBAL.equals(typeKey)
+                ? null
+                : types.find(typeKey).map(type -> type.purposeKey).orElse(null);
     }
 }
