@@ -23,7 +23,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Reads and writes real Kafka topics from tests, as an outside system would. A test waits on a condition
+ * Reads and writes real Kafka topics from tests, as an outside system would (logged in as the admin, who may read
+ * and write every topic: the tests' eyes and hands, not a service). A test waits on a condition
  * ({@link #awaitRecords}, {@link #awaitRecord}, {@link #awaitRecordsAfter}: "until this, at most N seconds"), never
  * reads for a fixed time and counts what came; {@link #count} tells how many records a topic holds at once.
  */
@@ -33,14 +34,10 @@ public final class KafkaProbe {
 
     /** Sends records (key, value) in order and waits until the broker has them. */
     public static void send(String topic, List<Map.Entry<String, String>> records) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        TestTopics.BOOTSTRAP,
-                        ProducerConfig.ACKS_CONFIG,
-                        "all"),
-                new StringSerializer(),
-                new StringSerializer())) {
+        Map<String, Object> config = SuiteKafka.as(SuiteKafka.ADMIN);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             for (Map.Entry<String, String> record : records) {
                 producer.send(new ProducerRecord<>(topic, record.getKey(), record.getValue()));
             }
@@ -131,18 +128,11 @@ public final class KafkaProbe {
     }
 
     private static KafkaConsumer<String, String> consumer() {
-        return new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        TestTopics.BOOTSTRAP,
-                        ConsumerConfig.GROUP_ID_CONFIG,
-                        "probe-" + UUID.randomUUID(),
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest",
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                        "false"),
-                new StringDeserializer(),
-                new StringDeserializer());
+        Map<String, Object> config = SuiteKafka.as(SuiteKafka.ADMIN);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
     }
 
     private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer, String topic) {

@@ -75,8 +75,10 @@ public final class ServiceProcess {
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         try {
-            process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            // As ./suite runs it: logged in to Kafka as itself (a secret in the environment, not on the command line).
+            builder.environment().put("GDPR_KAFKA_PASSWORD", SuiteKafka.password(service));
+            process = builder.redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
         } catch (IOException e) {

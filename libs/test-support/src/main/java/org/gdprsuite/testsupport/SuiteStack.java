@@ -17,7 +17,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * module's tests from an IDE or Maven gets it started here by the same script.
  *
  * <p>Each test application gets its own copy of the suite's Kafka topics under a fresh prefix
- * ({@code gdpr.kafka.topic-prefix}), so tests neither see nor disturb each other or a running suite.
+ * ({@code gdpr.kafka.topic-prefix}), so tests neither see nor disturb each other or a running suite, and logs
+ * in to Kafka as the tests' principal, which the broker allows on those private topics only.
  */
 public class SuiteStack implements QuarkusTestResourceLifecycleManager {
 
@@ -30,7 +31,12 @@ public class SuiteStack implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         ensureRunning();
         topics = TestTopics.create();
-        return Map.of(TestTopics.PREFIX_PROPERTY, topics.prefix());
+        // The service logs in to Kafka as the tests' principal (gdpr.kafka.username in the test profile).
+        return Map.of(
+                TestTopics.PREFIX_PROPERTY,
+                topics.prefix(),
+                "gdpr.kafka.password",
+                SuiteKafka.password(SuiteKafka.TEST_PRINCIPAL));
     }
 
     @Override

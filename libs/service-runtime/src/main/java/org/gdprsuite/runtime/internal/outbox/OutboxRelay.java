@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,7 +23,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gdprsuite.events.CloudEvent;
 import org.gdprsuite.runtime.internal.config.KafkaConfig;
 import org.gdprsuite.runtime.internal.config.OutboxConfig;
@@ -34,6 +34,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -63,9 +64,13 @@ public class OutboxRelay {
     @Inject
     MeterRegistry metrics;
 
-    /** Kafka's own key, shared with the messaging connector (its default is in microprofile-config.properties). */
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    /**
+     * Kafka's own keys (kafka.*: servers, security protocol, the service's SASL login), the very settings of the
+     * messaging connector's consumers: the relay publishes as the same principal, under the same ACLs.
+     */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaClient;
 
     @Inject
     KafkaConfig kafka;
@@ -104,7 +109,7 @@ public class OutboxRelay {
             return;
         }
         Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.putAll(kafkaClient);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         // Idempotence keeps per-partition order through the producer's own retries.
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
