@@ -81,6 +81,26 @@ class DeploymentFilesTest {
                 .contains("./stack/keycloak/gdpr-suite-realm.json"));
     }
 
+    /** Kafka refuses clients that do not log in: each service is its own principal, its password a secret. */
+    @Test
+    void everyServiceLogsInToKafkaAsItselfWithAPasswordFromASecret() {
+        for (Service service : services) {
+            Map<String, Object> env = at(compose, "services", service.name(), "environment");
+            assertTrue(String.valueOf(env.get("GDPR_KAFKA_PASSWORD")).startsWith("${KAFKA_PASSWORD_"), service.name());
+            List<?> containerEnv = at(
+                    kubernetes.get("Deployment/" + service.name()), "spec", "template", "spec", "containers", 0, "env");
+            Object password = containerEnv.stream()
+                    .filter(e -> "GDPR_KAFKA_PASSWORD".equals(at(e, "name")))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(service.name() + " has no GDPR_KAFKA_PASSWORD"));
+            assertEquals("gdpr-suite-kafka", at(password, "valueFrom", "secretKeyRef", "name"));
+            assertEquals(service.name(), at(password, "valueFrom", "secretKeyRef", "key"));
+        }
+        assertEquals("SASL_SSL", at(kubernetes.get("ConfigMap/gdpr-suite-config"), "data", "KAFKA_SECURITY_PROTOCOL"));
+        List<?> volumes = at(compose, "services", "kafka-topics", "volumes");
+        assertTrue(volumes.stream().anyMatch(v -> v.toString().startsWith("./stack/kafka/acls.txt:")));
+    }
+
     @Test
     void kubernetesRunsEveryServiceWithItsPortProbesAndSettings() {
         Map<String, Object> config = at(kubernetes.get("ConfigMap/gdpr-suite-config"), "data");
