@@ -1,6 +1,7 @@
 package org.gdprsuite.consent;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +14,16 @@ import org.gdprsuite.events.Topics;
 import org.gdprsuite.events.payload.ConsentStateChanged;
 import org.gdprsuite.testsupport.DemoUser;
 import org.gdprsuite.testsupport.KafkaProbe;
+import org.gdprsuite.testsupport.MovableClock;
 import org.gdprsuite.testsupport.SuiteStack;
 import org.gdprsuite.testsupport.Tokens;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 
 import static io.restassured.RestAssured.given;
 import static org.gdprsuite.consent.ConsentFixtures.knownPerson;
@@ -41,6 +45,14 @@ class ConsentLedgerTest {
 
     @ConfigProperty(name = "gdpr.kafka.topic-prefix")
     String prefix;
+
+    @Inject
+    MovableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @Test
     void theCatalogueIsManagedByTheDpoAndReadByStaff() {
@@ -166,11 +178,14 @@ class ConsentLedgerTest {
         UUID person = knownPerson(prefix);
         String sales = staff(DemoUser.SALES);
 
-        record(sales, person, "ledger-news", "GRANTED", "2026-01-10T09:00:00Z", "WEB_FORM")
+        Instant granted = Instant.parse(record(sales, person, "ledger-news", "GRANTED", null, "WEB_FORM")
                 .then()
                 .statusCode(201)
                 .body("recordedBy", equalTo("sales"))
-                .body("evidence.ip", equalTo("203.0.113.7"));
+                .body("evidence.ip", equalTo("203.0.113.7"))
+                .extract()
+                .<String>path("effectiveAt"));
+        clock.advance(Duration.ofDays(30));
         given().auth()
                 .oauth2(sales)
                 .contentType(ContentType.JSON)
@@ -191,23 +206,11 @@ class ConsentLedgerTest {
                 .statusCode(200)
                 .body("status", contains("GRANTED", "WITHDRAWN"));
         String dpo = staff(DemoUser.DPO);
-        given().auth()
-                .oauth2(dpo)
-                .queryParam("at", "2026-02-01T00:00:00Z")
-                .when()
-                .get("/api/consents/persons/" + person + "/purposes/ledger-news/proof")
-                .then()
-                .statusCode(200)
+        proof(person, "ledger-news", granted.plus(Duration.ofDays(1)))
                 .body("allowed", equalTo(true))
                 .body("record.source", equalTo("WEB_FORM"))
                 .body("record.evidence.userAgent", equalTo("Mozilla/5.0 test"));
-        given().auth()
-                .oauth2(dpo)
-                .queryParam("at", "2026-01-01T00:00:00Z")
-                .when()
-                .get("/api/consents/persons/" + person + "/purposes/ledger-news/proof")
-                .then()
-                .statusCode(200)
+        proof(person, "ledger-news", granted.minus(Duration.ofDays(1)))
                 .body("allowed", equalTo(false))
                 .body("record", nullValue());
         given().auth()
@@ -218,6 +221,31 @@ class ConsentLedgerTest {
                 .statusCode(200)
                 .body("allowed", equalTo(false))
                 .body("record.status", equalTo("WITHDRAWN"));
+
+        // No backdating by staff; an import may give its own earlier time, but it never changes an earlier proof.
+        record(
+                        sales,
+                        person,
+                        "ledger-news",
+                        "GRANTED",
+                        granted.minus(Duration.ofDays(10)).toString(),
+                        "WEB_FORM")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://gdpr-suite.org/problems/backdated-record"));
+        record(
+                        sales,
+                        person,
+                        "ledger-news",
+                        "GRANTED",
+                        granted.minus(Duration.ofDays(10)).toString(),
+                        "IMPORT")
+                .then()
+                .statusCode(201);
+        proof(person, "ledger-news", granted.minus(Duration.ofDays(1)))
+                .body("allowed", equalTo(false))
+                .body("record", nullValue());
         given().auth()
                 .oauth2(dpo)
                 .queryParam("at", "last tuesday")
@@ -245,10 +273,11 @@ class ConsentLedgerTest {
         UUID person = knownPerson(prefix);
         String support = staff(DemoUser.SUPPORT);
 
-        record(support, person, "order-news", "GRANTED", "2026-03-01T00:00:00Z", "MANUAL")
+        // Imported records keep their own effective times (no one else may backdate).
+        record(support, person, "order-news", "GRANTED", "2026-03-01T00:00:00Z", "IMPORT")
                 .then()
                 .statusCode(201);
-        record(support, person, "order-news", "WITHDRAWN", "2026-02-01T00:00:00Z", "MANUAL")
+        record(support, person, "order-news", "WITHDRAWN", "2026-02-01T00:00:00Z", "IMPORT")
                 .then()
                 .statusCode(201);
 
@@ -422,6 +451,16 @@ class ConsentLedgerTest {
                 .body(body)
                 .when()
                 .post("/api/consents/persons/" + person + "/purposes/" + purpose);
+    }
+
+    private static io.restassured.response.ValidatableResponse proof(UUID person, String purpose, Instant at) {
+        return given().auth()
+                .oauth2(staff(DemoUser.DPO))
+                .queryParam("at", at.toString())
+                .when()
+                .get("/api/consents/persons/" + person + "/purposes/" + purpose + "/proof")
+                .then()
+                .statusCode(200);
     }
 
     static io.restassured.response.Response decision(UUID person, String purpose) {

@@ -275,7 +275,7 @@ class InboundConsentTest {
                 LegalBasis.CONSENT,
                 status,
                 effectiveAt,
-                ConsentSource.API,
+                ConsentSource.IMPORT, // records kept elsewhere, with their own times (no backdating otherwise)
                 "test",
                 null,
                 null,
@@ -311,6 +311,13 @@ class InboundConsentTest {
                 .statusCode(422)
                 .contentType("application/problem+json");
         post("{ not json").then().statusCode(400).contentType("application/problem+json");
+        // No backdating: an integration event with a past effective time needs its evidence.
+        post(event(UUID.randomUUID(), person, "rest-inbound-news", "GRANTED", "2026-07-01T00:00:00Z")
+                        .replaceFirst("\"evidence\":\\{[^}]*\\}", "\"evidence\":null"))
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://gdpr-suite.org/problems/backdated-record"));
         UUID stranger = UUID.randomUUID();
         post(event(UUID.randomUUID(), stranger, "rest-inbound-news", "GRANTED", "2026-06-01T00:00:00Z"))
                 .then()

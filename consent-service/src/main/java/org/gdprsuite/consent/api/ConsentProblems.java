@@ -2,6 +2,7 @@ package org.gdprsuite.consent.api;
 
 import java.util.List;
 
+import org.gdprsuite.consent.domain.Backdating.BackdatedRecordException;
 import org.gdprsuite.consent.domain.UnknownPersonException;
 import org.gdprsuite.consent.domain.UnknownPurposeException;
 import org.gdprsuite.events.InvalidEventException;
@@ -25,8 +26,20 @@ public class ConsentProblems {
     /** No orphans: a record for a person no service announced is refused, as unprocessable (never naming the id). */
     @ServerExceptionMapper
     public Response unknownPerson(UnknownPersonException e) {
-        DomainProblem problem = DomainProblem.unprocessable(
+        return unprocessable(
                 "person-not-found", "No service of the suite knows a person with this id; nothing was recorded.");
+    }
+
+    /** No backdating: a past effective time needs an import or an integration event with evidence. */
+    @ServerExceptionMapper
+    public Response backdated(BackdatedRecordException e) {
+        return unprocessable(
+                "backdated-record",
+                "The effective time lies in the past; only an import or an integration event with evidence may say so.");
+    }
+
+    private static Response unprocessable(String slug, String detail) {
+        DomainProblem problem = DomainProblem.unprocessable(slug, detail);
         return new Problem(
                         problem.typeUri(), problem.kind().title, problem.kind().status, problem.getMessage(), List.of())
                 .toResponse();

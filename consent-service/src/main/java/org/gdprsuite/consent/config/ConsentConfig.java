@@ -25,5 +25,12 @@ public interface ConsentConfig {
         /** How often consents past their validity are recorded as expired (a scheduler interval, e.g. 5m). */
         @WithDefault("5m")
         String expiryCheckEvery();
+
+        /**
+         * How far in the past a record's effective time may lie (clocks, queues) unless it is an import or an
+         * integration event with evidence.
+         */
+        @WithDefault("PT5M")
+        Duration backdatingTolerance();
     }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.gdprsuite.consent.config.ConsentConfig;
 import org.gdprsuite.events.EventType;
 import org.gdprsuite.events.Ids;
 import org.gdprsuite.events.NewestPerKey;
@@ -55,6 +56,9 @@ public class ConsentLedger {
 
     @Inject
     Decisions decisions;
+
+    @Inject
+    ConsentConfig config;
 
     /** How a decision was captured, as proof. */
     public record Evidence(String ip, String userAgent, String formId) {
@@ -118,6 +122,7 @@ public class ConsentLedger {
                 .map(Entry::personId)
                 .toList());
         Instant now = clock.instant();
+        entries.forEach(e -> Backdating.check(e, now, config.consent().backdatingTolerance()));
         List<ConsentRecord> records = entries.stream()
                 .map(e -> newRecord(e, known.get(e.purpose()), now))
                 .toList();
@@ -223,10 +228,14 @@ public class ConsentLedger {
                 "personId", Sort.by("purpose").and("effectiveAt").and("recordedAt"), personId);
     }
 
-    /** The record that was in force at {@code at} (Art. 7(1): the controller can demonstrate consent). */
+    /**
+     * The record that was in force at {@code at} (Art. 7(1): the controller can demonstrate consent), as the
+     * ledger stood then: only records made by {@code at} count, so a record added today (an import with an
+     * earlier effective time) never changes yesterday's proof.
+     */
     public Optional<ConsentRecord> inForceAt(UUID personId, String purpose, Instant at) {
         return ConsentRecord.find(
-                        "personId = ?1 and purpose = ?2 and effectiveAt <= ?3",
+                        "personId = ?1 and purpose = ?2 and effectiveAt <= ?3 and recordedAt <= ?3",
                         Sort.descending("effectiveAt").and("recordedAt", Sort.Direction.Descending),
                         personId,
                         purpose,
