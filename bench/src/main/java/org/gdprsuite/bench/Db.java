@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.UUID;
 
 /**
  * JDBC to the services' databases (dev credentials: role and password = the database name, as ./suite
@@ -40,6 +41,22 @@ public final class Db {
                 r.next();
                 return r.getLong(1);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Makes {@code persons} known to consent-service, as contact.person.created would: it refuses consent events
+     * for persons no service announced, and announcing thousands through contact-service is not what is measured.
+     */
+    public static void announceToConsentService(UUID[] persons) {
+        try (Connection consent = connect("consent");
+                PreparedStatement s =
+                        consent.prepareStatement("INSERT INTO subject_state (person_id, known) SELECT unnest(?), true"
+                                + " ON CONFLICT (person_id) DO UPDATE SET known = true")) {
+            s.setArray(1, consent.createArrayOf("uuid", persons));
+            s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -32,6 +31,7 @@ import org.gdprsuite.events.EventCodec;
 import org.gdprsuite.events.EventType;
 import org.gdprsuite.events.Topics;
 import org.gdprsuite.events.payload.ConsentRecorded;
+import org.gdprsuite.testsupport.SuiteKafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -48,7 +48,13 @@ final class IngestionBench {
 
     static final List<String> PURPOSES =
             List.of("bench-newsletter", "bench-profiling", "bench-partners", "bench-surveys", "bench-events");
-    static final String KAFKA = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+    /** The bench's Kafka clients: the suite's bus takes only logged-in principals; the bench sets up as admin. */
+    static Properties kafka() {
+        Properties props = new Properties();
+        props.putAll(SuiteKafka.as(SuiteKafka.ADMIN));
+        return props;
+    }
+
     private static final String BASELINE_TABLE = "bench.consent_baseline";
     /** consent-service's consumer group on consent.inbound. */
     private static final String CONSUMER_GROUP = "consent-service";
@@ -104,9 +110,10 @@ final class IngestionBench {
         PURPOSES.forEach(p -> Fixtures.ensurePurpose(http, p));
         UUID[] people =
                 IntStream.range(0, persons).mapToObj(i -> UUID.randomUUID()).toArray(UUID[]::new);
+        Db.announceToConsentService(people);
         Instant base = Instant.now().minus(Duration.ofDays(400));
         String privateTopic = "bench.consent.inbound." + runId;
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA));
+        try (Admin admin = Admin.create(kafka());
                 Connection consent = Db.connect("consent")) {
             admin.createTopics(List.of(new NewTopic(privateTopic, 6, (short) 1)))
                     .all()
@@ -179,8 +186,7 @@ final class IngestionBench {
     }
 
     private void produce(String topic, String runId, UUID[] people, Instant base) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
+        Properties props = kafka();
         props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         try (KafkaProducer<String, String> producer =
@@ -198,8 +204,7 @@ final class IngestionBench {
 
     /** The baseline: poll, parse, insert the rows of a poll in one JDBC batch, commit, commit the offsets. */
     private static void bareConsumer(String topic, int expectedRecords, AtomicLong consumed) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
+        Properties props = kafka();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-baseline-" + topic);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -269,8 +274,7 @@ final class IngestionBench {
     }
 
     private static Map<TopicPartition, Long> endOffsetsByPartition(String topic) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
+        Properties props = kafka();
         try (KafkaConsumer<String, String> consumer =
                 new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             return consumer.endOffsets(consumer.partitionsFor(topic).stream()

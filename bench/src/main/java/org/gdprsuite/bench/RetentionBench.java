@@ -50,6 +50,12 @@ final class RetentionBench {
                     token,
                     Map.of("name", "bench " + marker, "inactiveMonths", 600, "enabled", false),
                     201);
+            // erasure-service carries a sweep out only for a policy the DPO approved there with its criteria.
+            http.post(
+                    "/api/requests/retention-policies/" + policy.get("id").asText() + "/approval",
+                    token,
+                    Map.of("inactiveMonths", 600),
+                    200);
             double start = Db.number(erasure, "SELECT (extract(epoch FROM now()) * 1000)::bigint");
             http.post("/api/contacts/retention/policies/" + policy.get("id").asText() + "/sweeps", token, null, 200);
             String details = "retention policy bench " + marker;

@@ -11,7 +11,6 @@ import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * What the soak's end-of-run checks share: how long they wait for the suite to catch up and the figure of an
@@ -41,7 +40,7 @@ final class SoakChecks {
 
     /** The end offset of every dead-letter topic there is. */
     static Map<String, Long> deadLetters() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, IngestionBench.KAFKA))) {
+        try (Admin admin = Admin.create(IngestionBench.kafka())) {
             Map<String, Long> ends = new TreeMap<>();
             for (String topic : admin.listTopics().names().get()) {
                 if (topic.endsWith(".dlq")) {

@@ -49,8 +49,8 @@ final class SoakEvents {
 
     /** Consent events at a steady rate, as IngestionBench makes them; remembers the newest decision per pair. */
     void publish(long start) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, IngestionBench.KAFKA);
+        Db.announceToConsentService(people);
+        Properties props = IngestionBench.kafka();
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         Instant base = Instant.now().minus(Duration.ofDays(400));
         try (KafkaProducer<String, String> producer =
