@@ -324,6 +324,14 @@ class MigrationAndRetentionTest {
                 records -> retentionRequests(records).containsAll(List.of(old1, old2)),
                 WAIT);
         Set<String> requested = retentionRequests(events);
+        RetentionErasureRequested swept = events.stream()
+                .filter(r -> r.value().contains("contact.retention.erasure-requested")
+                        && r.value().contains(old1))
+                .map(r -> EventCodec.parse(r.value()).dataAs(RetentionErasureRequested.class))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(policy, String.valueOf(swept.policyId()), "the policy is named for erasure-service's approval");
+        assertEquals(new RetentionErasureRequested.Criteria("SUPPLIER", true, 24, false), swept.criteria());
         assertTrue(requested.containsAll(List.of(old1, old2)), requested.toString());
         assertTrue(!requested.contains(kept), "a person with a valid legal basis is kept");
 

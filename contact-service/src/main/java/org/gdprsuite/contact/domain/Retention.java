@@ -134,7 +134,8 @@ public class Retention {
             outbox.publish(
                     EventType.RETENTION_ERASURE_REQUESTED,
                     sweep.id.toString(),
-                    new RetentionErasureRequested(chunk, policy.name, sweep.id));
+                    new RetentionErasureRequested(
+                            chunk, policy.name, sweep.id, policy.id, RetentionCriteria.asApproved(policy)));
         }
         if (!matches.isEmpty()) {
             em.createNativeQuery("UPDATE person SET retention_requested_at = ?1 WHERE id = ANY(?2)")
