@@ -126,7 +126,7 @@ class InboundConsentTest {
                 .map(r -> KafkaProbe.header(r, "dead-letter-reason"))
                 .findFirst()
                 .orElseThrow();
-        assertTrue(orphanReason.contains("unknown person id"), orphanReason);
+        assertTrue(orphanReason.contains("UnknownPersonException"), orphanReason); // after the retries
         assertTrue(!orphanReason.contains(stranger.toString()), "the reason does not name the id");
         given().auth()
                 .oauth2(staff(DemoUser.DPO))
