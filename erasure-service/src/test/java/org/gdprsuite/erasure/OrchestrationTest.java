@@ -14,14 +14,12 @@ import org.gdprsuite.erasure.export.Exports;
 import org.gdprsuite.erasure.replies.Retries;
 import org.gdprsuite.events.CloudEvent;
 import org.gdprsuite.events.EventCodec;
-import org.gdprsuite.events.EventType;
 import org.gdprsuite.events.Topics;
 import org.gdprsuite.events.dsr.DsrAction;
 import org.gdprsuite.events.dsr.DsrBatchCommand;
 import org.gdprsuite.events.dsr.DsrCommand;
 import org.gdprsuite.events.dsr.DsrReply.Outcome;
 import org.gdprsuite.events.payload.NotificationRequested;
-import org.gdprsuite.events.payload.RetentionErasureRequested;
 import org.gdprsuite.testsupport.DemoUser;
 import org.gdprsuite.testsupport.KafkaProbe;
 import org.gdprsuite.testsupport.MovableClock;
@@ -384,14 +382,9 @@ class OrchestrationTest {
     @Test
     void aRetentionSweepIsErasedAsOneBatchWithARequestPerPersonAndALegalHoldHeldOnItsOwn() {
         List<UUID> persons = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
-        UUID sweep = UUID.randomUUID();
-        CloudEvent matched = CloudEvent.of(
-                "contact-service",
-                EventType.RETENTION_ERASURE_REQUESTED,
-                sweep.toString(),
-                new RetentionErasureRequested(persons, "inactive suppliers", sweep));
-        KafkaProbe.send(prefix + Topics.CONTACT_EVENTS, sweep.toString(), EventCodec.toJson(matched));
-        KafkaProbe.send(prefix + Topics.CONTACT_EVENTS, sweep.toString(), EventCodec.toJson(matched)); // redelivered
+        UUID policy = RetentionPolicies.approved(RetentionPolicies.INACTIVE_SUPPLIERS);
+        CloudEvent matched = RetentionPolicies.sweep(prefix, policy, RetentionPolicies.INACTIVE_SUPPLIERS, persons);
+        KafkaProbe.send(prefix + Topics.CONTACT_EVENTS, matched.subject(), EventCodec.toJson(matched)); // redelivered
 
         CloudEvent command = participants.batchCommands(persons.get(0), 1).get(0);
         DsrBatchCommand batch = command.dataAs(DsrBatchCommand.class);
@@ -450,15 +443,8 @@ class OrchestrationTest {
     @Test
     void aSilentParticipantIsAskedAgainForTheSubjectsOfABatchItStillOwes() {
         List<UUID> persons = List.of(UUID.randomUUID(), UUID.randomUUID());
-        UUID sweep = UUID.randomUUID();
-        KafkaProbe.send(
-                prefix + Topics.CONTACT_EVENTS,
-                sweep.toString(),
-                EventCodec.toJson(CloudEvent.of(
-                        "contact-service",
-                        EventType.RETENTION_ERASURE_REQUESTED,
-                        sweep.toString(),
-                        new RetentionErasureRequested(persons, "p", sweep))));
+        UUID policy = RetentionPolicies.approved(RetentionPolicies.INACTIVE_SUPPLIERS);
+        RetentionPolicies.sweep(prefix, policy, RetentionPolicies.INACTIVE_SUPPLIERS, persons);
         CloudEvent first = participants.batchCommands(persons.get(0), 1).get(0);
         UUID failed = first.dataAs(DsrBatchCommand.class).subjects().stream()
                 .filter(s -> s.subject().personIds().contains(persons.get(0)))

@@ -4,9 +4,11 @@ import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.gdprsuite.erasure.domain.RetentionApprovals;
 import org.gdprsuite.erasure.intake.Intake;
 import org.gdprsuite.events.EventCodec;
 import org.gdprsuite.events.EventType;
+import org.gdprsuite.events.InvalidEventException;
 import org.gdprsuite.events.payload.RetentionErasureRequested;
 import org.gdprsuite.runtime.consumer.IdempotentConsumer;
 
@@ -14,7 +16,11 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** {@code contact.events}: a retention sweep matched persons, who are erased through the fan-out as one batch. */
+/**
+ * {@code contact.events}: a retention sweep matched persons, who are erased through the fan-out as one batch, if the
+ * DPO approved the sweep's policy with the criteria the event names. Any other is refused as invalid (it can never
+ * succeed): nothing is inserted and it is dead-lettered at once with the reason, which names only the policy id.
+ */
 @ApplicationScoped
 public class RetentionRequestsConsumer {
 
@@ -26,6 +32,9 @@ public class RetentionRequestsConsumer {
     @Inject
     Intake intake;
 
+    @Inject
+    RetentionApprovals approvals;
+
     @Incoming("contact-events")
     @Blocking(ordered = true)
     public CompletionStage<Void> onEvent(Message<String> message) {
@@ -36,10 +45,26 @@ public class RetentionRequestsConsumer {
         }
         return consumer.consume(message, "contact-events", event -> {
             RetentionErasureRequested matched = event.dataAs(RetentionErasureRequested.class);
+            requireApproved(matched);
             if (!matched.personIds().isEmpty()) {
                 intake.fromRetention(matched.personIds(), matched.policy());
             }
         });
+    }
+
+    /** Checked in the transaction that inserts the requests: a revocation committed before is seen. */
+    private void requireApproved(RetentionErasureRequested matched) {
+        if (matched.policyId() == null) {
+            throw new InvalidEventException("retention event without a policy id: refused, no DPO approval to check");
+        }
+        boolean approved = approvals
+                .find(matched.policyId())
+                .map(approval -> approval.covers(matched.policyId(), matched.criteria()))
+                .orElse(false);
+        if (!approved) {
+            throw new InvalidEventException("retention policy " + matched.policyId()
+                    + " is not approved by the DPO with these criteria: refused");
+        }
     }
 
     private static boolean isRetention(String payload) {
