@@ -65,6 +65,9 @@ class RetentionApprovalTest {
         approval(DemoUser.DPO, policy, new Criteria(null, false, null, false))
                 .then()
                 .statusCode(400);
+        approval(DemoUser.DPO, policy, new Criteria("SUPPLIER; DROP", false, null, false))
+                .then()
+                .statusCode(400);
         approval(DemoUser.DPO, policy, new Criteria("supplier", false, 24, false))
                 .then()
                 .statusCode(200)

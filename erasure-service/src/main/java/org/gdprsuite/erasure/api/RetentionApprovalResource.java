@@ -17,8 +17,8 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -43,7 +43,9 @@ public class RetentionApprovalResource {
 
     /** The policy's criteria as contact-service shows them; an approval of none would cover every person. */
     public record Approval(
-            @Size(max = 40) String category,
+            @Pattern(regexp = "[A-Za-z_]{1,40}", message = "a category name such as SUPPLIER")
+            String category,
+
             boolean withoutLegalBasis,
             @Positive @Max(600) Integer inactiveMonths,
             boolean includeRestricted) {
