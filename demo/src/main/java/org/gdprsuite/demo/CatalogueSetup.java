@@ -27,7 +27,9 @@ final class CatalogueSetup {
 
     /**
      * Purposes, privacy notices and subscription types, each only where missing: others' settings stay as they
-     * are. No purpose has a default legal basis, so persons created by others get nothing from the demo.
+     * are. No purpose has a default legal basis, so persons created by others get nothing from the demo. The
+     * newsletter and the event invitations are direct marketing: a global opt-out or an objection to direct
+     * marketing denies them (Art. 21(2)); the contract, business contacts and research interviews are not.
      */
     void run() {
         Map<String, Map<String, Object>> purposes = new LinkedHashMap<>();
@@ -36,6 +38,7 @@ final class CatalogueSetup {
                 purpose(
                         "Customer accounts and contracts",
                         "Orders, invoices and support of customers.",
+                        false,
                         false,
                         "P10Y",
                         null,
@@ -48,6 +51,7 @@ final class CatalogueSetup {
                         "Business relationships",
                         "Contact with prospects, partners and suppliers at their work address.",
                         false,
+                        false,
                         "P3Y",
                         null,
                         "identity",
@@ -59,6 +63,7 @@ final class CatalogueSetup {
                         "Monthly newsletter",
                         "Product news and offers by e-mail.",
                         true,
+                        true,
                         "P2Y",
                         730,
                         "name",
@@ -68,6 +73,7 @@ final class CatalogueSetup {
                 purpose(
                         "Event and webinar invitations",
                         "Invitations to our events and webinars.",
+                        true,
                         true,
                         "P2Y",
                         365,
@@ -80,6 +86,7 @@ final class CatalogueSetup {
                         "Product research interviews",
                         "Calls with our product team about how customers use the product.",
                         true,
+                        false,
                         "P1Y",
                         365,
                         "name",
@@ -139,6 +146,7 @@ final class CatalogueSetup {
             String name,
             String description,
             boolean consentRequired,
+            boolean directMarketing,
             String retention,
             Integer validityDays,
             String... categories) {
@@ -149,6 +157,8 @@ final class CatalogueSetup {
                 description,
                 "consentRequired",
                 consentRequired,
+                "directMarketing",
+                directMarketing,
                 "retentionPeriod",
                 retention,
                 "dataCategories",
