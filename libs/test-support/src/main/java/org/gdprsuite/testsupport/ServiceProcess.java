@@ -76,8 +76,10 @@ public final class ServiceProcess {
         command.addAll(List.of("-jar", jar.toString()));
         try {
             ProcessBuilder builder = new ProcessBuilder(command);
-            // As ./suite runs it: logged in to Kafka as itself (a secret in the environment, not on the command line).
-            builder.environment().put("GDPR_KAFKA_PASSWORD", SuiteKafka.password(service));
+            // As ./suite runs it: logged in to Kafka as itself (a secret in the environment, not on the command line);
+            // in the test profile as the tests' principal, whose rights cover the tests' private topics.
+            String principal = "test".equals(properties.get("quarkus.profile")) ? SuiteKafka.TEST_PRINCIPAL : service;
+            builder.environment().put("GDPR_KAFKA_PASSWORD", SuiteKafka.password(principal));
             process = builder.redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();

@@ -54,6 +54,8 @@ public class SecretsCheck {
             value(config, name).ifPresent(key -> secrets.add(Secret.key(name, Optional.of(key))));
         }
         secrets.add(Secret.password("quarkus.datasource.password", value(config, "quarkus.datasource.password")));
+        // Without it Kafka's login fails later with a message that names no setting.
+        secrets.add(Secret.password("gdpr.kafka.password", value(config, "gdpr.kafka.password")));
         if (config.getOptionalValue("quarkus.datasource.keys.active", Boolean.class)
                 .orElse(false)) {
             secrets.add(Secret.password(

@@ -108,6 +108,8 @@ class SecretRulesTest {
                         "old:" + OTHER_KEY,
                         "quarkus.datasource.password",
                         "contact",
+                        "gdpr.kafka.password",
+                        "kafka-secret-of-contact",
                         "quarkus.datasource.keys.active",
                         "true",
                         "quarkus.datasource.keys.password",
@@ -121,25 +123,34 @@ class SecretRulesTest {
                 "gdpr.contact.pseudonym-key", "too-short",
                 "quarkus.datasource.keys.active", "true")));
 
-        assertEquals(5, problems.size(), problems.toString());
+        assertEquals(6, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("gdpr.links.signing-key is missing"), problems.get(0));
         assertTrue(problems.get(1).startsWith("gdpr.links.previous-keys[old] is a placeholder"), problems.get(1));
         assertTrue(problems.get(2).startsWith("gdpr.contact.pseudonym-key is not base64"), problems.get(2));
         assertTrue(problems.get(3).startsWith("quarkus.datasource.password is missing"), problems.get(3));
-        assertTrue(problems.get(4).startsWith("quarkus.datasource.keys.password is missing"), problems.get(4));
+        assertTrue(problems.get(4).startsWith("gdpr.kafka.password is missing"), problems.get(4));
+        assertTrue(problems.get(5).startsWith("quarkus.datasource.keys.password is missing"), problems.get(5));
     }
 
     @Test
     void theKeyStorePasswordIsNeededOnlyWhereTheKeyStoreIsActive() {
         assertEquals(
                 List.of(),
-                SecretsCheck.problems(config(Map.of(SIGNING, KEY, "quarkus.datasource.password", "incident"))));
+                SecretsCheck.problems(config(
+                        Map.of(SIGNING, KEY, "quarkus.datasource.password", "incident", "gdpr.kafka.password", "k1"))));
     }
 
     @Test
     void aMalformedListOfPreviousKeysIsRefused() {
-        List<String> problems = SecretsCheck.problems(config(
-                Map.of(SIGNING, KEY, "gdpr.links.previous-keys", "no-id-here", "quarkus.datasource.password", "x1")));
+        List<String> problems = SecretsCheck.problems(config(Map.of(
+                SIGNING,
+                KEY,
+                "gdpr.links.previous-keys",
+                "no-id-here",
+                "quarkus.datasource.password",
+                "x1",
+                "gdpr.kafka.password",
+                "k1")));
 
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("gdpr.links.previous-keys must be"), problems.get(0));
