@@ -477,6 +477,7 @@ class HostileInputTest extends SystemTest {
         }
         // After the bad ones, a good event on the same partitions is still applied.
         UUID person = createPerson("Carrie", "Onward", uniqueEmail("carrie.onward"), Map.of());
+        awaitKnownToConsents(person);
         String granted = EventCodec.toJson(CloudEvent.of(
                 "web-shop",
                 EventType.CONSENT_RECORDED,

@@ -75,6 +75,8 @@ abstract class SystemTest {
                         "Newsletter and product news",
                         "consentRequired",
                         true,
+                        "directMarketing",
+                        true,
                         "dataCategories",
                         List.of("contact details")));
         purpose(
@@ -132,6 +134,29 @@ abstract class SystemTest {
                 .statusCode(201)
                 .extract()
                 .path("id"));
+    }
+
+    /**
+     * Waits (at most a minute) until consent-service knows a new person: it learns of them from contact-service's
+     * events about a second after the creation, and refuses consent records for an unknown person before
+     * (REST 422 person-not-found; on Kafka retried, then dead-lettered). The decision API answers UNKNOWN_SUBJECT.
+     */
+    static void awaitKnownToConsents(UUID person) {
+        Awaitility.await("consent-service knows the new person")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions()
+                .until(() -> !as(DemoUser.MARKETING)
+                        .queryParam("personId", person)
+                        .queryParam("purpose", NEWSLETTER)
+                        .when()
+                        .get("/api/consents/decisions")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("reasons")
+                        .contains("UNKNOWN_SUBJECT"));
     }
 
     /** Every service that holds personal data has announced itself to the orchestrator. */
