@@ -15,6 +15,7 @@ import org.gdprsuite.testsupport.Tokens;
 import org.junit.jupiter.api.BeforeAll;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 import static io.restassured.RestAssured.given;
@@ -142,21 +143,9 @@ abstract class SystemTest {
      * (REST 422 person-not-found; on Kafka retried, then dead-lettered). The decision API answers UNKNOWN_SUBJECT.
      */
     static void awaitKnownToConsents(UUID person) {
-        Awaitility.await("consent-service knows the new person")
+        eventually()
                 .atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(200))
-                .ignoreExceptions()
-                .until(() -> !as(DemoUser.MARKETING)
-                        .queryParam("personId", person)
-                        .queryParam("purpose", NEWSLETTER)
-                        .when()
-                        .get("/api/consents/decisions")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath()
-                        .getList("reasons")
-                        .contains("UNKNOWN_SUBJECT"));
+                .until(() -> !decisionOf(person, NEWSLETTER).getList("reasons").contains("UNKNOWN_SUBJECT"));
     }
 
     /** Every service that holds personal data has announced itself to the orchestrator. */
@@ -221,6 +210,11 @@ abstract class SystemTest {
     }
 
     static boolean decision(UUID person, String purpose) {
+        return decisionOf(person, purpose).getBoolean("allowed");
+    }
+
+    /** The decision API's answer for a person and purpose, as an integrating system asks it. */
+    static JsonPath decisionOf(UUID person, String purpose) {
         return as(DemoUser.MARKETING)
                 .queryParam("personId", person)
                 .queryParam("purpose", purpose)
@@ -229,6 +223,6 @@ abstract class SystemTest {
                 .then()
                 .statusCode(200)
                 .extract()
-                .path("allowed");
+                .jsonPath();
     }
 }
