@@ -4,9 +4,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -38,20 +36,7 @@ final class DecisionBench {
 
     void run(Report report) {
         Fixtures.ensurePurpose(http, PURPOSE);
-        UUID person = UUID.randomUUID();
-        http.post(
-                "/api/consents/persons/" + person + "/purposes/" + PURPOSE,
-                Tokens.of(DemoUser.SALES),
-                Map.of(
-                        "legalBasis",
-                        "CONSENT",
-                        "status",
-                        "GRANTED",
-                        "source",
-                        "WEB_FORM",
-                        "effectiveAt",
-                        Instant.now().toString()),
-                201);
+        UUID person = Fixtures.consentedPerson(http, Tokens.of(DemoUser.SALES), PURPOSE);
         URI decision = URI.create(http.base() + "/api/consents/decisions?personId=" + person + "&purpose=" + PURPOSE);
         // The floor: the gateway's liveness check, on its management port (the same JVM, no proxy hop).
         URI health = URI.create("http://127.0.0.1:" + ServiceStats.MANAGEMENT_PORTS.get("gateway") + "/q/health/live");

@@ -1,5 +1,6 @@
 package org.gdprsuite.bench;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -35,5 +36,28 @@ final class Fixtures {
                         label + "-" + UUID.randomUUID() + "@bench.invalid"),
                 201);
         return UUID.fromString(created.get("id").asText());
+    }
+
+    /**
+     * A person who granted {@code purpose}: the one the decision load asks about. Announced to consent-service
+     * directly (it refuses consents for persons no service announced); the announcement is not what is measured.
+     */
+    static UUID consentedPerson(Http http, String token, String purpose) {
+        UUID person = UUID.randomUUID();
+        Db.announceToConsentService(new UUID[] {person});
+        http.post(
+                "/api/consents/persons/" + person + "/purposes/" + purpose,
+                token,
+                Map.of(
+                        "legalBasis",
+                        "CONSENT",
+                        "status",
+                        "GRANTED",
+                        "source",
+                        "WEB_FORM",
+                        "effectiveAt",
+                        Instant.now().toString()),
+                201);
+        return person;
     }
 }

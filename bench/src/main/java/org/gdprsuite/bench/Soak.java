@@ -3,7 +3,6 @@ package org.gdprsuite.bench;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -92,20 +91,7 @@ public final class Soak {
         Bench.say("soak: preparing (purposes, persons)");
         IngestionBench.PURPOSES.forEach(p -> Fixtures.ensurePurpose(http, p));
         salesToken.set(Tokens.of(DemoUser.SALES));
-        UUID decided = UUID.randomUUID();
-        http.post(
-                "/api/consents/persons/" + decided + "/purposes/" + DecisionBench.PURPOSE,
-                salesToken.get(),
-                Map.of(
-                        "legalBasis",
-                        "CONSENT",
-                        "status",
-                        "GRANTED",
-                        "source",
-                        "WEB_FORM",
-                        "effectiveAt",
-                        Instant.now().toString()),
-                201);
+        UUID decided = Fixtures.consentedPerson(http, salesToken.get(), DecisionBench.PURPOSE);
         SoakEdits edits = new SoakEdits(http, salesToken::get);
         SoakEvents events = new SoakEvents(runId, duration, eventRate);
         SoakErasures erasures = new SoakErasures(http);
