@@ -38,8 +38,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 
-/** A person's consent ledger: current state, history, proof at a date, recording and withdrawing. */
+/**
+ * A person's consent ledger: current state, history, proof at a date, recording and withdrawing. The class's roles
+ * are those who record and withdraw; each read names its own.
+ */
 @Path("/api/consents/persons/{personId}")
+@RolesAllowed({Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.DPO, Roles.ADMIN})
 public class ConsentResource {
 
     @Inject
@@ -119,7 +123,6 @@ public class ConsentResource {
 
     @POST
     @Path("/purposes/{purpose}")
-    @RolesAllowed({Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.DPO, Roles.ADMIN})
     public Response record(
             @PathParam("personId") UUID personId,
             @PathParam("purpose") String purpose,
@@ -144,7 +147,6 @@ public class ConsentResource {
     /** Withdrawal: one call, no body needed beyond where it came from. */
     @POST
     @Path("/purposes/{purpose}/withdrawal")
-    @RolesAllowed({Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.DPO, Roles.ADMIN})
     public Response withdraw(
             @PathParam("personId") UUID personId,
             @PathParam("purpose") String purpose,

@@ -8,6 +8,8 @@ import org.gdprsuite.consent.domain.Purpose;
 import org.gdprsuite.consent.domain.Purposes;
 import org.gdprsuite.runtime.security.Roles;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -32,27 +34,10 @@ public class PurposeResource {
     @Inject
     Purposes purposes;
 
-    public record PurposeView(
-            String key,
-            String name,
-            String description,
-            boolean consentRequired,
-            LegalBasis defaultLegalBasis,
-            String retentionPeriod,
-            Integer consentValidityDays,
-            List<String> dataCategories,
-            boolean directMarketing) {
+    /** A purpose as the catalogue shows it: its key and its definition's fields, side by side. */
+    public record PurposeView(String key, @JsonUnwrapped Purposes.Definition definition) {
         static PurposeView of(Purpose p) {
-            return new PurposeView(
-                    p.key,
-                    p.name,
-                    p.description,
-                    p.consentRequired,
-                    p.defaultLegalBasis,
-                    p.retentionPeriod,
-                    p.consentValidityDays,
-                    p.dataCategories,
-                    p.directMarketing);
+            return new PurposeView(p.key, Purposes.Definition.of(p));
         }
     }
 

@@ -30,18 +30,6 @@ public record Decision(
         return DecisionRule.basisReason(status, until, at) == null;
     }
 
-    /** The decision at {@code now} on the basis alone, for a known person nothing else forbids. */
-    public static Decision of(
-            UUID personId,
-            String purpose,
-            LegalBasis basis,
-            ConsentStatus status,
-            Instant since,
-            Instant until,
-            Instant now) {
-        return of(personId, purpose, basis, status, since, until, false, SubjectFacts.FREE, now);
-    }
-
     /** The decision at {@code now}; a granted basis past its validity is answered with status expired. */
     public static Decision of(
             UUID personId,

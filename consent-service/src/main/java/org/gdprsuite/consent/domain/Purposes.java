@@ -22,7 +22,21 @@ public class Purposes {
             String retentionPeriod,
             Integer consentValidityDays,
             List<String> dataCategories,
-            boolean directMarketing) {}
+            boolean directMarketing) {
+
+        /** The definition of a purpose in the catalogue. */
+        public static Definition of(Purpose p) {
+            return new Definition(
+                    p.name,
+                    p.description,
+                    p.consentRequired,
+                    p.defaultLegalBasis,
+                    p.retentionPeriod,
+                    p.consentValidityDays,
+                    p.dataCategories,
+                    p.directMarketing);
+        }
+    }
 
     /** The whole catalogue by key: a short list the DPO maintains, not one that grows with persons. */
     public List<Purpose> list() {

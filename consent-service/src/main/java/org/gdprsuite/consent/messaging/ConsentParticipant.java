@@ -1,15 +1,12 @@
 package org.gdprsuite.consent.messaging;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.gdprsuite.consent.api.ConsentViews.RecordView;
 import org.gdprsuite.consent.api.ConsentViews.StateView;
 import org.gdprsuite.consent.domain.ConsentLedger;
 import org.gdprsuite.consent.domain.LedgerMaintenance;
-import org.gdprsuite.events.dsr.DsrAction;
 import org.gdprsuite.events.dsr.SubjectIds;
 import org.gdprsuite.runtime.dsr.DsrParticipant;
 import org.gdprsuite.runtime.dsr.SliceResult;
@@ -33,21 +30,14 @@ public class ConsentParticipant implements DsrParticipant {
     }
 
     @Override
-    public Set<DsrAction> actions() {
-        return EnumSet.of(DsrAction.EXPORT, DsrAction.ERASE);
-    }
-
-    @Override
     public SliceResult export(SubjectIds subject) {
-        return SliceResult.done(subject.personIds().stream()
-                .map(id -> Map.of(
-                        "personId",
-                        id,
+        return DsrParticipant.exportPerPerson(
+                subject,
+                id -> Map.of(
                         "current",
                         ledger.currentStates(id).stream().map(StateView::of).toList(),
                         "ledger",
-                        ledger.history(id).stream().map(RecordView::of).toList()))
-                .toList());
+                        ledger.history(id).stream().map(RecordView::of).toList()));
     }
 
     /** See {@link LedgerMaintenance#erase}: the proof stays, the evidence goes, nothing allows processing any more. */
@@ -60,7 +50,6 @@ public class ConsentParticipant implements DsrParticipant {
     /** A retention batch in one go: one erasure for all its persons (one unknown to the ledger has nothing to erase). */
     @Override
     public List<SliceResult> eraseAll(List<SubjectIds> subjects) {
-        maintenance.erase(subjects.stream().flatMap(s -> s.personIds().stream()).toList());
-        return subjects.stream().map(s -> SliceResult.done()).toList();
+        return DsrParticipant.erasePersonsTogether(subjects, maintenance::erase);
     }
 }

@@ -38,16 +38,15 @@ class DecisionTest {
     @Test
     void aGrantPastItsValidityIsAnsweredAsExpired() {
         Instant since = NOW.minus(Duration.ofDays(40));
-        Decision decision = Decision.of(
-                PERSON, "news", LegalBasis.CONSENT, ConsentStatus.GRANTED, since, NOW.minus(Duration.ofDays(10)), NOW);
+        Decision decision =
+                basisAlone("news", LegalBasis.CONSENT, ConsentStatus.GRANTED, since, NOW.minus(Duration.ofDays(10)));
         assertFalse(decision.allowed());
         assertEquals(ConsentStatus.EXPIRED, decision.status());
         assertEquals(since, decision.since());
 
-        Decision withdrawn = Decision.of(PERSON, "news", LegalBasis.CONSENT, ConsentStatus.WITHDRAWN, since, null, NOW);
+        Decision withdrawn = basisAlone("news", LegalBasis.CONSENT, ConsentStatus.WITHDRAWN, since, null);
         assertEquals(ConsentStatus.WITHDRAWN, withdrawn.status(), "other statuses are answered as they are");
-        Decision contract =
-                Decision.of(PERSON, "billing", LegalBasis.CONTRACT, ConsentStatus.GRANTED, since, null, NOW);
+        Decision contract = basisAlone("billing", LegalBasis.CONTRACT, ConsentStatus.GRANTED, since, null);
         assertTrue(contract.allowed());
         assertEquals(ConsentStatus.GRANTED, contract.status());
     }
@@ -58,5 +57,11 @@ class DecisionTest {
         assertFalse(none.allowed());
         assertNull(none.legalBasis());
         assertNull(none.status());
+    }
+
+    /** The decision on the basis alone, for a known person nothing else forbids. */
+    private static Decision basisAlone(
+            String purpose, LegalBasis basis, ConsentStatus status, Instant since, Instant until) {
+        return Decision.of(PERSON, purpose, basis, status, since, until, false, SubjectFacts.FREE, NOW);
     }
 }

@@ -39,17 +39,15 @@ public class SubscriptionParticipant implements DsrParticipant {
 
     @Override
     public SliceResult export(SubjectIds subject) {
-        return SliceResult.done(subject.personIds().stream()
-                .map(id -> Map.of(
-                        "personId",
-                        id,
+        return DsrParticipant.exportPerPerson(
+                subject,
+                id -> Map.of(
                         "preferences",
                         subscriptions.of(id),
                         "history",
                         subscriptions.history(id),
                         "deliveries",
-                        subscriptions.deliveries(id)))
-                .toList());
+                        subscriptions.deliveries(id)));
     }
 
     /** See {@link Subscriptions#erase}. */
@@ -62,8 +60,6 @@ public class SubscriptionParticipant implements DsrParticipant {
     /** A retention batch: every subject's slice erased together (set-based). */
     @Override
     public java.util.List<SliceResult> eraseAll(java.util.List<SubjectIds> subjects) {
-        subscriptions.erase(
-                subjects.stream().flatMap(s -> s.personIds().stream()).toList());
-        return subjects.stream().map(s -> SliceResult.done()).toList();
+        return DsrParticipant.erasePersonsTogether(subjects, subscriptions::erase);
     }
 }

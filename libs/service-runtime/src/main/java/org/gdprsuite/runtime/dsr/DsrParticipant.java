@@ -1,8 +1,13 @@
 package org.gdprsuite.runtime.dsr;
 
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.gdprsuite.events.dsr.DsrAction;
 import org.gdprsuite.events.dsr.SubjectIds;
@@ -46,5 +51,29 @@ public interface DsrParticipant {
 
     default SliceResult liftRestriction(SubjectIds subject) {
         return SliceResult.failed("restriction is not supported by this participant");
+    }
+
+    /**
+     * The export of a slice kept per person id: for each of the subject's persons, {@code personId} and what
+     * {@code slice} gives for them.
+     */
+    static SliceResult exportPerPerson(SubjectIds subject, Function<UUID, Map<String, Object>> slice) {
+        return SliceResult.done(subject.personIds().stream()
+                .map(id -> {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("personId", id);
+                    entry.putAll(slice.apply(id));
+                    return entry;
+                })
+                .toList());
+    }
+
+    /**
+     * {@link #eraseAll} for a slice erased set-based by person id: {@code erase} gets every subject's persons at
+     * once, and each subject is done.
+     */
+    static List<SliceResult> erasePersonsTogether(List<SubjectIds> subjects, Consumer<List<UUID>> erase) {
+        erase.accept(subjects.stream().flatMap(s -> s.personIds().stream()).toList());
+        return subjects.stream().map(s -> SliceResult.done()).toList();
     }
 }
