@@ -140,6 +140,57 @@ class InboundConsentTest {
                 .body("reasons", contains("UNKNOWN_SUBJECT"));
     }
 
+    /**
+     * Under import load a consent may be read before contact-service's announcement of its person: it waits for the
+     * person (not the consumer's short retries, not the partition) and is recorded, evidence and all, when the
+     * person is announced; it is then no longer waiting, so it is never dead-lettered.
+     */
+    @Test
+    void aConsentReadBeforeItsPersonIsAnnouncedIsRecordedWhenThePersonArrives() throws Exception {
+        purpose("late-contract", true, null, null);
+        UUID late = UUID.randomUUID();
+        String effectiveAt =
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        KafkaProbe.send(
+                prefix + Topics.CONSENT_INBOUND,
+                List.of(Map.entry(
+                        late.toString(), event(UUID.randomUUID(), late, "late-contract", "GRANTED", effectiveAt))));
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> waitingFor(late) == 1);
+        ConsentLedgerTest.decision(late, "late-contract")
+                .then()
+                .body("allowed", equalTo(false))
+                .body("reasons", contains("UNKNOWN_SUBJECT"));
+
+        ConsentFixtures.announce(prefix, late);
+
+        assertEquals(0, waitingFor(late));
+        ConsentLedgerTest.decision(late, "late-contract")
+                .then()
+                .body("allowed", equalTo(true))
+                .body("since", equalTo(effectiveAt));
+        given().auth()
+                .oauth2(staff(DemoUser.DPO))
+                .when()
+                .get("/api/consents/persons/" + late + "/purposes/late-contract/history")
+                .then()
+                .body("total", equalTo(1))
+                .rootPath("items")
+                .body("recordedBy[0]", equalTo("web-form-test"))
+                .body("evidence[0].formId", equalTo("newsletter-box"));
+    }
+
+    /** How many consents wait for {@code person} to be announced. */
+    private long waitingFor(UUID person) throws Exception {
+        try (var connection = dataSource.getConnection();
+                var select = connection.prepareStatement("SELECT count(*) FROM parked_consent WHERE person_id = ?")) {
+            select.setObject(1, person);
+            try (var rs = select.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     @Test
     void aPollIsAppliedAsOneByOneWouldDuplicatesOnceOlderAsHistoryABadEventAloneDeadLettered() {
         purpose("batch-news", true, null, null);

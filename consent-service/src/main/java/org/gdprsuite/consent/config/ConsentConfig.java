@@ -32,5 +32,16 @@ public interface ConsentConfig {
          */
         @WithDefault("PT5M")
         Duration backdatingTolerance();
+
+        /**
+         * How long a consent from Kafka naming a person not announced yet waits for contact-service's announcement
+         * before it is dead-lettered.
+         */
+        @WithDefault("PT10M")
+        Duration unknownPersonWait();
+
+        /** How often waiting consents are checked against that window (a scheduler interval, e.g. 30s). */
+        @WithDefault("30s")
+        String unknownPersonCheckEvery();
     }
 }

@@ -116,13 +116,22 @@ public class ConsentLedger {
      */
     @Transactional
     public List<ConsentRecord> recordAll(List<Entry> entries) {
+        return recordAll(entries, clock.instant());
+    }
+
+    /**
+     * {@link #recordAll(List)} of entries that arrived at {@code receivedAt} (they waited for their person): the
+     * backdating rule is applied to when they arrived, not to now.
+     */
+    @Transactional
+    public List<ConsentRecord> recordAll(List<Entry> entries, Instant receivedAt) {
         Map<String, Purpose> known = purposes(entries);
         subjects.requireKnown(entries.stream()
                 .filter(e -> e.source() != ConsentSource.SYSTEM)
                 .map(Entry::personId)
                 .toList());
+        entries.forEach(e -> Backdating.check(e, receivedAt, config.consent().backdatingTolerance()));
         Instant now = clock.instant();
-        entries.forEach(e -> Backdating.check(e, now, config.consent().backdatingTolerance()));
         List<ConsentRecord> records = entries.stream()
                 .map(e -> newRecord(e, known.get(e.purpose()), now))
                 .toList();
@@ -145,6 +154,13 @@ public class ConsentLedger {
                 changes,
                 change -> change.personId().toString());
         return records;
+    }
+
+    /** Refuses what {@link #recordAll} would refuse of {@code entries} whoever their person is. */
+    public void check(List<Entry> entries) {
+        purposes(entries);
+        Instant now = clock.instant();
+        entries.forEach(e -> Backdating.check(e, now, config.consent().backdatingTolerance()));
     }
 
     private Map<String, Purpose> purposes(List<Entry> entries) {

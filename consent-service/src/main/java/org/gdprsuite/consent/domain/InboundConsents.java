@@ -2,6 +2,8 @@ package org.gdprsuite.consent.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 import org.gdprsuite.consent.domain.ConsentLedger.Entry;
 import org.gdprsuite.consent.domain.ConsentLedger.Evidence;
@@ -19,7 +21,10 @@ import jakarta.inject.Inject;
  * Consent decisions and objections from integrating systems (and objections from the DSR orchestrator), the
  * same whether they arrive on {@code consent.inbound} or over REST: schema-checked (by the event codec), applied
  * once per event id whatever the way in, and out-of-order safe (the ledger keeps an older event as history only).
- * An event naming a person no service announced is refused ({@link UnknownPersonException}), nothing stored.
+ * An event naming a person no service announced is refused over REST ({@link UnknownPersonException}), nothing
+ * stored; from Kafka it waits for the person ({@link ParkedConsents}), since contact-service may announce a person
+ * a moment after their consent arrives on the other topic, and is recorded when the person is announced
+ * ({@link #announced}).
  */
 @ApplicationScoped
 public class InboundConsents {
@@ -39,15 +44,37 @@ public class InboundConsents {
     @Inject
     Purposes purposes;
 
+    @Inject
+    ParkedConsents parked;
+
     /** Applies a parsed, valid event; false when it was applied before. */
     public boolean applyOnce(CloudEvent event, String recordedBy) {
         return consumer.applyOnce(event, CONSUMER, e -> apply(List.of(e), recordedBy))
                 == IdempotentConsumer.Result.APPLIED;
     }
 
-    /** The effect of events from {@code consent.inbound}, in order, each recorded by its source (the integrating system). */
+    /**
+     * The effect of events from {@code consent.inbound}, in order, each recorded by its source (the integrating
+     * system); those naming a person not announced yet wait for them.
+     */
     public void applyAll(List<CloudEvent> events) {
         apply(events, null);
+    }
+
+    /**
+     * contact-service announced these persons: the consents from Kafka that waited for them are recorded now, in
+     * the order they came, as if they had arrived just after the announcement (checked for backdating against when
+     * they arrived). Runs in the caller's transaction.
+     */
+    public void announced(List<UUID> personIds) {
+        List<ParkedConsents.Parked> waiting = parked.take(personIds);
+        if (!waiting.isEmpty()) {
+            ledger.recordAll(
+                    waiting.stream()
+                            .map(p -> entry(p.event(), p.event().source()))
+                            .toList(),
+                    waiting.get(0).parkedAt());
+        }
     }
 
     /**
@@ -56,24 +83,51 @@ public class InboundConsents {
      */
     private void apply(List<CloudEvent> events, String recordedBy) {
         List<Entry> entries = new ArrayList<>();
+        List<CloudEvent> recorded = new ArrayList<>();
         for (CloudEvent event : events) {
             if (EventType.CONSENT_RECORDED.type().equals(event.type())) {
                 entries.add(entry(event, recordedBy == null ? event.source() : recordedBy));
+                recorded.add(event);
             } else if (EventType.CONSENT_OBJECTION_CHANGED.type().equals(event.type())) {
-                record(entries);
+                record(entries, recorded, recordedBy == null);
                 objection(event.dataAs(ObjectionChanged.class));
             } else {
                 throw new InvalidEventException("not a consent.recorded or consent.objection-changed event");
             }
         }
-        record(entries);
+        record(entries, recorded, recordedBy == null);
     }
 
-    private void record(List<Entry> entries) {
-        if (!entries.isEmpty()) {
-            ledger.recordAll(List.copyOf(entries));
-            entries.clear();
+    /** Records {@code entries} (of the {@code events}); with {@code wait}, those of unknown persons are parked. */
+    private void record(List<Entry> entries, List<CloudEvent> events, boolean wait) {
+        if (entries.isEmpty()) {
+            return;
         }
+        Set<UUID> unknown =
+                wait ? subjects.unknownOf(entries.stream().map(Entry::personId).toList()) : Set.of();
+        if (unknown.isEmpty()) {
+            ledger.recordAll(List.copyOf(entries));
+        } else {
+            // Refused now if bad for any other reason; parked, it waits only for its person.
+            ledger.check(entries);
+            List<Entry> now = new ArrayList<>();
+            List<CloudEvent> later = new ArrayList<>();
+            List<UUID> waitingFor = new ArrayList<>();
+            for (int i = 0; i < entries.size(); i++) {
+                if (unknown.contains(entries.get(i).personId())) {
+                    later.add(events.get(i));
+                    waitingFor.add(entries.get(i).personId());
+                } else {
+                    now.add(entries.get(i));
+                }
+            }
+            if (!now.isEmpty()) {
+                ledger.recordAll(now);
+            }
+            parked.park(later, waitingFor);
+        }
+        entries.clear();
+        events.clear();
     }
 
     private void objection(ObjectionChanged objection) {

@@ -31,6 +31,9 @@ public class LedgerMaintenance {
     @Inject
     SubjectStates subjects;
 
+    @Inject
+    ParkedConsents parked;
+
     /** Consents past their validity become expired; returns how many (0 while another replica runs it). */
     @Transactional
     public int expireDue(int limit) {
@@ -68,6 +71,7 @@ public class LedgerMaintenance {
             return;
         }
         subjects.erased(personIds);
+        parked.forget(personIds);
         em.createNativeQuery("""
                 UPDATE consent_record SET evidence_ip = NULL, evidence_user_agent = NULL, evidence_form_id = NULL
                 WHERE person_id = ANY(?1) AND (evidence_ip IS NOT NULL OR evidence_user_agent IS NOT NULL

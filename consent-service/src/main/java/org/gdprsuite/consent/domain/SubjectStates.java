@@ -2,7 +2,9 @@ package org.gdprsuite.consent.domain;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.gdprsuite.events.EventType;
@@ -66,18 +68,24 @@ public class SubjectStates {
 
     /** Refuses records for persons no service announced ({@link UnknownPersonException}): no orphans. */
     public void requireKnown(Collection<UUID> personIds) {
-        UUID[] distinct = personIds.stream().distinct().toArray(UUID[]::new);
-        if (distinct.length == 0) {
-            return;
-        }
-        long known = ((Number)
-                        em.createNativeQuery("SELECT count(*) FROM subject_state WHERE known AND person_id = ANY(?1)")
-                                .setParameter(1, distinct)
-                                .getSingleResult())
-                .longValue();
-        if (known < distinct.length) {
+        if (!unknownOf(personIds).isEmpty()) {
             throw new UnknownPersonException();
         }
+    }
+
+    /** Those of {@code personIds} no service announced. */
+    public Set<UUID> unknownOf(Collection<UUID> personIds) {
+        Set<UUID> unknown = new HashSet<>(personIds);
+        if (unknown.isEmpty()) {
+            return unknown;
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> known = em.createNativeQuery(
+                        "SELECT person_id FROM subject_state WHERE known AND person_id = ANY(?1)", UUID.class)
+                .setParameter(1, unknown.toArray(UUID[]::new))
+                .getResultList();
+        known.forEach(unknown::remove);
+        return unknown;
     }
 
     /** Restriction of processing (Art. 18) set or lifted by contact-service. */

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.gdprsuite.consent.domain.ConsentRequests;
+import org.gdprsuite.consent.domain.InboundConsents;
 import org.gdprsuite.consent.domain.LedgerMaintenance;
 import org.gdprsuite.consent.domain.SubjectStates;
 import org.gdprsuite.events.CloudEvent;
@@ -26,7 +27,8 @@ import jakarta.inject.Inject;
  * {@code contact.events}: a person contact-service announces (created, or updated: it exists) becomes known, so
  * records may be made for them; a new person gets the default legal bases and, if configured, consent requests;
  * a restriction (Art. 18) or its lifting turns the person's decisions; an anonymized person's evidence is erased
- * and nothing allows processing them any more.
+ * and nothing allows processing them any more. Consents from Kafka that waited for an announced person are
+ * recorded after what the announcement brings, as if they had come just after it.
  */
 @ApplicationScoped
 public class ContactEventsConsumer {
@@ -43,6 +45,9 @@ public class ContactEventsConsumer {
     @Inject
     SubjectStates subjects;
 
+    @Inject
+    InboundConsents inbound;
+
     /**
      * A poll at a time (the channel has {@code batch=true}): a retention sweep anonymizes persons by the
      * thousand, and a transaction per event kept this service busy long after.
@@ -53,26 +58,43 @@ public class ContactEventsConsumer {
         return consumer.consumeBatch(batch, "contact-events", this::apply);
     }
 
-    /** Applies {@code events} in order; consecutive anonymized persons are erased together. */
+    /**
+     * Applies {@code events} in order; consecutive anonymized persons are erased together, and the consents that
+     * waited for persons announced in a row are recorded together, before a later erasure.
+     */
     public void apply(List<CloudEvent> events) {
         List<UUID> anonymized = new ArrayList<>();
+        List<UUID> announced = new ArrayList<>();
         for (CloudEvent event : events) {
             EventType type = EventType.byType(event.type()).orElse(null);
             if (type == EventType.PERSON_ANONYMIZED) {
+                release(announced);
                 anonymized.add(event.dataAs(PersonAnonymized.class).personId());
                 continue;
             }
             erase(anonymized);
             if (type == EventType.PERSON_CREATED) {
-                requests.onPersonCreated(event.dataAs(PersonCreated.class), event.time());
+                PersonCreated created = event.dataAs(PersonCreated.class);
+                requests.onPersonCreated(created, event.time());
+                announced.add(created.personId());
             } else if (type == EventType.PERSON_UPDATED) {
-                subjects.known(List.of(event.dataAs(PersonUpdated.class).personId()));
+                UUID person = event.dataAs(PersonUpdated.class).personId();
+                subjects.known(List.of(person));
+                announced.add(person);
             } else if (type == EventType.PERSON_RESTRICTION_CHANGED) {
                 PersonRestrictionChanged change = event.dataAs(PersonRestrictionChanged.class);
                 subjects.restricted(change.personId(), change.restricted());
             }
         }
+        release(announced);
         erase(anonymized);
+    }
+
+    private void release(List<UUID> announced) {
+        if (!announced.isEmpty()) {
+            inbound.announced(List.copyOf(announced));
+            announced.clear();
+        }
     }
 
     private void erase(List<UUID> anonymized) {
