@@ -2,15 +2,11 @@ package org.gdprsuite.incident.domain;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
 
-import org.gdprsuite.events.EventType;
-import org.gdprsuite.events.payload.IncidentDeadlineAlert;
 import org.gdprsuite.events.payload.IncidentDeadlineAlert.Alert;
 import org.gdprsuite.incident.config.IncidentConfig;
-import org.gdprsuite.runtime.outbox.Outbox;
+import org.gdprsuite.runtime.metrics.CountGauge;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -30,9 +26,6 @@ public class DeadlineWatch {
     IncidentJournal journal;
 
     @Inject
-    Outbox outbox;
-
-    @Inject
     MeterRegistry metrics;
 
     @Inject
@@ -41,16 +34,18 @@ public class DeadlineWatch {
     @Inject
     IncidentConfig config;
 
-    private final AtomicLong overdue = new AtomicLong();
-    private final AtomicLong awaiting = new AtomicLong();
+    private CountGauge overdue;
+    private CountGauge awaiting;
 
     void onStart(@Observes StartupEvent event) {
-        Gauge.builder("gdpr.incidents.overdue", overdue, AtomicLong::get)
-                .description("Breaches whose authority notification is past the 72-hour deadline")
-                .register(metrics);
-        Gauge.builder("gdpr.incidents.awaiting.notification", awaiting, AtomicLong::get)
-                .description("Breaches whose authority notification is still to be made")
-                .register(metrics);
+        overdue = CountGauge.register(
+                metrics,
+                "gdpr.incidents.overdue",
+                "Breaches whose authority notification is past the 72-hour deadline");
+        awaiting = CountGauge.register(
+                metrics,
+                "gdpr.incidents.awaiting.notification",
+                "Breaches whose authority notification is still to be made");
     }
 
     @Scheduled(
@@ -77,15 +72,7 @@ public class DeadlineWatch {
                 } else {
                     incident.dueSoonAlertedAt = now;
                 }
-                outbox.publish(
-                        EventType.INCIDENT_DEADLINE_ALERT,
-                        incident.id.toString(),
-                        new IncidentDeadlineAlert(incident.id, incident.reference, alert.get(), incident.notifyBy()));
-                journal.record(
-                        incident,
-                        "incident-service",
-                        "deadline alert",
-                        alert.get().name());
+                journal.alerted(incident, alert.get());
                 metrics.counter(
                                 "gdpr.incident.deadline.alerts",
                                 "alert",

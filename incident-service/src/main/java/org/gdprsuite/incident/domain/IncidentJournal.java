@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import org.gdprsuite.events.EventType;
 import org.gdprsuite.events.payload.IncidentChanged;
+import org.gdprsuite.events.payload.IncidentDeadlineAlert;
+import org.gdprsuite.events.payload.IncidentDeadlineAlert.Alert;
 import org.gdprsuite.runtime.outbox.Outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +35,15 @@ public class IncidentJournal {
                         incident.status.name(),
                         incident.risk == null ? null : incident.risk.name(),
                         incident.notifyBy()));
+    }
+
+    /** A deadline alert, raised once per kind: on the timeline and as {@code incident.deadline-alert}. */
+    public void alerted(Incident incident, Alert alert) {
+        outbox.publish(
+                EventType.INCIDENT_DEADLINE_ALERT,
+                incident.id.toString(),
+                new IncidentDeadlineAlert(incident.id, incident.reference, alert, incident.notifyBy()));
+        record(incident, "incident-service", "deadline alert", alert.name());
     }
 
     /** A step on the incident's timeline only; the detail never holds personal data. */

@@ -30,11 +30,8 @@ public class Incidents {
     EntityManager em;
 
     public Incident find(UUID id) {
-        Incident incident = Incident.findById(id);
-        if (incident == null) {
-            throw DomainProblem.notFound("incident-not-found", "No such incident.");
-        }
-        return incident;
+        return Incident.<Incident>findByIdOptional(id)
+                .orElseThrow(() -> DomainProblem.notFound("incident-not-found", "No such incident."));
     }
 
     /** An incident that may still change: a closed one is final. */
