@@ -13,6 +13,7 @@ import org.gdprsuite.erasure.domain.RequestFilter;
 import org.gdprsuite.erasure.domain.RequestQueries;
 import org.gdprsuite.erasure.domain.RequestStatus;
 import org.gdprsuite.erasure.domain.RequestType;
+import org.gdprsuite.erasure.domain.Rules;
 import org.gdprsuite.erasure.export.Exports;
 import org.gdprsuite.erasure.fanout.Decisions;
 import org.gdprsuite.erasure.fanout.Participant;
@@ -77,7 +78,11 @@ public class RequestResource {
             @NotNull RequestType type,
             @Email @Size(max = 320) String email,
             @Size(max = 100) List<@NotNull UUID> personIds,
-            @Size(max = 5000) String details) {
+            @Size(max = 5000) String details,
+            /** OBJECTION only: ALL (the default), DIRECT_MARKETING or PURPOSES; another value is refused (422). */
+            @Size(max = 40) String scope,
+            /** OBJECTION of scope PURPOSES only: the purposes objected to. */
+            @Size(max = 100) List<@NotNull @Size(max = 100) String> purposes) {
 
         @AssertTrue(message = "a request needs the person's email or person ids")
         public boolean isAboutSomeone() {
@@ -129,6 +134,7 @@ public class RequestResource {
                 request.type(),
                 request.email(),
                 request.personIds() == null ? List.of() : request.personIds(),
+                Rules.objection(request.type(), request.scope(), request.purposes()),
                 request.details(),
                 actor(),
                 token.getRawToken());

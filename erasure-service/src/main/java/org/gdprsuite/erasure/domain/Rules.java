@@ -2,10 +2,13 @@ package org.gdprsuite.erasure.domain;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.gdprsuite.events.dsr.DsrAction;
+import org.gdprsuite.events.payload.ObjectionChanged.Scope;
 import org.gdprsuite.runtime.problem.DomainProblem;
 
 /** The rules of a request's life cycle that need nothing but their arguments: due dates, extensions, transitions. */
@@ -13,6 +16,9 @@ public final class Rules {
 
     /** Art. 12(3): two further months at most, in all. */
     public static final int MAX_EXTENSION_MONTHS = 2;
+
+    /** A purpose's name as consent-service's catalogue (and the consent.objection-changed schema) allows it. */
+    private static final Pattern PURPOSE_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
     private Rules() {}
 
@@ -58,8 +64,13 @@ public final class Rules {
         return DomainProblem.notFound("request-not-found", "No such request.");
     }
 
+    /**
+     * Rectification is done by hand in the CRM. An objection (Art. 21) is no restriction (Art. 18): it goes to
+     * consent-service, the one authority on "may we process?", as consent.objection-changed, and the decisions
+     * say OBJECTED; the participants' data stays as it is and unrestricted.
+     */
     public static boolean hasFanOut(RequestType type) {
-        return type != RequestType.RECTIFICATION;
+        return type != RequestType.RECTIFICATION && type != RequestType.OBJECTION;
     }
 
     /** What the participants are asked to do for a request type. */
@@ -67,10 +78,51 @@ public final class Rules {
         return switch (type) {
             case ACCESS, PORTABILITY -> DsrAction.EXPORT;
             case ERASURE -> DsrAction.ERASE;
-            // An objection (Art. 21) stops the processing objected to: the participants restrict it.
-            case RESTRICTION, OBJECTION -> DsrAction.RESTRICT;
-            case RECTIFICATION -> throw new IllegalArgumentException("rectification has no fan-out");
+            case RESTRICTION -> DsrAction.RESTRICT;
+            case RECTIFICATION, OBJECTION -> throw new IllegalArgumentException(type + " has no fan-out");
         };
+    }
+
+    /**
+     * The objection a request names: for an OBJECTION its scope ({@link Scope}; purposes alone mean
+     * {@link Scope#PURPOSES}, nothing at all means {@link Scope#ALL}); null for the other types, which name none.
+     *
+     * @param scope a {@link Scope} by name, or null
+     * @param purposes the purposes objected to, for {@link Scope#PURPOSES} only
+     */
+    public static Objection objection(RequestType type, String scope, List<String> purposes) {
+        List<String> named =
+                purposes == null ? List.of() : purposes.stream().distinct().toList();
+        if (type != RequestType.OBJECTION) {
+            if (scope != null || !named.isEmpty()) {
+                throw DomainProblem.unprocessable(
+                        "objection-scope-misplaced", "Only a request of type OBJECTION names a scope or purposes.");
+            }
+            return null;
+        }
+        Scope objectedTo = scope == null ? (named.isEmpty() ? Scope.ALL : Scope.PURPOSES) : scope(scope);
+        if (objectedTo == Scope.PURPOSES && named.isEmpty()) {
+            throw DomainProblem.unprocessable(
+                    "objection-purposes-missing", "An objection to named purposes names at least one purpose.");
+        }
+        if (objectedTo != Scope.PURPOSES && !named.isEmpty()) {
+            throw DomainProblem.unprocessable(
+                    "objection-purposes-misplaced", "Only an objection of scope PURPOSES names purposes.");
+        }
+        if (!named.stream().allMatch(p -> p != null && PURPOSE_NAME.matcher(p).matches())) {
+            throw DomainProblem.unprocessable(
+                    "purpose-name-invalid", "A purpose is named by lower-case letters, digits, '.', '_' or '-'.");
+        }
+        return new Objection(objectedTo, named);
+    }
+
+    private static Scope scope(String name) {
+        return Arrays.stream(Scope.values())
+                .filter(s -> s.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> DomainProblem.unprocessable(
+                        "objection-scope-unknown",
+                        "An objection's scope is one of " + Arrays.toString(Scope.values()) + "."));
     }
 
     /**

@@ -13,6 +13,7 @@ import org.gdprsuite.erasure.domain.Notices;
 import org.gdprsuite.erasure.domain.Request;
 import org.gdprsuite.erasure.domain.RequestStatus;
 import org.gdprsuite.erasure.domain.RequestStore;
+import org.gdprsuite.erasure.domain.RequestType;
 import org.gdprsuite.erasure.domain.Rules;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +40,9 @@ public class Decisions {
     FanOut fanOut;
 
     @Inject
+    Objections objections;
+
+    @Inject
     Clock clock;
 
     @Transactional
@@ -57,7 +61,9 @@ public class Decisions {
         }
         requests.approved(request.id(), List.copyOf(ids), actor, clock.instant());
         audit.record(request.id(), actor, "approved", ids.size() + " person(s) resolved");
-        if (Rules.hasFanOut(request.type())
+        if (request.type() == RequestType.OBJECTION) {
+            objections.carryOut(request, List.copyOf(ids), actor);
+        } else if (Rules.hasFanOut(request.type())
                 && !fanOut.requests(Rules.action(request.type()), List.of(requests.lock(request.id())))) {
             audit.record(request.id(), AuditTrail.ORCHESTRATOR, "waiting", "no participant has announced itself yet");
         }

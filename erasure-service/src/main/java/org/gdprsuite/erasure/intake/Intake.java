@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.gdprsuite.erasure.config.ErasureConfig;
 import org.gdprsuite.erasure.domain.AuditTrail;
 import org.gdprsuite.erasure.domain.Notices;
+import org.gdprsuite.erasure.domain.Objection;
 import org.gdprsuite.erasure.domain.Origin;
 import org.gdprsuite.erasure.domain.Request;
 import org.gdprsuite.erasure.domain.RequestStatus;
@@ -18,6 +19,7 @@ import org.gdprsuite.erasure.domain.RequestType;
 import org.gdprsuite.erasure.domain.Rules;
 import org.gdprsuite.erasure.fanout.Decisions;
 import org.gdprsuite.erasure.fanout.FanOut;
+import org.gdprsuite.erasure.fanout.Objections;
 import org.gdprsuite.erasure.fanout.SubjectResolver;
 import org.gdprsuite.runtime.links.SignedLinks;
 
@@ -57,6 +59,9 @@ public class Intake {
     SubjectResolver subjects;
 
     @Inject
+    Objections objections;
+
+    @Inject
     SignedLinks links;
 
     @Inject
@@ -68,15 +73,25 @@ public class Intake {
     /**
      * Verified at once; approved at once too if its type is auto-approved and it is no duplicate. An access or
      * portability request's export is mailed only to an address contact-service has on file for the person (asked
-     * on the staff member's token); without an address the DPO hands it over.
+     * on the staff member's token); without an address the DPO hands it over. An objection comes with what it
+     * objects to ({@code objection}, null for the other types).
      */
     @Transactional
     public UUID takeFromStaff(
-            RequestType type, String email, List<UUID> personIds, String details, String actor, String bearerToken) {
+            RequestType type,
+            String email,
+            List<UUID> personIds,
+            Objection objection,
+            String details,
+            String actor,
+            String bearerToken) {
         if (email != null && !email.isBlank() && Rules.exports(type)) {
             Rules.requireAddressOnFile(subjects.personIds(address(email), bearerToken), personIds);
         }
         Request request = create(type, Origin.STAFF, RequestStatus.VERIFIED, email, personIds, details, actor);
+        if (objection != null) {
+            objections.taken(request.id(), objection);
+        }
         audit.record(request.id(), actor, "received", "taken by staff");
         if (!linkDuplicate(request, actor)
                 && config.erasure()

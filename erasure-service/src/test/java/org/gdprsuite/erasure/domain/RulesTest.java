@@ -1,8 +1,10 @@
 package org.gdprsuite.erasure.domain;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.gdprsuite.events.dsr.DsrAction;
+import org.gdprsuite.events.payload.ObjectionChanged.Scope;
 import org.gdprsuite.runtime.problem.DomainProblem;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -71,11 +73,46 @@ class RulesTest {
         assertEquals(DsrAction.EXPORT, Rules.action(RequestType.PORTABILITY));
         assertEquals(DsrAction.ERASE, Rules.action(RequestType.ERASURE));
         assertEquals(DsrAction.RESTRICT, Rules.action(RequestType.RESTRICTION));
-        assertEquals(DsrAction.RESTRICT, Rules.action(RequestType.OBJECTION));
         assertFalse(Rules.hasFanOut(RequestType.RECTIFICATION));
         assertThrows(IllegalArgumentException.class, () -> Rules.action(RequestType.RECTIFICATION));
+        // An objection goes to consent-service as consent.objection-changed; no participant restricts anything.
+        assertFalse(Rules.hasFanOut(RequestType.OBJECTION));
+        assertThrows(IllegalArgumentException.class, () -> Rules.action(RequestType.OBJECTION));
         assertTrue(Rules.exports(RequestType.ACCESS) && Rules.exports(RequestType.PORTABILITY));
         assertFalse(Rules.exports(RequestType.ERASURE));
+    }
+
+    @Test
+    void anObjectionIsToAllProcessingToDirectMarketingOrToNamedPurposes() {
+        assertEquals(Objection.ALL, Rules.objection(RequestType.OBJECTION, null, null));
+        assertEquals(
+                new Objection(Scope.DIRECT_MARKETING, List.of()),
+                Rules.objection(RequestType.OBJECTION, "DIRECT_MARKETING", List.of()));
+        assertEquals(
+                new Objection(Scope.PURPOSES, List.of("newsletter", "profiling")),
+                Rules.objection(RequestType.OBJECTION, "PURPOSES", List.of("newsletter", "profiling", "newsletter")));
+        assertEquals(
+                new Objection(Scope.PURPOSES, List.of("newsletter")),
+                Rules.objection(RequestType.OBJECTION, null, List.of("newsletter")),
+                "purposes alone are an objection to them");
+        assertEquals(null, Rules.objection(RequestType.ERASURE, null, List.of()));
+    }
+
+    @Test
+    void aScopeOrPurposesThatDoNotFitAreRefused() {
+        assertEquals("objection-scope-unknown", refusal(RequestType.OBJECTION, "EVERYTHING", null));
+        assertEquals("objection-scope-unknown", refusal(RequestType.OBJECTION, "all", null));
+        assertEquals("objection-purposes-missing", refusal(RequestType.OBJECTION, "PURPOSES", List.of()));
+        assertEquals("objection-purposes-misplaced", refusal(RequestType.OBJECTION, "ALL", List.of("newsletter")));
+        assertEquals("purpose-name-invalid", refusal(RequestType.OBJECTION, "PURPOSES", List.of("News Letter")));
+        assertEquals("objection-scope-misplaced", refusal(RequestType.ERASURE, "ALL", null));
+        assertEquals("objection-scope-misplaced", refusal(RequestType.ACCESS, null, List.of("newsletter")));
+    }
+
+    private static String refusal(RequestType type, String scope, List<String> purposes) {
+        DomainProblem problem = assertThrows(DomainProblem.class, () -> Rules.objection(type, scope, purposes));
+        assertEquals(DomainProblem.Kind.UNPROCESSABLE, problem.kind());
+        return problem.typeUri().substring(problem.typeUri().lastIndexOf('/') + 1);
     }
 
     @Test
