@@ -14,13 +14,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -39,20 +35,6 @@ public class RetentionResource {
 
     @Inject
     SecurityIdentity identity;
-
-    public record PolicyRequest(
-            @NotBlank @Size(max = 200) String name,
-            Person.Category category,
-            boolean withoutLegalBasis,
-            @Positive @Max(600) Integer inactiveMonths,
-            boolean includeRestricted,
-            Boolean enabled) {
-
-        @AssertTrue(message = "a policy needs at least one criterion (category, without legal basis, inactive months)")
-        public boolean isSelective() {
-            return category != null || withoutLegalBasis || inactiveMonths != null;
-        }
-    }
 
     public record PolicyView(
             UUID id,
@@ -86,14 +68,8 @@ public class RetentionResource {
 
     @POST
     @Path("/policies")
-    public Response create(@NotNull @Valid PolicyRequest request) {
-        RetentionPolicy policy = retention.create(
-                request.name(),
-                request.category(),
-                request.withoutLegalBasis(),
-                request.inactiveMonths(),
-                request.includeRestricted(),
-                request.enabled() == null || request.enabled());
+    public Response create(@NotNull @Valid Retention.PolicyRequest request) {
+        RetentionPolicy policy = retention.create(request);
         return Response.status(Response.Status.CREATED)
                 .entity(PolicyView.of(policy))
                 .build();

@@ -25,11 +25,8 @@ public class Organisations {
     }
 
     public Organisation find(UUID id) {
-        Organisation organisation = Organisation.findById(id);
-        if (organisation == null) {
-            throw DomainProblem.notFound("organisation-not-found", "No such organisation.");
-        }
-        return organisation;
+        return Organisation.<Organisation>findByIdOptional(id)
+                .orElseThrow(() -> DomainProblem.notFound("organisation-not-found", "No such organisation."));
     }
 
     /** The organisation's name, or none (no link, or an id that is gone). */

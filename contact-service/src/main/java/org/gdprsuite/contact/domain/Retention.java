@@ -18,6 +18,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 
 /**
  * Retention policies: a dry run counts the matches and shows a sample; a sweep asks erasure-service,
@@ -52,6 +57,22 @@ public class Retention {
     @Inject
     ContactConfig config;
 
+    /** A new policy as the DPO defines it; {@code enabled} is true when not given. */
+    public record PolicyRequest(
+            @NotBlank @Size(max = 200) String name,
+            Person.Category category,
+            boolean withoutLegalBasis,
+            @Positive @Max(600) Integer inactiveMonths,
+            boolean includeRestricted,
+            Boolean enabled) {
+
+        /** A policy without any criterion would match every person. */
+        @AssertTrue(message = "a policy needs at least one criterion (category, without legal basis, inactive months)")
+        public boolean isSelective() {
+            return category != null || withoutLegalBasis || inactiveMonths != null;
+        }
+    }
+
     public record DryRun(long matched, List<UUID> sample) {}
 
     public Results<RetentionPolicy> policies(int page, int size) {
@@ -59,33 +80,24 @@ public class Retention {
     }
 
     public RetentionPolicy policy(UUID id) {
-        RetentionPolicy policy = RetentionPolicy.findById(id);
-        if (policy == null) {
-            throw DomainProblem.notFound("retention-policy-not-found", "No such retention policy.");
-        }
-        return policy;
+        return RetentionPolicy.<RetentionPolicy>findByIdOptional(id)
+                .orElseThrow(() -> DomainProblem.notFound("retention-policy-not-found", "No such retention policy."));
     }
 
-    /** A new policy; names are unique. At least one criterion is the caller's check (an empty policy matches all). */
+    /** A new policy; names are unique. */
     @Transactional
-    public RetentionPolicy create(
-            String name,
-            Person.Category category,
-            boolean withoutLegalBasis,
-            Integer inactiveMonths,
-            boolean includeRestricted,
-            boolean enabled) {
-        if (RetentionPolicy.count("name", name) > 0) {
+    public RetentionPolicy create(PolicyRequest request) {
+        if (RetentionPolicy.count("name", request.name()) > 0) {
             throw DomainProblem.conflict("retention-policy-exists", "A policy with this name exists.");
         }
         RetentionPolicy policy = new RetentionPolicy();
         policy.id = UUID.randomUUID();
-        policy.name = name;
-        policy.category = category;
-        policy.withoutLegalBasis = withoutLegalBasis;
-        policy.inactiveMonths = inactiveMonths;
-        policy.includeRestricted = includeRestricted;
-        policy.enabled = enabled;
+        policy.name = request.name();
+        policy.category = request.category();
+        policy.withoutLegalBasis = request.withoutLegalBasis();
+        policy.inactiveMonths = request.inactiveMonths();
+        policy.includeRestricted = request.includeRestricted();
+        policy.enabled = request.enabled() == null || request.enabled();
         policy.persist();
         return policy;
     }

@@ -1,7 +1,7 @@
 package org.gdprsuite.contact.api;
 
-import org.gdprsuite.contact.api.RetentionResource.PolicyRequest;
 import org.gdprsuite.contact.domain.Person;
+import org.gdprsuite.contact.domain.Retention.PolicyRequest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
