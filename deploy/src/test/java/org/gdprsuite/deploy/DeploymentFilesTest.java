@@ -49,7 +49,8 @@ class DeploymentFilesTest {
 
     @Test
     void composeRunsEveryServiceFromItsBuildOnItsPortWithReadinessAndSettings() {
-        String postgresInit = Project.read(Project.ROOT.resolve("deploy/compose/postgres-init.sql"));
+        String postgresInit = Project.read(Project.ROOT.resolve("deploy/compose/postgres-init.sh"));
+        Map<String, Object> postgres = at(compose, "services", "postgres", "environment");
         for (Service service : services) {
             Map<String, Object> s = at(compose, "services", service.name());
             assertNotNull(s, service.name() + " in docker-compose.yml");
@@ -58,18 +59,50 @@ class DeploymentFilesTest {
                     String.valueOf(service.port()),
                     String.valueOf((Object) at(s, "build", "args", "PORT")),
                     service.name());
-            assertTrue(((List<?>) s.get("ports")).contains(service.port() + ":" + service.port()), service.name());
+            assertTrue(
+                    ((List<?>) s.get("ports")).contains("127.0.0.1:" + service.port() + ":" + service.port()),
+                    service.name() + " published on loopback only");
             assertTrue(at(s, "healthcheck", "test").toString().contains("/q/health/ready"), service.name());
             assertTrue(at(s, "healthcheck", "test").toString().contains("/127.0.0.1/9000"), service.name());
             Map<String, Object> env = at(s, "environment");
             REQUIRED.forEach(key -> assertNotNull(env.get(key), service.name() + " sets " + key));
+            // The set-up script makes the role with the very variable the service logs in with.
+            String variable = "DB_PASSWORD_" + service.database().toUpperCase(java.util.Locale.ROOT);
             assertTrue(
-                    postgresInit.contains("CREATE ROLE " + service.database() + " LOGIN PASSWORD '"
-                            + env.get("QUARKUS_DATASOURCE_PASSWORD") + "'"),
+                    String.valueOf(env.get("QUARKUS_DATASOURCE_PASSWORD")).startsWith("${" + variable + ":?"),
+                    service.name() + " database password from " + variable);
+            assertEquals("${" + variable + ":?set " + variable + "}", postgres.get(variable), service.name());
+            assertTrue(
+                    postgresInit.matches("(?s).*for role in [a-z_ ]*\\b" + service.database() + "\\b.*"),
                     service.name() + " database role");
-            assertTrue(postgresInit.contains("CREATE DATABASE " + service.database() + " OWNER " + service.database()));
             assertEquals("service_healthy", at(s, "depends_on", "keycloak", "condition"));
         }
+    }
+
+    /** Every password, secret and key of the compose file is a variable compose requires, never a value. */
+    @Test
+    void composeCarriesNoWorkingSecret() {
+        Map<String, Object> all = at(compose, "services");
+        List<String> written = new ArrayList<>();
+        for (Map.Entry<String, Object> service : all.entrySet()) {
+            Map<String, Object> env = at(service.getValue(), "environment");
+            if (env == null) {
+                continue;
+            }
+            env.forEach((name, value) -> {
+                String text = String.valueOf(value);
+                boolean secret = name.matches(".*(PASSWORD|SECRET|_KEY|_KEYS)$");
+                if (secret && !text.matches("\\$\\{[A-Z0-9_]+:\\?[^}]+}")) {
+                    written.add(service.getKey() + " " + name);
+                }
+                if (name.endsWith("JAAS_CONFIG") && text.matches("(?s).*password=\"[^$].*")) {
+                    written.add(service.getKey() + " " + name);
+                }
+            });
+        }
+        assertEquals(List.of(), written, "secrets written into docker-compose.yml");
+        String postgresInit = Project.read(Project.ROOT.resolve("deploy/compose/postgres-init.sh"));
+        assertTrue(!postgresInit.contains("PASSWORD '"), "no password in the database set-up");
     }
 
     @Test
