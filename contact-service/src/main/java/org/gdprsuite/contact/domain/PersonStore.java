@@ -25,7 +25,8 @@ public class PersonStore {
 
     /**
      * A search: {@code q} in names, {@code email}, {@code organisation} name; {@code processing} leaves
-     * restricted persons out (mailings, bulk work, exports to integrations). Blank means no criterion.
+     * out restricted persons and those consent-service's decision denies some purpose because of a right they
+     * exercised (objection, opt-out; mailings, bulk work, exports to integrations). Blank means no criterion.
      */
     public record Criteria(String q, String email, String organisation, boolean processing) {}
 
@@ -70,7 +71,8 @@ public class PersonStore {
             params.put("org", Pages.containing(criteria.organisation()));
         }
         if (criteria.processing()) {
-            where.append(" and restricted = false");
+            // As consent-service decides: restricted here, or denied some purpose by a right exercised anywhere.
+            where.append(" and restricted = false and id not in (select d.personId from DeniedByRight d)");
         }
         return Pages.of(
                 Person.find(

@@ -19,25 +19,32 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * {@code consent.events} → whether any purpose currently allows processing a person: the "no valid
- * legal basis" criterion of retention policies and the compliance report. Newer states win.
+ * {@code consent.events} → whether any purpose currently allows processing a person (the "no valid legal basis"
+ * criterion of retention policies and the compliance report), and why not (the decision's reasons, so that a search
+ * for persons who may be processed leaves out those a right they exercised denies, see {@link
+ * org.gdprsuite.contact.domain.DeniedByRight}). Newer states win; a right's change comes with the same
+ * {@code since} and wins the tie, being later on the partition.
  */
 @ApplicationScoped
 public class ConsentEventsConsumer {
 
     /** At most one row per person × purpose (see {@link ConsentStateEvents}): a statement may not update a row twice. */
     private static final String UPSERT = """
-            INSERT INTO person_legal_basis (person_id, purpose, allowed, since)
-            SELECT * FROM unnest(?::uuid[], ?::varchar[], ?::boolean[], ?::timestamptz[])
-            ON CONFLICT (person_id, purpose) DO UPDATE SET allowed = EXCLUDED.allowed, since = EXCLUDED.since
+            INSERT INTO person_legal_basis (person_id, purpose, allowed, since, reasons)
+            SELECT p, u, a, s, string_to_array(r, ',')
+            FROM unnest(?::uuid[], ?::varchar[], ?::boolean[], ?::timestamptz[], ?::text[]) AS t (p, u, a, s, r)
+            ON CONFLICT (person_id, purpose) DO UPDATE
+                SET allowed = EXCLUDED.allowed, since = EXCLUDED.since, reasons = EXCLUDED.reasons
             WHERE person_legal_basis.since <= EXCLUDED.since
             """;
 
+    /** The reasons travel as one text per row (an array column cannot be unnested per row); codes have no comma. */
     private static final List<Function<ConsentStateChanged, Object>> COLUMNS = List.of(
             ConsentStateChanged::personId,
             ConsentStateChanged::purpose,
             ConsentStateChanged::allowed,
-            ConsentStateChanged::since);
+            ConsentStateChanged::since,
+            state -> String.join(",", state.reasons()));
 
     @Inject
     IdempotentConsumer consumer;
