@@ -48,16 +48,11 @@ final class Fixtures {
         http.post(
                 "/api/consents/persons/" + person + "/purposes/" + purpose,
                 token,
-                Map.of(
-                        "legalBasis",
-                        "CONSENT",
-                        "status",
-                        "GRANTED",
-                        "source",
-                        "WEB_FORM",
-                        "effectiveAt",
-                        Instant.now().toString()),
+                new Consent("CONSENT", "GRANTED", "WEB_FORM", Instant.now().toString()),
                 201);
         return person;
     }
+
+    /** A consent as staff record it through consent-service's API. */
+    record Consent(String legalBasis, String status, String source, String effectiveAt) {}
 }

@@ -12,6 +12,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BenchLogicTest {
 
     @Test
+    void aConsentIsPostedWithTheFieldsOfTheConsentApi() throws Exception {
+        assertEquals(
+                Http.JSON.readTree("""
+                        {"legalBasis": "CONSENT", "status": "GRANTED", "source": "WEB_FORM", "effectiveAt": "2026-01-01T00:00:00Z"}
+                        """),
+                Http.JSON.valueToTree(new Fixtures.Consent("CONSENT", "GRANTED", "WEB_FORM", "2026-01-01T00:00:00Z")));
+    }
+
+    @Test
     void scheduleIsEvenAndExact() {
         assertEquals(0, ConstantRateLoad.dueOffsetNanos(0, 1000));
         assertEquals(1_000_000, ConstantRateLoad.dueOffsetNanos(1, 1000));
