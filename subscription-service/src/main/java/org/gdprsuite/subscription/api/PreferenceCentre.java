@@ -30,7 +30,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 /**
  * The public preference centre, reached from any mail through a signed, expiring, person-scoped link:
  * a server-rendered page that works without JavaScript, a JSON API for front-ends, and the RFC 8058
- * one-click unsubscribe. A link for one person never reads or changes another's choices.
+ * one-click unsubscribe. The page links to consent-service's withdrawal page for the same person. A link for one person never reads or changes another's choices.
  */
 @Path("/public/subscriptions")
 @PermitAll
@@ -47,7 +47,9 @@ public class PreferenceCentre {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance preferences(String token, List<Row> rows, boolean globalOptOut, boolean saved);
+        /** withdrawalLink: consent-service's page where the person sees and withdraws their consents (Art. 7(3)). */
+        static native TemplateInstance preferences(
+                String token, List<Row> rows, boolean globalOptOut, boolean saved, String withdrawalLink);
 
         static native TemplateInstance unsubscribed(String typeName);
     }
@@ -128,7 +130,7 @@ public class PreferenceCentre {
                         t.description,
                         preferences.subscriptions().getOrDefault(t.key, false)))
                 .toList();
-        return Templates.preferences(token, rows, preferences.globalOptOut(), saved);
+        return Templates.preferences(token, rows, preferences.globalOptOut(), saved, links.withdrawalLink(person));
     }
 
     private UUID person(String token) {

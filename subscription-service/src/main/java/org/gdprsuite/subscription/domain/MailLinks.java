@@ -10,14 +10,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The signed links in mail: the person's preference centre (subject: the person) and the one-click
- * unsubscribe of one type (subject: {@code personId|typeKey}). A link for one person never names another.
+ * The signed links in mail: the person's preference centre (subject: the person), the one-click unsubscribe of
+ * one type (subject: {@code personId|typeKey}) and consent-service's withdrawal page, where the person sees and
+ * withdraws their consents (subject: the person). A link for one person never names another.
  */
 @ApplicationScoped
 public class MailLinks {
 
     public static final String PREFERENCES_SCOPE = "preferences";
     public static final String UNSUBSCRIBE_SCOPE = "unsubscribe";
+    /** consent-service's scope for its withdrawal page (Withdrawals.LINK_SCOPE there): one key signs for the suite. */
+    public static final String WITHDRAWAL_SCOPE = "consent-withdraw";
 
     @Inject
     SignedLinks links;
@@ -29,19 +32,24 @@ public class MailLinks {
     public record Unsubscribe(UUID personId, String typeKey) {}
 
     public String preferencesLink(UUID personId) {
-        return config.publicBaseUrl() + "/public/subscriptions/preferences?token="
-                + links.sign(
-                        PREFERENCES_SCOPE,
-                        personId.toString(),
-                        config.subscription().linkValidity());
+        return link("/public/subscriptions/preferences", PREFERENCES_SCOPE, personId.toString());
     }
 
     public String unsubscribeLink(UUID personId, String typeKey) {
-        return config.publicBaseUrl() + "/public/subscriptions/unsubscribe?token="
-                + links.sign(
-                        UNSUBSCRIBE_SCOPE,
-                        new PersonKeySubject(personId, typeKey).encode(),
-                        config.subscription().linkValidity());
+        return link(
+                "/public/subscriptions/unsubscribe",
+                UNSUBSCRIBE_SCOPE,
+                new PersonKeySubject(personId, typeKey).encode());
+    }
+
+    /** Art. 7(3): the page of consent-service where the person withdraws any consent in one click. */
+    public String withdrawalLink(UUID personId) {
+        return link("/public/consents/withdraw", WITHDRAWAL_SCOPE, personId.toString());
+    }
+
+    private String link(String path, String scope, String subject) {
+        return config.publicBaseUrl() + path + "?token="
+                + links.sign(scope, subject, config.subscription().linkValidity());
     }
 
     /** The person of a preference-centre token; {@link org.gdprsuite.runtime.links.InvalidLinkException} if not valid. */

@@ -43,19 +43,22 @@ public class SuiteMail {
 
     /** The templates other services may ask for, and their subject lines. */
     public enum Template {
-        CONSENT_REQUEST("consent.request", "Please confirm your consent"),
-        DSR_VERIFICATION("dsr.verification", "Confirm your request about your personal data"),
-        DSR_EXPORT_READY("dsr.export-ready", "Your personal data is ready to download"),
-        DSR_EXTENDED("dsr.extended", "We need more time for your request"),
-        DSR_COMPLETED("dsr.completed", "Your request is completed"),
-        BREACH_NOTICE("breach.notice", "Important: a personal-data breach concerning you");
+        CONSENT_REQUEST("consent.request", "Please confirm your consent", true),
+        DSR_VERIFICATION("dsr.verification", "Confirm your request about your personal data", false),
+        DSR_EXPORT_READY("dsr.export-ready", "Your personal data is ready to download", false),
+        DSR_EXTENDED("dsr.extended", "We need more time for your request", false),
+        DSR_COMPLETED("dsr.completed", "Your request is completed", false),
+        BREACH_NOTICE("breach.notice", "Important: a personal-data breach concerning you", false);
 
         final String key;
         final String subject;
+        /** A mail that asks for or relies on consent carries the link to withdraw it (Art. 7(3)). */
+        final boolean aboutConsent;
 
-        Template(String key, String subject) {
+        Template(String key, String subject, boolean aboutConsent) {
             this.key = key;
             this.subject = subject;
+            this.aboutConsent = aboutConsent;
         }
 
         static Template of(String key) {
@@ -110,6 +113,9 @@ public class SuiteMail {
         Map<String, Object> data = new HashMap<>(request.parameters() == null ? Map.of() : request.parameters());
         if (request.personId() != null) {
             data.put("preferencesLink", links.preferencesLink(request.personId()));
+            if (template.aboutConsent) {
+                data.put("withdrawalLink", links.withdrawalLink(request.personId()));
+            }
         }
         MailBodies.Body body = MailBodies.render(qute, template.key, data);
         deliver(Mail.withText(address, template.subject, body.text()).setHtml(body.html()));
@@ -178,7 +184,10 @@ public class SuiteMail {
         }
     }
 
-    /** A marketing mail to one member of an audience, with the one-click unsubscribe of RFC 8058. */
+    /**
+     * A marketing mail to one member of an audience (who is in it by consent or another basis), with the one-click
+     * unsubscribe of RFC 8058 and the link to withdraw consents.
+     */
     @Transactional
     public void sendMailing(SubscriptionType type, Audiences.Member member, String subject, String text) {
         String unsubscribe = links.unsubscribeLink(member.personId(), type.key);
@@ -190,7 +199,9 @@ public class SuiteMail {
                 "unsubscribeLink",
                 unsubscribe,
                 "preferencesLink",
-                links.preferencesLink(member.personId()));
+                links.preferencesLink(member.personId()),
+                "withdrawalLink",
+                links.withdrawalLink(member.personId()));
         MailBodies.Body body = MailBodies.render(qute, "mailing", data);
         deliver(Mail.withText(member.email(), subject, body.text())
                 .setHtml(body.html())

@@ -75,7 +75,7 @@ class MailBodiesTest {
     }
 
     @Test
-    void aMailingEscapesItsTextInHtmlAndCarriesBothLinks() {
+    void aMailingEscapesItsTextInHtmlAndCarriesItsLinks() {
         Map<String, Object> data = Map.of(
                 "text",
                 "Sale <script>alert(1)</script> & more",
@@ -84,13 +84,17 @@ class MailBodiesTest {
                 "unsubscribeLink",
                 "https://x/unsubscribe?token=u",
                 "preferencesLink",
-                "https://x/preferences?token=p");
+                "https://x/preferences?token=p",
+                "withdrawalLink",
+                "https://x/withdraw?token=w");
         MailBodies.Body body = MailBodies.render(QUTE, "mailing", data);
         assertTrue(body.text().startsWith("Sale <script>alert(1)</script> & more"), body.text());
         assertFalse(body.html().contains("<script>"), body.html());
         assertTrue(body.html().contains("Sale &lt;script&gt;alert(1)&lt;/script&gt; &amp; more"), body.html());
         assertTrue(body.text().contains("Unsubscribe: https://x/unsubscribe?token=u"), body.text());
         assertTrue(body.html().contains("https://x/preferences?token=p"), body.html());
+        assertTrue(body.text().contains("See and withdraw my consents: https://x/withdraw?token=w"), body.text());
+        assertTrue(body.html().contains("href=\"https://x/withdraw?token=w\""), body.html());
     }
 
     @Test
