@@ -54,13 +54,20 @@ public class ConfirmationPage {
     public TemplateInstance confirm(
             @FormParam("token") String token, @Context HttpServerRequest request, @Context HttpHeaders headers) {
         Confirmation confirmation = requests.read(token);
+        boolean confirmed = requests.confirm(confirmation, evidence(request, headers, "double-opt-in"));
+        return Templates.confirm(purposeName(confirmation), null, confirmed ? "CONFIRMED" : "GONE");
+    }
+
+    /**
+     * The proof of a click on a public page: the caller's address (the client as the gateway, a trusted proxy,
+     * names it), its user agent (bounded) and the page.
+     */
+    static Evidence evidence(HttpServerRequest request, HttpHeaders headers, String formId) {
         String userAgent = headers.getHeaderString(HttpHeaders.USER_AGENT);
-        Evidence evidence = new Evidence(
+        return new Evidence(
                 request.remoteAddress().hostAddress(),
                 userAgent == null ? null : userAgent.substring(0, Math.min(userAgent.length(), 1000)),
-                "double-opt-in");
-        boolean confirmed = requests.confirm(confirmation, evidence);
-        return Templates.confirm(purposeName(confirmation), null, confirmed ? "CONFIRMED" : "GONE");
+                formId);
     }
 
     private String purposeName(Confirmation confirmation) {

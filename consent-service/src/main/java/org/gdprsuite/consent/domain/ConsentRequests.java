@@ -27,10 +27,8 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class ConsentRequests {
 
-    /** Scope of the signed confirmation links; the subject is {@code personId|purpose}. */
-    public static final String LINK_SCOPE = "consent-confirm";
-
-    public static final String TEMPLATE = "consent.request";
+    /** What a confirmation link is about; signed as the {@link PersonKeySubject} {@code personId|purpose}. */
+    public record Confirmation(UUID personId, String purpose) {}
 
     @Inject
     ConsentLedger ledger;
@@ -53,8 +51,10 @@ public class ConsentRequests {
     @Inject
     SubjectStates subjects;
 
-    /** What a confirmation link is about; signed as the {@link PersonKeySubject} {@code personId|purpose}. */
-    public record Confirmation(UUID personId, String purpose) {}
+    /** Scope of the signed confirmation links; the subject is {@code personId|purpose}. */
+    private static final String LINK_SCOPE = "consent-confirm";
+
+    private static final String TEMPLATE = "consent.request";
 
     @Transactional
     public void onPersonCreated(PersonCreated person, Instant createdAt) {
