@@ -3,6 +3,7 @@ package org.gdprsuite.consent.api;
 import java.util.List;
 
 import org.gdprsuite.consent.domain.Backdating.BackdatedRecordException;
+import org.gdprsuite.consent.domain.SubjectRef.SubjectProblem;
 import org.gdprsuite.consent.domain.UnknownPersonException;
 import org.gdprsuite.consent.domain.UnknownPurposeException;
 import org.gdprsuite.events.InvalidEventException;
@@ -43,6 +44,15 @@ public class ConsentProblems {
         return new Problem(
                         problem.typeUri(), problem.kind().title, problem.kind().status, problem.getMessage(), List.of())
                 .toResponse();
+    }
+
+    /**
+     * A subject named in a way the suite cannot use: a malformed address, identities naming different persons, an
+     * address several persons share (never quoting the input).
+     */
+    @ServerExceptionMapper
+    public Response subject(SubjectProblem e) {
+        return unprocessable(e.slug(), "The subject cannot be identified: " + e.getMessage() + ".");
     }
 
     /** The reason names the rule that failed (the codec never quotes values). */

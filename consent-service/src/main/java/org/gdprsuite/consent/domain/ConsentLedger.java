@@ -112,7 +112,8 @@ public class ConsentLedger {
      * joins the ledger; per person × purpose the newest by effective time (the later one on a tie) becomes the
      * current state unless the current one is newer. {@code consent.events} gets the effective decision of each
      * state this transaction leaves current, not the ones it would pass through (no one could see them).
-     * Records from outside the service must name a person the suite announced ({@link UnknownPersonException}).
+     * Records from outside the service must name a person the suite announced or a pending subject
+     * ({@link UnknownPersonException}).
      */
     @Transactional
     public List<ConsentRecord> recordAll(List<Entry> entries) {
@@ -126,10 +127,12 @@ public class ConsentLedger {
     @Transactional
     public List<ConsentRecord> recordAll(List<Entry> entries, Instant receivedAt) {
         Map<String, Purpose> known = purposes(entries);
-        subjects.requireKnown(entries.stream()
-                .filter(e -> e.source() != ConsentSource.SYSTEM)
-                .map(Entry::personId)
-                .toList());
+        Map<UUID, Boolean> subjectsKnown =
+                subjects.knownOf(entries.stream().map(Entry::personId).toList());
+        if (entries.stream()
+                .anyMatch(e -> e.source() != ConsentSource.SYSTEM && !subjectsKnown.containsKey(e.personId()))) {
+            throw new UnknownPersonException();
+        }
         entries.forEach(e -> Backdating.check(e, receivedAt, config.consent().backdatingTolerance()));
         Instant now = clock.instant();
         List<ConsentRecord> records = entries.stream()
@@ -145,8 +148,9 @@ public class ConsentLedger {
                 .filter(r -> current.contains(r.id))
                 .map(r -> new Decisions.Key(r.personId, r.purpose))
                 .toList());
+        // A pending subject is no person of the suite: its decisions are asked by address, not published.
         List<ConsentStateChanged> changes = records.stream()
-                .filter(r -> current.contains(r.id))
+                .filter(r -> current.contains(r.id) && !subjectsKnown.getOrDefault(r.personId, false))
                 .map(r -> decided.get(new Decisions.Key(r.personId, r.purpose)).event())
                 .toList();
         outbox.publishAll(

@@ -54,6 +54,16 @@ public record Decision(
                 reasons);
     }
 
+    /** An address or external id no consent named and no person was announced with. */
+    public static Decision unknownSubject(String purpose) {
+        return new Decision(null, purpose, false, null, null, null, null, List.of(DecisionReason.UNKNOWN_SUBJECT));
+    }
+
+    /** The decision without the subject's id: a pending subject's id is the service's own, not a person's. */
+    public Decision withoutId() {
+        return new Decision(null, purpose, allowed, legalBasis, status, since, until, reasons);
+    }
+
     /** Nothing recorded for a known person: no basis, not allowed. */
     public static Decision none(UUID personId, String purpose) {
         return new Decision(personId, purpose, false, null, null, null, null, List.of(DecisionReason.NO_BASIS));

@@ -47,6 +47,12 @@ public class Decisions {
     @Inject
     Clock clock;
 
+    @Inject
+    Purposes purposes;
+
+    @Inject
+    SubjectDirectory directory;
+
     public Decision decide(UUID personId, String purpose) {
         return decide(List.of(personId), purpose).get(0);
     }
@@ -60,6 +66,28 @@ public class Decisions {
             throw new UnknownPurposeException();
         }
         return keys.stream().map(found::get).toList();
+    }
+
+    /**
+     * Decisions about subjects named by an address or an external id ({@code refs}, normalised), in their order: a
+     * person's as for their id; a pending subject's from its own records, without its id; {@code UNKNOWN_SUBJECT}
+     * for one no consent named and no person was announced with. {@link UnknownPurposeException}.
+     */
+    public List<Decision> decideByIdentity(List<SubjectRef> refs, String purpose) {
+        purposes.find(purpose).orElseThrow(UnknownPurposeException::new);
+        List<java.util.Optional<SubjectDirectory.Found>> found = directory.subjectsForDecision(refs);
+        Map<Key, Decision> decided = decideAll(found.stream()
+                .flatMap(java.util.Optional::stream)
+                .map(f -> new Key(f.subjectId(), purpose))
+                .distinct()
+                .toList());
+        return found.stream()
+                .map(f -> f.map(subject -> {
+                            Decision decision = decided.get(new Key(subject.subjectId(), purpose));
+                            return subject.pending() ? decision.withoutId() : decision;
+                        })
+                        .orElseGet(() -> Decision.unknownSubject(purpose)))
+                .toList();
     }
 
     /** The decisions of {@code keys} whose purpose is in the catalogue (the others are left out). */

@@ -47,6 +47,9 @@ public class InboundConsents {
     @Inject
     ParkedConsents parked;
 
+    @Inject
+    SubjectDirectory directory;
+
     /** Applies a parsed, valid event; false when it was applied before. */
     public boolean applyOnce(CloudEvent event, String recordedBy) {
         return consumer.applyOnce(event, CONSUMER, e -> apply(List.of(e), recordedBy))
@@ -138,11 +141,11 @@ public class InboundConsents {
         subjects.objection(objection);
     }
 
-    private static Entry entry(CloudEvent event, String recordedBy) {
+    private Entry entry(CloudEvent event, String recordedBy) {
         ConsentRecorded data = event.dataAs(ConsentRecorded.class);
         ConsentRecorded.Evidence evidence = data.evidence();
         return new Entry(
-                data.personId(),
+                subject(data),
                 data.purpose(),
                 LegalBasis.valueOf(data.legalBasis()),
                 ConsentStatus.valueOf(data.status()),
@@ -153,5 +156,17 @@ public class InboundConsents {
                 evidence == null ? null : new Evidence(evidence.ip(), evidence.userAgent(), evidence.formId()),
                 recordedBy,
                 event.id());
+    }
+
+    /** The subject the records of {@code data} are kept under (the common case, a person id alone, without a query). */
+    private UUID subject(ConsentRecorded data) {
+        SubjectRef ref = new SubjectRef(data.personId(), data.email(), data.sourceSystem(), data.externalId());
+        if (data.personId() != null
+                && data.email() == null
+                && data.sourceSystem() == null
+                && data.externalId() == null) {
+            return data.personId();
+        }
+        return directory.subjectForRecord(ref.normalized());
     }
 }

@@ -34,6 +34,9 @@ public class LedgerMaintenance {
     @Inject
     ParkedConsents parked;
 
+    @Inject
+    SubjectDirectory directory;
+
     /** Consents past their validity become expired; returns how many (0 while another replica runs it). */
     @Transactional
     public int expireDue(int limit) {
@@ -63,7 +66,8 @@ public class LedgerMaintenance {
      * (Art. 7(1), Art. 17(3)(e)): ids, purposes, bases, statuses and times are not about who the person
      * is. The evidence (IP address, user agent, form) is destroyed, and whatever still allowed
      * processing is withdrawn, so no service processes the erased person again; every later decision says
-     * {@code ERASED} whatever is recorded afterwards.
+     * {@code ERASED} whatever is recorded afterwards. No address or external id finds them any more; a pending
+     * subject is erased the same way.
      */
     @Transactional
     public void erase(List<UUID> personIds) {
@@ -72,6 +76,7 @@ public class LedgerMaintenance {
         }
         subjects.erased(personIds);
         parked.forget(personIds);
+        directory.forget(personIds);
         em.createNativeQuery("""
                 UPDATE consent_record SET evidence_ip = NULL, evidence_user_agent = NULL, evidence_form_id = NULL
                 WHERE person_id = ANY(?1) AND (evidence_ip IS NOT NULL OR evidence_user_agent IS NOT NULL

@@ -2,8 +2,10 @@ package org.gdprsuite.consent.domain;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -76,16 +78,26 @@ public class SubjectStates {
     /** Those of {@code personIds} no service announced. */
     public Set<UUID> unknownOf(Collection<UUID> personIds) {
         Set<UUID> unknown = new HashSet<>(personIds);
-        if (unknown.isEmpty()) {
-            return unknown;
+        unknown.removeAll(knownOf(personIds).keySet());
+        return unknown;
+    }
+
+    /**
+     * Those of {@code personIds} records may be made for, each with whether it is a pending subject (named by an
+     * address or external id only, see {@link SubjectDirectory}) rather than a person.
+     */
+    public Map<UUID, Boolean> knownOf(Collection<UUID> personIds) {
+        Map<UUID, Boolean> known = new HashMap<>();
+        if (personIds.isEmpty()) {
+            return known;
         }
         @SuppressWarnings("unchecked")
-        List<UUID> known = em.createNativeQuery(
-                        "SELECT person_id FROM subject_state WHERE known AND person_id = ANY(?1)", UUID.class)
-                .setParameter(1, unknown.toArray(UUID[]::new))
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT person_id, pending FROM subject_state WHERE known AND person_id = ANY(?1)")
+                .setParameter(1, personIds.stream().distinct().toArray(UUID[]::new))
                 .getResultList();
-        known.forEach(unknown::remove);
-        return unknown;
+        rows.forEach(row -> known.put((UUID) row[0], (Boolean) row[1]));
+        return known;
     }
 
     /** Restriction of processing (Art. 18) set or lifted by contact-service. */

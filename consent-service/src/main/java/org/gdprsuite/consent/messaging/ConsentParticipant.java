@@ -1,12 +1,16 @@
 package org.gdprsuite.consent.messaging;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.gdprsuite.consent.api.ConsentViews.RecordView;
 import org.gdprsuite.consent.api.ConsentViews.StateView;
 import org.gdprsuite.consent.domain.ConsentLedger;
 import org.gdprsuite.consent.domain.LedgerMaintenance;
+import org.gdprsuite.consent.domain.SubjectDirectory;
 import org.gdprsuite.events.dsr.SubjectIds;
 import org.gdprsuite.runtime.dsr.DsrParticipant;
 import org.gdprsuite.runtime.dsr.SliceResult;
@@ -14,7 +18,11 @@ import org.gdprsuite.runtime.dsr.SliceResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** consent-service's slice of a data-subject request: the person's consent ledger and current legal bases. */
+/**
+ * consent-service's slice of a data-subject request: the person's consent ledger and current legal bases, and
+ * those of pending subjects named by the request's addresses (consents given by address before the suite knew a
+ * person with it).
+ */
 @ApplicationScoped
 public class ConsentParticipant implements DsrParticipant {
 
@@ -24,26 +32,44 @@ public class ConsentParticipant implements DsrParticipant {
     @Inject
     LedgerMaintenance maintenance;
 
+    @Inject
+    SubjectDirectory directory;
+
     @Override
     public String slice() {
-        return "consent ledger and current legal bases per purpose";
+        return "consent ledger and current legal bases per purpose, also of consents given by address only";
     }
 
     @Override
     public SliceResult export(SubjectIds subject) {
-        return DsrParticipant.exportPerPerson(
-                subject,
-                id -> Map.of(
-                        "current",
-                        ledger.currentStates(id).stream().map(StateView::of).toList(),
-                        "ledger",
-                        ledger.history(id).stream().map(RecordView::of).toList()));
+        SliceResult persons = DsrParticipant.exportPerPerson(subject, this::slice);
+        List<UUID> pending = directory.pendingByEmails(subject.emails());
+        if (pending.isEmpty()) {
+            return persons;
+        }
+        List<Object> slices = new ArrayList<>((List<?>) persons.data());
+        for (UUID id : pending) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("pendingSubject", id);
+            entry.put("namedBy", "email");
+            entry.putAll(slice(id));
+            slices.add(entry);
+        }
+        return SliceResult.done(slices);
+    }
+
+    private Map<String, Object> slice(UUID subjectId) {
+        return Map.of(
+                "current",
+                ledger.currentStates(subjectId).stream().map(StateView::of).toList(),
+                "ledger",
+                ledger.history(subjectId).stream().map(RecordView::of).toList());
     }
 
     /** See {@link LedgerMaintenance#erase}: the proof stays, the evidence goes, nothing allows processing any more. */
     @Override
     public SliceResult erase(SubjectIds subject) {
-        maintenance.erase(subject.personIds());
+        maintenance.erase(subjects(subject));
         return SliceResult.done();
     }
 
@@ -51,5 +77,12 @@ public class ConsentParticipant implements DsrParticipant {
     @Override
     public List<SliceResult> eraseAll(List<SubjectIds> subjects) {
         return DsrParticipant.erasePersonsTogether(subjects, maintenance::erase);
+    }
+
+    /** The request's persons and the pending subjects of its addresses. */
+    private List<UUID> subjects(SubjectIds subject) {
+        List<UUID> ids = new ArrayList<>(subject.personIds());
+        ids.addAll(directory.pendingByEmails(subject.emails()));
+        return ids;
     }
 }

@@ -2,6 +2,7 @@ package org.gdprsuite.consent.messaging;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
@@ -9,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.gdprsuite.consent.domain.ConsentRequests;
 import org.gdprsuite.consent.domain.InboundConsents;
 import org.gdprsuite.consent.domain.LedgerMaintenance;
+import org.gdprsuite.consent.domain.PendingSubjects;
 import org.gdprsuite.consent.domain.SubjectStates;
 import org.gdprsuite.events.CloudEvent;
 import org.gdprsuite.events.EventType;
@@ -16,7 +18,10 @@ import org.gdprsuite.events.payload.PersonAnonymized;
 import org.gdprsuite.events.payload.PersonCreated;
 import org.gdprsuite.events.payload.PersonRestrictionChanged;
 import org.gdprsuite.events.payload.PersonUpdated;
+import org.gdprsuite.events.payload.SealedFields;
 import org.gdprsuite.runtime.consumer.IdempotentConsumer;
+import org.gdprsuite.runtime.crypto.SubjectCipher;
+import org.gdprsuite.runtime.crypto.TamperedException;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -28,7 +33,8 @@ import jakarta.inject.Inject;
  * records may be made for them; a new person gets the default legal bases and, if configured, consent requests;
  * a restriction (Art. 18) or its lifting turns the person's decisions; an anonymized person's evidence is erased
  * and nothing allows processing them any more. Consents from Kafka that waited for an announced person are
- * recorded after what the announcement brings, as if they had come just after it.
+ * recorded after what the announcement brings, as if they had come just after it; pending subjects named by the
+ * person's address attach to them ({@link PendingSubjects}).
  */
 @ApplicationScoped
 public class ContactEventsConsumer {
@@ -47,6 +53,12 @@ public class ContactEventsConsumer {
 
     @Inject
     InboundConsents inbound;
+
+    @Inject
+    PendingSubjects pending;
+
+    @Inject
+    SubjectCipher cipher;
 
     /**
      * A poll at a time (the channel has {@code batch=true}): a retention sweep anonymizes persons by the
@@ -76,11 +88,13 @@ public class ContactEventsConsumer {
             if (type == EventType.PERSON_CREATED) {
                 PersonCreated created = event.dataAs(PersonCreated.class);
                 requests.onPersonCreated(created, event.time());
+                pending.announced(created.personId(), email(created.personId(), created.email()));
                 announced.add(created.personId());
             } else if (type == EventType.PERSON_UPDATED) {
-                UUID person = event.dataAs(PersonUpdated.class).personId();
-                subjects.known(List.of(person));
-                announced.add(person);
+                PersonUpdated updated = event.dataAs(PersonUpdated.class);
+                subjects.known(List.of(updated.personId()));
+                pending.announced(updated.personId(), email(updated.personId(), updated.email()));
+                announced.add(updated.personId());
             } else if (type == EventType.PERSON_RESTRICTION_CHANGED) {
                 PersonRestrictionChanged change = event.dataAs(PersonRestrictionChanged.class);
                 subjects.restricted(change.personId(), change.restricted());
@@ -88,6 +102,18 @@ public class ContactEventsConsumer {
         }
         release(announced);
         erase(anonymized);
+    }
+
+    /**
+     * The person's address as contact-service sent it, sealed under the person's key: opened only to index it as a
+     * keyed hash (never kept); empty if none, or if the person was erased meanwhile.
+     */
+    private Optional<String> email(UUID personId, String sealed) {
+        try {
+            return cipher.openReceived(personId.toString(), SealedFields.EMAIL, sealed);
+        } catch (TamperedException tampered) {
+            return Optional.empty();
+        }
     }
 
     private void release(List<UUID> announced) {
