@@ -514,8 +514,10 @@ class HostileInputTest extends SystemTest {
     /** {@code count} tries of {@code check}, each a dynamic test with a generator of its own seed. */
     private static Stream<DynamicTest> tries(int count, Consumer<Hostile> check) {
         return IntStream.range(0, count)
-                .mapToObj(i -> DynamicTest.dynamicTest(
-                        "try " + i + " (hostile.seed=" + (SEED + i) + ")", () -> check.accept(new Hostile(SEED + i))));
+                .mapToObj(i -> DynamicTest.dynamicTest("try " + i + " (hostile.seed=" + (SEED + i) + ")", () -> {
+                    newSubjectAddress(); // each try is another caller, with the real limits
+                    check.accept(new Hostile(SEED + i));
+                }));
     }
 
     /** Hostile values from a seed: text with every kind of character, wrong types, formulas, markup. */

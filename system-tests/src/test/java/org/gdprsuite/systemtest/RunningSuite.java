@@ -22,7 +22,8 @@ import org.gdprsuite.testsupport.TestTopics;
  *
  * <p>So that it can run beside a developer's {@code ./suite up}, it takes free ports, the services'
  * {@code <db>_test} databases (emptied at start) and a private copy of the topics. Everything else is
- * the services' own configuration; the tests reach it only through the gateway.
+ * the services' own configuration, the per-address limits included: the tests reach it only through the gateway,
+ * each data subject from an address of its own ({@link SystemTest#anonymous()}).
  */
 final class RunningSuite {
 
@@ -37,14 +38,6 @@ final class RunningSuite {
         DATABASES.put("incident-service", "incident");
         DATABASES.put("gateway", "gateway");
     }
-
-    /**
-     * Most tests are one address sending hundreds of anonymous calls a minute (the authorization matrix, hostile
-     * input), so the per-address limits are raised for them; ClientAddressTest runs the gateway and
-     * erasure-service with their real limits ({@link #realLimits}) and calls from several addresses.
-     */
-    private static final Map<String, String> RAISED_LIMITS =
-            Map.of("gdpr.gateway.rate-limit.public-per-minute", "100000", "gdpr.public-rate-limit.requests", "100000");
 
     private static RunningSuite running;
     private static RuntimeException failedToStart;
@@ -82,7 +75,6 @@ final class RunningSuite {
             config.put("quarkus.datasource.password", service.getValue());
             config.put("quarkus.datasource.keys.password", "gdpr_keys");
             config.put("gdpr.contact.pseudonym-key", pseudonymKey);
-            config.putAll(RAISED_LIMITS);
             config.put("quarkus.rest-client.contact-service.url", "http://127.0.0.1:" + ports.get("contact-service"));
             for (String backend : DATABASES.keySet()) {
                 config.put("gdpr.gateway.services." + backend, "http://127.0.0.1:" + ports.get(backend));
@@ -166,18 +158,6 @@ final class RunningSuite {
         ServiceProcess process = services.get(service);
         process.kill();
         process.restart(Map.of("quarkus.flyway.clean-at-start", "false")); // a crash keeps its data
-        writePids();
-    }
-
-    /** Restarts a service with its own per-address limits, as deployed (not raised for one-address tests). */
-    void realLimits(String service) {
-        services.get(service).restart(Map.of("quarkus.flyway.clean-at-start", "false"), RAISED_LIMITS.keySet());
-        writePids();
-    }
-
-    /** Restarts a service with the raised limits again, as the other tests expect it. */
-    void raisedLimits(String service) {
-        services.get(service).restart(RAISED_LIMITS); // clean-at-start stays false: the data stays
         writePids();
     }
 

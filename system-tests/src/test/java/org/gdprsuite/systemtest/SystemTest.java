@@ -1,5 +1,6 @@
 package org.gdprsuite.systemtest;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -9,10 +10,12 @@ import java.util.UUID;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
+import org.gdprsuite.testsupport.ClientAddresses;
 import org.gdprsuite.testsupport.DemoUser;
 import org.gdprsuite.testsupport.MailBox;
 import org.gdprsuite.testsupport.Tokens;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -41,10 +44,28 @@ abstract class SystemTest {
 
     static RunningSuite suite;
 
+    /**
+     * Where the data subject of the running scenario calls from. The suite runs with its real per-address limits
+     * (the gateway's public limit, the portal's and the breach form's), so each scenario is a person on a machine
+     * of their own, as users are; staff calls carry a token and count per user, from 127.0.0.1.
+     */
+    private static InetAddress subjectAddress = ClientAddresses.next();
+
     @BeforeAll
     static void suiteAndCatalogue() {
         suite = RunningSuite.get();
         catalogue();
+    }
+
+    @BeforeEach
+    void anotherPerson() {
+        newSubjectAddress();
+    }
+
+    /** From now on the data subject calls from an address no one used (each try of a generator is another person). */
+    static InetAddress newSubjectAddress() {
+        subjectAddress = ClientAddresses.next();
+        return subjectAddress;
     }
 
     static RequestSpecification as(DemoUser user) {
@@ -55,9 +76,14 @@ abstract class SystemTest {
         return given().baseUri(suite.gateway()).auth().oauth2(Tokens.integration());
     }
 
-    /** A data subject: no token, only the public pages and the links from their mail. */
+    /** A data subject: no token, only the public pages and the links from their mail; from the scenario's address. */
     static RequestSpecification anonymous() {
-        return given().baseUri(suite.gateway());
+        return from(subjectAddress);
+    }
+
+    /** An anonymous caller of the gateway from a given address. */
+    static RequestSpecification from(InetAddress address) {
+        return given().config(ClientAddresses.restAssured(address)).baseUri(suite.gateway());
     }
 
     static ConditionFactory eventually() {

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -135,15 +134,9 @@ public final class ServiceProcess {
 
     /** Starts the same service again, same port and configuration, and waits until it is ready. */
     public ServiceProcess restart(Map<String, String> changedProperties) {
-        return restart(changedProperties, Set.of());
-    }
-
-    /** The same, also without the overrides {@code removed} (the service's own configuration applies to them). */
-    public ServiceProcess restart(Map<String, String> changedProperties, Set<String> removed) {
         if (process.isAlive()) {
             stop();
         }
-        properties.keySet().removeAll(removed);
         properties.putAll(changedProperties);
         launch();
         return awaitReady();
