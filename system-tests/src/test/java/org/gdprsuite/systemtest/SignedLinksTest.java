@@ -92,6 +92,12 @@ class SignedLinksTest extends SystemTest {
                 .get("/public/requests/verify")
                 .then()
                 .statusCode(403);
+        anonymous()
+                .formParam("token", tokenOfA)
+                .when()
+                .post("/public/requests/verify")
+                .then()
+                .statusCode(403);
         // What A's link may change, it changes for A only.
         anonymous()
                 .queryParam("token", tokenOfA)

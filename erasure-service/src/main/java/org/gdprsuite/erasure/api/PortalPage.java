@@ -67,6 +67,8 @@ public class PortalPage {
         static native TemplateInstance bundle(String requestId, String generatedAt, Map<String, String> slices);
 
         static native TemplateInstance download(String token);
+
+        static native TemplateInstance verify(String token);
     }
 
     @GET
@@ -116,12 +118,31 @@ public class PortalPage {
         return Response.status(400).entity(Templates.sent(id, true)).build();
     }
 
+    /**
+     * The mailed verification link opens a page with a button; opening it proves nothing, since mail scanners
+     * follow links before the person does. A link already used answers 410.
+     */
     @GET
     @Path("/verify")
-    public Response verifyLink(@QueryParam("token") String token) {
+    public Response verifyPage(@QueryParam("token") String token) {
+        if (!verification.linkWaiting(token)) {
+            return linkUsed();
+        }
+        return Response.ok(Templates.verify(token)).build();
+    }
+
+    /** The page's button: the address is proved, once. */
+    @POST
+    @Path("/verify")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response verifyLink(@FormParam("token") String token) {
         if (verification.verifyLink(token)) {
             return Response.ok(verified()).build();
         }
+        return linkUsed();
+    }
+
+    private static Response linkUsed() {
         return Response.status(410)
                 .entity(Templates.message(
                         "Link already used", "This link was used already or the request no longer waits for it."))

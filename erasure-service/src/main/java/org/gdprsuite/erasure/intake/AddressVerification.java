@@ -1,10 +1,13 @@
 package org.gdprsuite.erasure.intake;
 
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 
 import org.gdprsuite.erasure.config.ErasureConfig;
 import org.gdprsuite.erasure.domain.AuditTrail;
+import org.gdprsuite.erasure.domain.Notices;
 import org.gdprsuite.erasure.domain.Request;
 import org.gdprsuite.erasure.domain.RequestStatus;
 import org.gdprsuite.erasure.domain.RequestStore;
@@ -14,11 +17,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-/** A portal request proceeds once its address is proved, by the code or the link sent to it. */
+/**
+ * A portal request proceeds once its address is proved, by the code or the link sent to it (the link opens a page
+ * whose button proves it).
+ */
 @ApplicationScoped
 public class AddressVerification {
 
     public static final String VERIFY_SCOPE = "dsr-verify";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     RequestStore requests;
@@ -27,19 +35,35 @@ public class AddressVerification {
     VerificationStore codes;
 
     @Inject
-    Intake intake;
+    SignedLinks links;
 
     @Inject
     AuditTrail audit;
 
     @Inject
-    SignedLinks links;
+    Intake intake;
+
+    @Inject
+    Notices notices;
 
     @Inject
     ErasureConfig config;
 
     @Inject
     Clock clock;
+
+    /** Mails the code and the link that prove the address of a new portal request, both valid for a while. */
+    void send(Request request) {
+        String code = VerificationCode.newCode(RANDOM);
+        codes.insert(
+                request.id(),
+                VerificationCode.hash(request.id(), code),
+                clock.instant().plus(config.erasure().verificationValidity()));
+        String link = config.publicBaseUrl() + "/public/requests/verify?token="
+                + links.sign(
+                        VERIFY_SCOPE, request.id().toString(), config.erasure().verificationValidity());
+        notices.tell(request, "dsr.verification", Map.of("code", code, "verifyLink", link));
+    }
 
     /** Checks a code; every try counts, also a wrong one, so the code is spent after the allowed tries. */
     @Transactional
@@ -58,16 +82,29 @@ public class AddressVerification {
                 .orElse(false);
     }
 
-    /** The link in the verification mail; it works once (the request is no longer waiting afterwards). */
+    /**
+     * Whether the link of a verification mail still waits for its button. Opening the link proves nothing and
+     * spends nothing: mail scanners follow links before the person does.
+     */
+    public boolean linkWaiting(String token) {
+        return requests.find(requestOf(token))
+                .filter(r -> r.status() == RequestStatus.RECEIVED)
+                .isPresent();
+    }
+
+    /** The button of the page the link opens; it works once (the request is no longer waiting afterwards). */
     @Transactional
     public boolean verifyLink(String token) {
-        Request request =
-                waiting(UUID.fromString(links.verify(token, VERIFY_SCOPE).subject()));
+        Request request = waiting(requestOf(token));
         if (request == null) {
             return false;
         }
         verified(request, "link");
         return true;
+    }
+
+    private UUID requestOf(String token) {
+        return UUID.fromString(links.verify(token, VERIFY_SCOPE).subject());
     }
 
     private Request waiting(UUID id) {

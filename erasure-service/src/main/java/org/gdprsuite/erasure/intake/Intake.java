@@ -1,15 +1,12 @@
 package org.gdprsuite.erasure.intake;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.gdprsuite.erasure.config.ErasureConfig;
 import org.gdprsuite.erasure.domain.AuditTrail;
-import org.gdprsuite.erasure.domain.Notices;
 import org.gdprsuite.erasure.domain.Objection;
 import org.gdprsuite.erasure.domain.Origin;
 import org.gdprsuite.erasure.domain.Request;
@@ -21,7 +18,6 @@ import org.gdprsuite.erasure.fanout.Decisions;
 import org.gdprsuite.erasure.fanout.FanOut;
 import org.gdprsuite.erasure.fanout.Objections;
 import org.gdprsuite.erasure.fanout.SubjectResolver;
-import org.gdprsuite.runtime.links.SignedLinks;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,20 +30,13 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class Intake {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final String RETENTION_ACTOR = "contact-service retention";
 
     @Inject
     RequestStore requests;
 
     @Inject
-    VerificationStore codes;
-
-    @Inject
-    AuditTrail audit;
-
-    @Inject
-    Notices notices;
+    AddressVerification verification;
 
     @Inject
     Decisions decisions;
@@ -62,7 +51,7 @@ public class Intake {
     Objections objections;
 
     @Inject
-    SignedLinks links;
+    AuditTrail audit;
 
     @Inject
     ErasureConfig config;
@@ -108,17 +97,7 @@ public class Intake {
     public UUID takeFromPortal(RequestType type, String email, String details) {
         Request request =
                 create(type, Origin.PORTAL, RequestStatus.RECEIVED, email, List.of(), details, "data subject");
-        String code = VerificationCode.newCode(RANDOM);
-        codes.insert(
-                request.id(),
-                VerificationCode.hash(request.id(), code),
-                clock.instant().plus(config.erasure().verificationValidity()));
-        String link = config.publicBaseUrl() + "/public/requests/verify?token="
-                + links.sign(
-                        AddressVerification.VERIFY_SCOPE,
-                        request.id().toString(),
-                        config.erasure().verificationValidity());
-        notices.tell(request, "dsr.verification", Map.of("code", code, "verifyLink", link));
+        verification.send(request);
         audit.record(request.id(), "data subject", "received", "through the portal; verification sent");
         return request.id();
     }
