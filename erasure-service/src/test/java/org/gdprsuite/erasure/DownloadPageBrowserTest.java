@@ -1,19 +1,12 @@
 package org.gdprsuite.erasure;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
 
+import org.gdprsuite.testsupport.HeadlessChromium;
 import org.gdprsuite.testsupport.SuiteStack;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -31,41 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(SuiteStack.class)
 class DownloadPageBrowserTest {
 
-    private static WebDriver browser;
+    private final WebDriver browser = HeadlessChromium.shared();
 
     @TestHTTPResource("/")
     String base;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-download"));
-        browser = new ChromeDriver(
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-                        .usingAnyFreePort()
-                        .build(),
-                options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        // The button submits a form: look for what the next page shows until it is there.
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void theLinkOpensAPageWhoseButtonBringsTheExportOnce() {

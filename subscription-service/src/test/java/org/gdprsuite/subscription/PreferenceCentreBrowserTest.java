@@ -1,25 +1,19 @@
 package org.gdprsuite.subscription;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
 import org.gdprsuite.subscription.domain.MailLinks;
 import org.gdprsuite.testsupport.DemoUser;
+import org.gdprsuite.testsupport.HeadlessChromium;
 import org.gdprsuite.testsupport.MovableClock;
 import org.gdprsuite.testsupport.SuiteStack;
 import org.gdprsuite.testsupport.Tokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -39,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(SuiteStack.class)
 class PreferenceCentreBrowserTest {
 
-    private static WebDriver browser;
+    private final WebDriver browser = HeadlessChromium.shared();
 
     @Inject
     MailLinks mail;
@@ -49,37 +43,6 @@ class PreferenceCentreBrowserTest {
 
     @TestHTTPResource("/")
     String base;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-test"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        // Saving submits the form: look for what the next page shows until it is there.
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @AfterEach
     void resetClock() {
