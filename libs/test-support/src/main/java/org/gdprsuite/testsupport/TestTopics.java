@@ -1,6 +1,6 @@
 package org.gdprsuite.testsupport;
 
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -17,6 +17,7 @@ import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourcePatternFilter;
 import org.apache.kafka.common.resource.ResourceType;
+import org.awaitility.Awaitility;
 import org.gdprsuite.events.Topics;
 
 /**
@@ -86,18 +87,19 @@ public record TestTopics(String prefix) {
     }
 
     /**
-     * Waits, at most a few seconds, until the broker enforces the copied rights: the controller has committed them
-     * when createAcls returns, the broker's authorizer (which also answers describeAcls) applies them a moment later.
+     * Waits, at most 10 s, until the broker enforces the copied rights: the controller has committed them when
+     * createAcls returns, the broker's authorizer (which also answers describeAcls) applies them a moment later.
+     * Fails when it does not: services would otherwise start without their rights and fail far from the cause.
      */
-    private void awaitRights(Admin admin, int expected) throws ExecutionException, InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (literalTopicRights(admin).stream()
+    private void awaitRights(Admin admin, int expected) {
+        Awaitility.await("Kafka to enforce the " + expected + " rights copied to the test topics " + prefix + "*")
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .until(
+                        () -> literalTopicRights(admin).stream()
                                 .filter(binding -> binding.pattern().name().startsWith(prefix))
-                                .count()
-                        < expected
-                && Instant.now().isBefore(deadline)) {
-            Thread.sleep(50);
-        }
+                                .count(),
+                        granted -> granted >= expected);
     }
 
     private static Collection<AclBinding> literalTopicRights(Admin admin)
