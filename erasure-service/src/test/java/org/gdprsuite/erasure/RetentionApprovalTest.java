@@ -3,7 +3,6 @@ package org.gdprsuite.erasure;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,6 +22,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.gdprsuite.erasure.RetentionPolicies.INACTIVE_SUPPLIERS;
 import static org.gdprsuite.erasure.RetentionPolicies.approval;
 import static org.gdprsuite.erasure.RetentionPolicies.approved;
@@ -32,7 +32,6 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** A retention erasure from the bus is carried out only for a policy the DPO approved with the criteria swept. */
 @QuarkusTest
@@ -101,7 +100,9 @@ class RetentionApprovalTest {
         UUID policy = approved(INACTIVE_SUPPLIERS);
         UUID first = UUID.randomUUID();
         sweep(prefix, policy, INACTIVE_SUPPLIERS, List.of(first));
-        await(() -> requestsAbout(first) == 1, "the approved policy's sweep is carried out");
+        await("the approved policy's sweep to be carried out")
+                .atMost(WAIT)
+                .until(() -> requestsAbout(first), equalTo(1));
 
         given().auth()
                 .oauth2(Tokens.of(DemoUser.DPO))
@@ -157,20 +158,5 @@ class RetentionApprovalTest {
                 .statusCode(200)
                 .extract()
                 .path("total");
-    }
-
-    private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("not within " + WAIT + ": " + what);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

@@ -2,13 +2,12 @@ package org.gdprsuite.erasure.replies;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.gdprsuite.erasure.config.ErasureConfig;
 import org.gdprsuite.erasure.domain.RequestStore;
 import org.gdprsuite.erasure.export.Exports;
+import org.gdprsuite.runtime.metrics.CountGauge;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -42,16 +41,12 @@ public class Schedule {
     @Inject
     Clock clock;
 
-    private final AtomicLong overdue = new AtomicLong();
-    private final AtomicLong dueSoon = new AtomicLong();
+    private CountGauge overdue;
+    private CountGauge dueSoon;
 
     void onStart(@Observes StartupEvent event) {
-        Gauge.builder("gdpr.dsr.overdue", overdue, AtomicLong::get)
-                .description("Open requests past their due date")
-                .register(metrics);
-        Gauge.builder("gdpr.dsr.due.soon", dueSoon, AtomicLong::get)
-                .description("Open requests due within gdpr.erasure.due-soon")
-                .register(metrics);
+        overdue = CountGauge.register(metrics, "gdpr.dsr.overdue", "Open requests past their due date");
+        dueSoon = CountGauge.register(metrics, "gdpr.dsr.due.soon", "Open requests due within gdpr.erasure.due-soon");
     }
 
     @Scheduled(
