@@ -13,8 +13,10 @@ import org.gdprsuite.events.Topics;
 import org.gdprsuite.events.dsr.DsrAction;
 import org.gdprsuite.events.dsr.DsrBatchCommand;
 import org.gdprsuite.events.dsr.DsrBatchReply;
+import org.gdprsuite.events.dsr.DsrCommand;
 import org.gdprsuite.events.dsr.DsrReply;
 import org.gdprsuite.events.dsr.ParticipantAnnounced;
+import org.gdprsuite.runtime.crypto.RequestSeal;
 import org.gdprsuite.testsupport.KafkaProbe;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +36,23 @@ record Participants(String prefix) {
                 name,
                 new ParticipantAnnounced(name, "1.0", name + " slice", List.of(actions)));
         KafkaProbe.send(prefix + Topics.DSR_REPLIES, name, EventCodec.toJson(event));
+    }
+
+    /** alpha-service (export, erase) and beta-service (also restrict) announced, once the orchestrator knows them. */
+    void announceAlphaAndBeta() {
+        announce("alpha-service", DsrAction.EXPORT, DsrAction.ERASE);
+        announce("beta-service", DsrAction.EXPORT, DsrAction.ERASE, DsrAction.RESTRICT);
+        org.awaitility.Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> io.restassured.RestAssured.given()
+                                .auth()
+                                .oauth2(org.gdprsuite.testsupport.Tokens.of(org.gdprsuite.testsupport.DemoUser.DPO))
+                                .get("/api/requests/participants")
+                                .then()
+                                .extract()
+                                .jsonPath()
+                                .getInt("total")
+                        >= 2);
     }
 
     /** The commands sent for a request so far (waits until there are {@code atLeast}). */
@@ -90,9 +109,17 @@ record Participants(String prefix) {
         return json;
     }
 
+    /** Answers a command; a slice goes sealed to the command's key, as the library's participants send it. */
     String reply(CloudEvent command, String participant, DsrReply.Outcome outcome, JsonNode slice, String legalReason) {
         UUID requestId = UUID.fromString(command.subject());
         DsrAction action = DsrAction.of(EventType.byType(command.type()).orElseThrow());
+        String sealingKey = command.dataAs(DsrCommand.class).sealingKey();
+        String sealed = slice == null || sealingKey == null
+                ? null
+                : RequestSeal.seal(
+                        sealingKey,
+                        RequestSeal.sliceContext(requestId, participant),
+                        slice.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         CloudEvent reply = CloudEvent.of(
                 participant,
                 EventType.DSR_REPLY,
@@ -105,7 +132,8 @@ record Participants(String prefix) {
                         outcome,
                         legalReason,
                         outcome == DsrReply.Outcome.FAILED ? "boom" : null,
-                        slice));
+                        sealed == null ? slice : null,
+                        sealed));
         String json = EventCodec.toJson(reply);
         KafkaProbe.send(prefix + Topics.DSR_REPLIES, requestId.toString(), json);
         return json;

@@ -49,13 +49,21 @@ public class Exports {
     ErasureConfig config;
 
     @Inject
+    SealedSlices sealedSlices;
+
+    @Inject
     Clock clock;
 
-    /** One bundle per completed request, from its slices (which are not kept); the person gets the link. */
+    /**
+     * One bundle per completed request, from its slices (which are not kept), opened with the request's key, which is
+     * destroyed then: the request is closed. The person gets the link.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void assemble(List<Request> completed) {
         for (Request request : completed) {
-            List<TaskStore.Slice> slices = tasks.takeSlices(request.id());
+            List<TaskStore.Slice> slices = tasks.takeSlices(request.id()).stream()
+                    .map(slice -> sealedSlices.open(request.id(), slice))
+                    .toList();
             store.insert(request.id(), ExportBundles.render(request, slices, clock.instant()), clock.instant());
             audit.record(request.id(), AuditTrail.ORCHESTRATOR, "export assembled", slices.size() + " slice(s)");
             notices.tell(
@@ -69,6 +77,7 @@ public class Exports {
                                     .plus(config.erasure().downloadValidity())
                                     .toString()));
         }
+        sealedSlices.destroy(completed.stream().map(Request::id).toList());
     }
 
     /** The signed, expiring link of an export bundle. */
@@ -120,9 +129,13 @@ public class Exports {
         return DomainProblem.notFound("export-not-found", "No export is ready for this request.");
     }
 
-    /** Deletes the bundles past their link's validity (the audit trail records it); returns how many. */
+    /**
+     * Deletes the bundles past their link's validity (the audit trail records it); returns how many. Destroys the
+     * slice keys left to closed requests (e.g. rejected ones) too.
+     */
     @Transactional
     public int purgeExpired() {
+        sealedSlices.destroyClosed();
         Instant before = clock.instant().minus(config.erasure().downloadValidity());
         List<UUID> purged = store.purgeReadyBefore(before);
         audit.record(purged, AuditTrail.ORCHESTRATOR, "export purged", null);

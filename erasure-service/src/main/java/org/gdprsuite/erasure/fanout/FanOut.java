@@ -15,6 +15,7 @@ import org.gdprsuite.erasure.domain.RequestStore;
 import org.gdprsuite.erasure.domain.RetryPolicy;
 import org.gdprsuite.erasure.domain.Rules;
 import org.gdprsuite.erasure.domain.TaskStore;
+import org.gdprsuite.erasure.export.SealedSlices;
 import org.gdprsuite.events.CloudEvent;
 import org.gdprsuite.events.EventType;
 import org.gdprsuite.events.dsr.DsrAction;
@@ -54,6 +55,9 @@ public class FanOut {
     Outbox outbox;
 
     @Inject
+    SealedSlices slices;
+
+    @Inject
     ErasureConfig config;
 
     @Inject
@@ -83,9 +87,15 @@ public class FanOut {
                 .forEach(this::requests);
     }
 
-    /** The command to some participants about one request of its own. */
+    /**
+     * The command to some participants about one request of its own; an export's carries the request's key to seal
+     * the slices to (none once the request is closed: participants then send no slice).
+     */
     public CloudEvent command(UUID requestId, DsrAction action, SubjectIds subject, List<String> names) {
-        return outbox.publish(action.commandType(), requestId.toString(), new DsrCommand(requestId, subject, names));
+        String sealingKey =
+                action == DsrAction.EXPORT ? slices.sealingKey(requestId).orElse(null) : null;
+        return outbox.publish(
+                action.commandType(), requestId.toString(), new DsrCommand(requestId, subject, names, sealingKey));
     }
 
     /** The command to some participants about some requests of a batch. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -20,10 +21,13 @@ import org.gdprsuite.erasure.domain.Rules;
 import org.gdprsuite.erasure.domain.TaskKey;
 import org.gdprsuite.erasure.domain.TaskStore;
 import org.gdprsuite.erasure.export.Exports;
+import org.gdprsuite.erasure.export.SealedSlices;
 import org.gdprsuite.erasure.fanout.FanOut;
 import org.gdprsuite.events.dsr.DsrBatchReply;
 import org.gdprsuite.events.dsr.DsrReply;
 import org.gdprsuite.events.dsr.DsrReply.Outcome;
+
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,17 +60,24 @@ public class Replies {
     FanOut fanOut;
 
     @Inject
+    SealedSlices slices;
+
+    @Inject
     ErasureConfig config;
 
     @Inject
     Clock clock;
 
+    /** A slice not sealed to its request's open key is refused: the answer counts as failed and is asked again. */
     @Transactional
     public void replied(DsrReply reply) {
-        String text = reply.outcome() == Outcome.HELD
-                ? reply.legalReason()
-                : reply.outcome() == Outcome.FAILED ? reply.error() : null;
-        apply(List.of(new Answer(reply.requestId(), reply.participant(), reply.outcome(), text, reply.slice())));
+        Optional<String> refused = slices.refusal(reply);
+        Outcome outcome = refused.isPresent() ? Outcome.FAILED : reply.outcome();
+        String text = refused.orElse(
+                outcome == Outcome.HELD ? reply.legalReason() : outcome == Outcome.FAILED ? reply.error() : null);
+        TextNode sealed =
+                refused.isPresent() || reply.sealedSlice() == null ? null : TextNode.valueOf(reply.sealedSlice());
+        apply(List.of(new Answer(reply.requestId(), reply.participant(), outcome, text, sealed)));
     }
 
     /** One participant's answer for a batch; a batch nobody owes an answer any more frees its slot. */

@@ -5,11 +5,18 @@ import java.util.UUID;
 
 /**
  * What the orchestrator asks every participant to do for one request (export, erase, restrict, lift).
- * The action is the event type; {@code participants} are the slices it waits for.
+ * The action is the event type; {@code participants} are the slices it waits for. An export carries
+ * {@code sealingKey}, the request's public key: the slice travels back sealed to it (libs/service-runtime's
+ * {@code RequestSeal}), and a participant sends no slice for an export without one.
  */
-public record DsrCommand(UUID requestId, SubjectIds subject, List<String> participants) {
+public record DsrCommand(UUID requestId, SubjectIds subject, List<String> participants, String sealingKey) {
 
     public DsrCommand {
         participants = participants == null ? List.of() : List.copyOf(participants);
+    }
+
+    /** A command without a sealing key (every action but an export). */
+    public DsrCommand(UUID requestId, SubjectIds subject, List<String> participants) {
+        this(requestId, subject, participants, null);
     }
 }

@@ -19,6 +19,8 @@ import org.gdprsuite.events.dsr.DsrReply;
 import org.gdprsuite.events.dsr.DsrReply.Outcome;
 import org.gdprsuite.events.dsr.ParticipantAnnounced;
 import org.gdprsuite.events.dsr.SubjectIds;
+import org.gdprsuite.runtime.crypto.RequestSeal;
+import org.gdprsuite.runtime.crypto.TamperedException;
 import org.gdprsuite.runtime.toy.ToyStore;
 import org.gdprsuite.testsupport.KafkaProbe;
 import org.gdprsuite.testsupport.SuiteStack;
@@ -30,6 +32,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The toy participant (ToyParticipant) answers real commands on dsr.commands through the shared wiring. */
@@ -39,6 +44,8 @@ class DsrParticipationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String PARTICIPANT = "runtime-test";
+    /** The request's key pair, as the orchestrator keeps it; its public key goes out on the commands. */
+    private static final RequestSeal.KeyPair KEY = RequestSeal.newKeyPair();
 
     @Inject
     ToyStore store;
@@ -72,7 +79,73 @@ class DsrParticipationTest {
         assertEquals(PARTICIPANT, reply.participant());
         assertEquals(
                 "[\"called about invoice\",\"prefers email\"]",
-                reply.slice().path("notes").toString());
+                opened(reply).path("notes").toString());
+    }
+
+    @Test
+    void theSliceTravelsSealedToTheRequestsKeyAndOpensOnlyWithIt() {
+        UUID person = personWithNotes("iban NL91ABNA0417164300");
+
+        DsrReply reply = send(EventType.DSR_EXPORT_REQUESTED, person, 1).get(0);
+
+        assertNull(reply.slice(), "no slice in clear");
+        assertTrue(RequestSeal.isSealed(reply.sealedSlice()), String.valueOf(reply.sealedSlice()));
+        assertFalse(rawReplies(reply.commandId()).contains("NL91ABNA"), "the record holds nothing in clear");
+        assertThrows(
+                TamperedException.class,
+                () -> RequestSeal.open(
+                        RequestSeal.newKeyPair(),
+                        RequestSeal.sliceContext(reply.requestId(), PARTICIPANT),
+                        reply.sealedSlice()));
+        assertTrue(opened(reply).toString().contains("NL91ABNA"));
+    }
+
+    @Test
+    void anExportCommandWithoutAKeyIsAnsweredFailedWithoutTheSlice() {
+        UUID person = personWithNotes("iban DE89370400440532013000");
+        UUID requestId = UUID.randomUUID();
+        CloudEvent command = CloudEvent.of(
+                "erasure-service",
+                EventType.DSR_EXPORT_REQUESTED,
+                requestId.toString(),
+                new DsrCommand(requestId, new SubjectIds(List.of(person), List.of()), List.of(PARTICIPANT)));
+        KafkaProbe.send(
+                prefix + Topics.DSR_COMMANDS, List.of(Map.entry(requestId.toString(), EventCodec.toJson(command))));
+
+        DsrReply reply = KafkaProbe.readUntil(
+                        replies(), r -> repliesTo(r, command.id()).size() >= 1, WAIT)
+                .stream()
+                .map(r -> EventCodec.parse(r.value()))
+                .filter(e -> e.type().equals(EventType.DSR_REPLY.type()))
+                .map(e -> e.dataAs(DsrReply.class))
+                .filter(r -> command.id().equals(r.commandId()))
+                .findFirst()
+                .orElseThrow();
+
+        assertEquals(Outcome.FAILED, reply.outcome());
+        assertNull(reply.slice());
+        assertNull(reply.sealedSlice());
+        assertFalse(rawReplies(command.id()).contains("DE89"), "nothing of the slice on the bus");
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode opened(DsrReply reply) {
+        byte[] plain = RequestSeal.open(
+                KEY, RequestSeal.sliceContext(reply.requestId(), reply.participant()), reply.sealedSlice());
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(plain);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The raw records of dsr.replies answering a command, as any reader of the topic sees them. */
+    private String rawReplies(String commandId) {
+        return KafkaProbe.awaitRecords(
+                        replies(), r -> r.stream().anyMatch(rec -> rec.value().contains(commandId)), WAIT)
+                .stream()
+                .map(ConsumerRecord::value)
+                .filter(v -> v.contains(commandId))
+                .reduce("", String::concat);
     }
 
     @Test
@@ -185,7 +258,8 @@ class DsrParticipationTest {
                 "erasure-service",
                 type,
                 requestId.toString(),
-                new DsrCommand(requestId, new SubjectIds(List.of(person), List.of()), List.of(PARTICIPANT)));
+                new DsrCommand(
+                        requestId, new SubjectIds(List.of(person), List.of()), List.of(PARTICIPANT), KEY.publicKey()));
         String json = EventCodec.toJson(command);
         for (int i = 0; i < times; i++) {
             KafkaProbe.send(prefix + Topics.DSR_COMMANDS, List.of(Map.entry(requestId.toString(), json)));

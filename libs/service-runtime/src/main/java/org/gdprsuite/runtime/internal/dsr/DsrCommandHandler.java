@@ -49,6 +49,7 @@ import jakarta.inject.Inject;
  * reply (through the outbox) and the remembered reply commit in one transaction; a redelivered command
  * is answered again with the remembered reply and changes nothing. Exports have no effect and are not
  * remembered (that would keep a copy of the subject's data): a redelivered export is simply answered anew.
+ * An exported slice travels sealed to the command's key ({@link ReplySealing}), never in clear.
  *
  * <p>A batch command (a retention sweep's chunk, {@link DsrBatchCommand}) is handled the same way for all its
  * subjects at once: one transaction, {@link DsrParticipant#eraseAll}, one reply with an outcome per request. If
@@ -134,7 +135,7 @@ public class DsrCommandHandler {
         return message.ack();
     }
 
-    /** Runs one command, or replays the remembered reply if it was handled before. Public for the tests of participants. */
+    /** Runs one command, or replays its remembered reply. Public for the tests of participants (slice in clear). */
     public DsrReply handle(String commandId, DsrAction action, DsrCommand command) {
         DsrParticipant participant = participants.get();
         try {
@@ -151,7 +152,7 @@ public class DsrCommandHandler {
                 if (action != DsrAction.EXPORT && result.outcome() != Outcome.FAILED) {
                     remember(commandId, command.requestId(), reply);
                 }
-                reply(reply);
+                reply(ReplySealing.onTheBus(reply, command.sealingKey(), json));
                 count(action, result.outcome().name().toLowerCase());
                 return reply;
             });
