@@ -16,7 +16,6 @@ import org.gdprsuite.events.EventType;
 import org.gdprsuite.events.Topics;
 import org.gdprsuite.events.payload.ConsentRecorded;
 import org.gdprsuite.testsupport.DemoUser;
-import org.gdprsuite.testsupport.MailBox;
 import org.gdprsuite.testsupport.SuiteKafka;
 import org.junit.jupiter.api.Test;
 
@@ -38,8 +37,19 @@ class AuthoritativeDecisionSystemTest extends SystemTest {
 
     @Test
     void aConsentFromAnIntegrationThenARestrictionThenAnOptOutAndTheAudienceAgreesAtEveryStep() {
+        // The web shop knows only the address: the consent waits in consent-service as a pending subject.
         String email = uniqueEmail("mara.lindqvist");
-        UUID person = newsletterReader("Mara", "Lindqvist", email);
+        publishAsIntegration(consent(null, email, NEWSLETTER));
+        eventually()
+                .until(() ->
+                        decisionOf(asIntegration(), "email", email, NEWSLETTER).getBoolean("allowed"));
+
+        // Sales creates the person later: the pending consent attaches to them, with its history.
+        UUID person = createPerson("Mara", "Lindqvist", email, Map.of());
+        awaitKnownToConsents(person);
+        subscribe(person, PRODUCT_NEWS, true);
+        awaitDecision(person, NEWSLETTER, List.of());
+        assertAgree(person, email);
 
         // The DPO restricts processing (Art. 18): every purpose, the contract one too.
         as(DemoUser.DPO)
@@ -60,7 +70,7 @@ class AuthoritativeDecisionSystemTest extends SystemTest {
         assertAgree(person, email);
 
         // The person opts out of all marketing in the preference centre (Art. 21(3)): direct marketing only.
-        optOutOfAllMarketing(email);
+        optOutOfAllMarketing(person);
         awaitDecision(person, NEWSLETTER, List.of("OPTED_OUT"));
         awaitDecision(person, CUSTOMER_CARE, List.of());
         assertAgree(person, email);
@@ -105,7 +115,7 @@ class AuthoritativeDecisionSystemTest extends SystemTest {
     private static UUID newsletterReader(String firstName, String lastName, String email) {
         UUID person = createPerson(firstName, lastName, email, Map.of());
         awaitKnownToConsents(person);
-        publishAsIntegration(consent(person, NEWSLETTER, "GRANTED"));
+        publishAsIntegration(consent(person, null, NEWSLETTER));
         subscribe(person, PRODUCT_NEWS, true);
         awaitDecision(person, NEWSLETTER, List.of());
         assertAgree(person, email);
@@ -144,11 +154,19 @@ class AuthoritativeDecisionSystemTest extends SystemTest {
         return total == 1;
     }
 
-    /** Through the link of the consent-request mail, the person ticks "no marketing at all" and saves. */
-    private static void optOutOfAllMarketing(String email) {
-        String part = "/public/subscriptions/preferences?token=";
-        MailBox.Message mail = MailBox.await(email, m -> m.link(part).isPresent(), MAIL_WAIT);
-        String token = URI.create(mail.link(part).orElseThrow()).getQuery().substring("token=".length());
+    /**
+     * The person ticks "no marketing at all" in their preference centre and saves. Support hands them the link: the
+     * consent they gave the web shop asked for no confirmation, so no consent-request mail brought one.
+     */
+    private static void optOutOfAllMarketing(UUID person) {
+        String link = as(DemoUser.SUPPORT)
+                .when()
+                .post("/api/subscriptions/persons/" + person + "/preferences-link")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("link");
+        String token = URI.create(link).getQuery().substring("token=".length());
         anonymous()
                 .formParam("token", token)
                 .formParam("globalOptOut", "on")
@@ -158,22 +176,27 @@ class AuthoritativeDecisionSystemTest extends SystemTest {
                 .statusCode(200);
     }
 
-    /** A consent as the web shop reports it, with its evidence. */
-    private static CloudEvent consent(UUID person, String purpose, String status) {
+    /** A granted consent as the web shop reports it, with its evidence, naming the person by id or by address. */
+    private static CloudEvent consent(UUID person, String email, String purpose) {
+        ConsentRecorded.Evidence evidence =
+                new ConsentRecorded.Evidence("198.51.100.23", "Mozilla/5.0", "checkout-newsletter");
         return CloudEvent.of(
                 "web-shop",
                 EventType.CONSENT_RECORDED,
-                person.toString(),
+                person == null ? email : person.toString(),
                 new ConsentRecorded(
                         person,
                         purpose,
-                        status,
+                        "GRANTED",
                         "CONSENT",
                         Instant.now(),
                         "WEB_FORM",
                         "shop-checkout",
                         null,
-                        new ConsentRecorded.Evidence("198.51.100.23", "Mozilla/5.0", "checkout-newsletter")));
+                        evidence,
+                        email,
+                        null,
+                        null));
     }
 
     /** Published on consent.inbound as the integrating system, logged in to Kafka as itself. */

@@ -241,8 +241,12 @@ abstract class SystemTest {
 
     /** The decision API's answer for a person and purpose, as an integrating system asks it. */
     static JsonPath decisionOf(UUID person, String purpose) {
-        return as(DemoUser.MARKETING)
-                .queryParam("personId", person)
+        return decisionOf(as(DemoUser.MARKETING), "personId", person, purpose);
+    }
+
+    /** The decision API's answer, asked by {@code caller} naming the subject by {@code by} (personId, email...). */
+    static JsonPath decisionOf(RequestSpecification caller, String by, Object subject, String purpose) {
+        return caller.queryParam(by, subject)
                 .queryParam("purpose", purpose)
                 .when()
                 .get("/api/consents/decisions")

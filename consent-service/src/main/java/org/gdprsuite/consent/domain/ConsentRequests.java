@@ -3,7 +3,9 @@ package org.gdprsuite.consent.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.gdprsuite.consent.config.ConsentConfig;
 import org.gdprsuite.consent.domain.ConsentLedger.Entry;
@@ -60,8 +62,13 @@ public class ConsentRequests {
     public void onPersonCreated(PersonCreated person, Instant createdAt) {
         subjects.known(List.of(person.personId()));
         boolean sendRequests = settings.sendConsentRequests();
+        Set<String> decided = ledger.currentStates(person.personId()).stream()
+                .map(state -> state.purpose)
+                .collect(Collectors.toSet());
         for (Purpose purpose : purposes.list()) {
-            if (!purpose.consentRequired && purpose.defaultLegalBasis != null) {
+            if (decided.contains(purpose.key)) {
+                continue; // attached from a pending subject: what the person said wins over a default or a request
+            } else if (!purpose.consentRequired && purpose.defaultLegalBasis != null) {
                 ledger.record(Entry.system(
                         person.personId(),
                         purpose.key,

@@ -87,8 +87,9 @@ public class ContactEventsConsumer {
             erase(anonymized);
             if (type == EventType.PERSON_CREATED) {
                 PersonCreated created = event.dataAs(PersonCreated.class);
-                requests.onPersonCreated(created, event.time());
+                // Attach first: a consent the person gave before they were in the CRM outranks the defaults.
                 pending.announced(created.personId(), email(created.personId(), created.email()));
+                requests.onPersonCreated(created, event.time());
                 announced.add(created.personId());
             } else if (type == EventType.PERSON_UPDATED) {
                 PersonUpdated updated = event.dataAs(PersonUpdated.class);
