@@ -15,6 +15,7 @@ import org.gdprsuite.erasure.domain.RequestStatus;
 import org.gdprsuite.erasure.domain.RequestStore;
 import org.gdprsuite.erasure.domain.RequestType;
 import org.gdprsuite.erasure.domain.Rules;
+import org.gdprsuite.erasure.export.SealedSlices;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,6 +24,9 @@ import jakarta.transaction.Transactional;
 /** The DPO's decisions on a request: approval (then the fan-out), rejection, extension, completion by hand. */
 @ApplicationScoped
 public class Decisions {
+
+    @Inject
+    SealedSlices slices;
 
     @Inject
     RequestStore requests;
@@ -74,6 +78,7 @@ public class Decisions {
         Request request = requests.lock(id);
         Rules.requireOpen(request.status());
         requests.rejected(id, reason, null, clock.instant());
+        slices.destroy(List.of(id)); // closed: a slice replayed or late from now on never opens
         audit.record(id, actor, "rejected", null);
     }
 

@@ -83,6 +83,8 @@ public class FanOut {
     /** Approved requests that waited for participants, asked now if some have announced themselves. */
     public void waiting() {
         requests.waitingForParticipants().stream()
+                // An OBJECTION approved before objections went to consent-service has nobody to ask: never throw on it.
+                .filter(r -> Rules.hasFanOut(r.type()))
                 .collect(Collectors.groupingBy(r -> Rules.action(r.type()), LinkedHashMap::new, Collectors.toList()))
                 .forEach(this::requests);
     }
