@@ -15,7 +15,8 @@ import java.util.Set;
  * beside a baseline measured in the same run, and prints one table (also written as JSON and Markdown).
  *
  * <p>Options ({@code --name=value}): {@code only} (comma list of decision, dsr, export, retention, ingest,
- * memory), {@code rates}, {@code seconds} (measured seconds per rate), {@code events} (ingestion),
+ * memory), {@code rates}, {@code seconds} (measured seconds per rate), {@code decision-persons} (10,000),
+ * {@code connections} (the load's pool, 16), {@code wrk} (path of wrk, the cross-check), {@code events} (ingestion),
  * {@code persons} (retention), {@code dsr} (requests in flight), {@code activities} (export),
  * {@code results} (folder), {@code root} (the checkout, for pid files and logs).
  */
@@ -33,6 +34,7 @@ public final class Bench {
                         .split(",")));
         Path root = Path.of(options.getOrDefault("root", "."));
         Http http = new Http(options.getOrDefault("gateway", "http://127.0.0.1:8080"));
+        SuiteCpu cpu = new SuiteCpu(root);
         Report report = new Report();
         long started = System.nanoTime();
         report.context("machine", Runtime.getRuntime().availableProcessors() + " cores, whole suite and stack running");
@@ -42,18 +44,18 @@ public final class Bench {
         if (only.contains("dsr")) {
             int inFlight = Integer.parseInt(options.getOrDefault("dsr", "100"));
             step(report, "DSR erasure: one alone, then " + inFlight + " in flight");
-            new DsrBench(http, inFlight).run(report);
+            new DsrBench(http, cpu, inFlight).run(report);
         }
         if (only.contains("export")) {
             int activities = Integer.parseInt(options.getOrDefault("activities", "10000"));
             step(report, "access export of a person with " + activities + " activities");
-            new ExportBench(http, activities).run(report);
+            new ExportBench(http, cpu, activities).run(report);
         }
         if (only.contains("retention")) {
             int persons = Integer.parseInt(options.getOrDefault("persons", "3000"));
             int cap = Integer.parseInt(options.getOrDefault("retention-cap", "180"));
             step(report, "retention sweep of " + persons + " persons (at most " + cap + " s)");
-            new RetentionBench(http, persons, Duration.ofSeconds(cap)).run(report, runId);
+            new RetentionBench(http, cpu, persons, Duration.ofSeconds(cap)).run(report, runId);
         }
         if (only.contains("decision")) {
             // Before ingestion, which leaves the services busy with the consent.events it causes for minutes.
@@ -63,14 +65,24 @@ public final class Bench {
                     .toList();
             int seconds = Integer.parseInt(options.getOrDefault("seconds", "15"));
             step(report, "consent decisions at " + rates + "/s, " + seconds + " s each after a 5 s warm-up");
-            new DecisionBench(http, rates, Duration.ofSeconds(5), Duration.ofSeconds(seconds)).run(report);
+            new DecisionBench(
+                            http,
+                            cpu,
+                            new DecisionBench.Settings(
+                                    rates,
+                                    Duration.ofSeconds(5),
+                                    Duration.ofSeconds(seconds),
+                                    Integer.parseInt(options.getOrDefault("decision-persons", "10000")),
+                                    Integer.parseInt(options.getOrDefault("connections", "16")),
+                                    options.get("wrk")))
+                    .run(report, runId);
         }
         if (only.contains("ingest")) {
             // Last: the consent.events it causes keep contact- and subscription-service busy for a while.
             int events = Integer.parseInt(options.getOrDefault("events", "1000000"));
             int cap = Integer.parseInt(options.getOrDefault("ingest-cap", "300"));
             step(report, "consent-event ingestion of " + events + " events (each side at most " + cap + " s)");
-            new IngestionBench(http, events, 10_000, Duration.ofSeconds(cap)).run(report, runId);
+            new IngestionBench(http, cpu, events, 10_000, Duration.ofSeconds(cap)).run(report, runId);
         }
         if (only.contains("memory")) {
             step(report, "memory and start-up of each service");

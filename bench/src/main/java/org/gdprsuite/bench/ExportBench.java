@@ -18,10 +18,12 @@ final class ExportBench {
     private static final Duration CAP = Duration.ofMinutes(2);
 
     private final Http http;
+    private final SuiteCpu cpu;
     private final int activities;
 
-    ExportBench(Http http, int activities) {
+    ExportBench(Http http, SuiteCpu cpu, int activities) {
         this.http = http;
+        this.cpu = cpu;
         this.activities = activities;
     }
 
@@ -34,7 +36,9 @@ final class ExportBench {
             addActivities(contact, busy, activities);
             Requests requests = new Requests(http);
             double floor = exportMillis(requests, erasure, quiet);
+            SuiteCpu.Sample before = cpu.sample();
             double millis = exportMillis(requests, erasure, busy);
+            SuiteCpu.Usage used = cpu.sample().since(before);
             report.add(Figure.latency(
                     "access export, " + Report.number(activities) + " activities",
                     millis,
@@ -43,6 +47,7 @@ final class ExportBench {
                     "no activity",
                     (Double.isNaN(millis) ? "NOT READY within " + CAP.toMinutes() + " min; " : "")
                             + "approval → bundle ready; activities loaded with JDBC"));
+            report.add(used.figure("access export, " + Report.number(activities) + " activities", 1, "export"));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

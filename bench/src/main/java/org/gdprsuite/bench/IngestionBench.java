@@ -60,12 +60,14 @@ final class IngestionBench {
     private static final String CONSUMER_GROUP = "consent-service";
 
     private final Http http;
+    private final SuiteCpu cpu;
     private final int events;
     private final int persons;
     private final Duration cap;
 
-    IngestionBench(Http http, int events, int persons, Duration cap) {
+    IngestionBench(Http http, SuiteCpu cpu, int events, int persons, Duration cap) {
         this.http = http;
+        this.cpu = cpu;
         this.events = events;
         this.persons = persons;
         this.cap = cap;
@@ -143,6 +145,7 @@ final class IngestionBench {
             Bench.step(report, "ingestion by consent-service: " + Report.number(events) + " events on consent.inbound");
             long dlqBefore = endOffsets(Topics.deadLetter(Topics.CONSENT_INBOUND));
             t0 = System.nanoTime();
+            SuiteCpu.Sample before = cpu.sample();
             produce(Topics.CONSENT_INBOUND, runId, people, base);
             Map<TopicPartition, Long> sent = endOffsetsByPartition(Topics.CONSENT_INBOUND);
             long deadline = t0 + cap.toNanos();
@@ -152,6 +155,7 @@ final class IngestionBench {
                 Requests.sleep(250);
             }
             double seconds = Duration.ofNanos(System.nanoTime() - t0).toNanos() / 1e9;
+            SuiteCpu.Usage used = cpu.sample().since(before);
             long applied =
                     Db.number(consent, "SELECT count(*) FROM consent_record WHERE recorded_by = ?", "bench-" + runId);
             long deadLettered = endOffsets(Topics.deadLetter(Topics.CONSENT_INBOUND)) - dlqBefore;
@@ -180,12 +184,18 @@ final class IngestionBench {
             Figure share = Figure.rate(
                     "consent ingestion, share of baseline", 100 * rate / baselineRate, "%", 50.0, null, null, null);
             report.add(share);
+            report.add(used.figure("consent ingestion", applied, "ingested event"));
         } catch (Exception e) {
             throw new IllegalStateException("Ingestion benchmark failed", e);
         }
     }
 
     private void produce(String topic, String runId, UUID[] people, Instant base) {
+        publish(topic, runId, people, base, events);
+    }
+
+    /** Events 0 .. {@code events - 1} of a run (see {@link #event}) on {@code topic}, as fast as Kafka takes them. */
+    static void publish(String topic, String runId, UUID[] people, Instant base, int events) {
         Properties props = kafka();
         props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);

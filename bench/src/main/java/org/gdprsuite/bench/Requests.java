@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 
 import org.gdprsuite.testsupport.DemoUser;
 import org.gdprsuite.testsupport.Tokens;
@@ -38,30 +39,51 @@ final class Requests {
 
     /** Takes and approves one request per person (in parallel, as several DPO desks would), returns the ids. */
     List<UUID> takeAndApprove(String type, List<UUID> persons) {
-        ExecutorService desks = Executors.newFixedThreadPool(4);
+        List<UUID> ids = take(type, persons);
+        approveInOneBurst(ids);
+        return ids;
+    }
+
+    /** Takes one request per person (four DPO desks in parallel), not yet approved; returns the ids. */
+    List<UUID> take(String type, List<UUID> persons) {
+        return inParallel(
+                4,
+                persons,
+                (person, token) -> UUID.fromString(http.post(
+                                "/api/requests",
+                                token,
+                                Map.of("type", type, "personIds", List.of(person), "details", "benchmark"),
+                                201)
+                        .get("id")
+                        .asText()));
+    }
+
+    /**
+     * Approves every request at once: one thread each, released together, so that they are in flight together
+     * (the card's "100 approved at once"). Returns how long the burst took, first sent to last answered, in ms.
+     */
+    double approveInOneBurst(List<UUID> ids) {
+        long start = System.nanoTime();
+        inParallel(ids.size(), ids, (id, token) -> http.post("/api/requests/" + id + "/approval", token, null, 200));
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    /** {@code call} for each item on {@code threads} threads, each with a DPO token fetched before the start. */
+    private static <T, R> List<R> inParallel(int threads, List<T> items, BiFunction<T, String, R> call) {
+        ExecutorService desks = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, items.size())));
         try {
-            List<Future<UUID>> ids = new ArrayList<>();
-            for (UUID person : persons) {
-                ids.add(desks.submit(() -> {
-                    String token = Tokens.of(DemoUser.DPO);
-                    UUID id = UUID.fromString(http.post(
-                                    "/api/requests",
-                                    token,
-                                    Map.of("type", type, "personIds", List.of(person), "details", "benchmark"),
-                                    201)
-                            .get("id")
-                            .asText());
-                    http.post("/api/requests/" + id + "/approval", token, null, 200);
-                    return id;
-                }));
+            String token = Tokens.of(DemoUser.DPO);
+            List<Future<R>> results = new ArrayList<>();
+            for (T item : items) {
+                results.add(desks.submit(() -> call.apply(item, token)));
             }
-            List<UUID> out = new ArrayList<>();
-            for (Future<UUID> id : ids) {
-                out.add(id.get());
+            List<R> out = new ArrayList<>();
+            for (Future<R> result : results) {
+                out.add(result.get());
             }
             return out;
         } catch (Exception e) {
-            throw new IllegalStateException("Could not take the requests", e);
+            throw new IllegalStateException("Could not take or approve the requests", e);
         } finally {
             desks.shutdown();
         }
@@ -95,6 +117,31 @@ final class Requests {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Every request's latency, and how many of them did not complete. */
+    record Latencies(List<Double> millis, long errors) {
+        long sent() {
+            return millis.size();
+        }
+    }
+
+    /**
+     * Every request of {@code sent} counted: a finished one from approval to its end (a failed one at the time it
+     * failed, and an error), one not finished within {@code cap} at the cap (an error).
+     */
+    static Latencies latencies(List<Outcome> finished, int sent, Duration cap) {
+        List<Double> millis = new ArrayList<>();
+        long errors = 0;
+        for (Outcome o : finished) {
+            millis.add(o.millis());
+            errors += o.ok() ? 0 : 1;
+        }
+        for (int i = finished.size(); i < sent; i++) {
+            millis.add((double) cap.toMillis());
+            errors++;
+        }
+        return new Latencies(millis, errors);
     }
 
     static double percentile(List<Double> values, double p) {

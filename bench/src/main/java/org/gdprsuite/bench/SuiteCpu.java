@@ -1,0 +1,156 @@
+package org.gdprsuite.bench;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * CPU time of every process of the suite — the services, Kafka, Keycloak, the mail server (each a pid file of
+ * {@code ./suite} in {@code .stack/run}, with its children) and PostgreSQL (its postmaster and backends, by
+ * name) — from {@code /proc/<pid>/stat}. Per process user + system time plus that of its children already
+ * ended ({@code cutime + cstime}: a PostgreSQL backend that closed moved its time to the postmaster), so the
+ * sum over a component is what it spent, whichever of its processes spent it. The figure that survives a
+ * noisy machine: CPU per unit of work does not change with how busy the host is.
+ */
+final class SuiteCpu {
+
+    /** CPU milliseconds per component at one moment. */
+    record Sample(Map<String, Double> millis) {
+
+        /** What each component spent from {@code before} to this sample (components present in both). */
+        Usage since(Sample before) {
+            Map<String, Double> used = new LinkedHashMap<>();
+            millis.forEach((component, ms) -> {
+                Double was = before.millis.get(component);
+                if (was != null) {
+                    used.put(component, Math.max(0, ms - was));
+                }
+            });
+            return new Usage(used);
+        }
+    }
+
+    /** CPU milliseconds spent per component over a step. */
+    record Usage(Map<String, Double> millis) {
+
+        double total() {
+            return millis.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+
+        /** CPU milliseconds per unit of work, e.g. per decision. */
+        double per(double units) {
+            return units <= 0 ? Double.NaN : total() / units;
+        }
+
+        /** Where it went, biggest first: "consent-service 0.61, postgres 0.40, gateway 0.35 ms". */
+        String breakdown(double units) {
+            return millis.entrySet().stream()
+                            .filter(e -> e.getValue() > 0)
+                            .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                            .map(e -> e.getKey() + " " + Report.number(e.getValue() / units))
+                            .collect(Collectors.joining(", "))
+                    + " ms";
+        }
+
+        /** A row of the table: CPU per unit beside the step. */
+        Figure figure(String name, double units, String unit) {
+            return Figure.info(
+                    "CPU per " + unit + ": " + name,
+                    per(units),
+                    "ms",
+                    "whole suite, " + Report.number(total() / 1000) + " s over " + Report.number(units) + " " + unit
+                            + "s: " + breakdown(units));
+        }
+    }
+
+    private static final String POSTGRES = "postgres";
+
+    private final Path run;
+    private final double millisPerTick;
+
+    SuiteCpu(Path root) {
+        this.run = root.resolve(".stack/run");
+        this.millisPerTick = 1000.0 / clockTicks();
+    }
+
+    Sample sample() {
+        Map<Long, ProcStat> table = processes();
+        Map<Long, String> roots = new HashMap<>();
+        try (DirectoryStream<Path> pids = Files.newDirectoryStream(run, "*.pid")) {
+            for (Path pid : pids) {
+                String name = pid.getFileName().toString().replace(".pid", "");
+                roots.put(Long.parseLong(Files.readString(pid).strip()), name);
+            }
+        } catch (IOException | NumberFormatException e) {
+            // no pid files: PostgreSQL alone is still found by name
+        }
+        Map<String, Double> millis = new LinkedHashMap<>();
+        table.forEach((pid, stat) -> component(pid, table, roots)
+                .ifPresent(c -> millis.merge(c, stat.ticks() * millisPerTick, Double::sum)));
+        return new Sample(millis);
+    }
+
+    /** The component a process belongs to: the nearest ancestor with a pid file, else PostgreSQL by name. */
+    static Optional<String> component(long pid, Map<Long, ProcStat> table, Map<Long, String> roots) {
+        ProcStat self = table.get(pid);
+        for (long p = pid; p > 1 && table.containsKey(p); p = table.get(p).ppid()) {
+            if (roots.containsKey(p)) {
+                return Optional.of(roots.get(p));
+            }
+        }
+        return self != null && self.comm().equals(POSTGRES) ? Optional.of(POSTGRES) : Optional.empty();
+    }
+
+    /** One line of {@code /proc/<pid>/stat}: name, parent and CPU ticks (own and of ended children). */
+    record ProcStat(String comm, long ppid, long ticks) {
+
+        static ProcStat parse(String line) {
+            // The name is in parentheses and may itself hold spaces and parentheses: split after the last ')'.
+            int open = line.indexOf('(');
+            int close = line.lastIndexOf(')');
+            String[] f = line.substring(close + 2).trim().split("\\s+");
+            // f[0] is field 3 (state): ppid is field 4, utime/stime/cutime/cstime fields 14-17.
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+            return new ProcStat(line.substring(open + 1, close), Long.parseLong(f[1]), ticks);
+        }
+    }
+
+    private static Map<Long, ProcStat> processes() {
+        Map<Long, ProcStat> table = new HashMap<>();
+        try (DirectoryStream<Path> proc = Files.newDirectoryStream(
+                Path.of("/proc"), p -> p.getFileName().toString().chars().allMatch(Character::isDigit))) {
+            for (Path dir : proc) {
+                try {
+                    table.put(
+                            Long.parseLong(dir.getFileName().toString()),
+                            ProcStat.parse(Files.readString(dir.resolve("stat"))));
+                } catch (IOException | RuntimeException gone) {
+                    // ended between the listing and the read
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read /proc", e);
+        }
+        return table;
+    }
+
+    /** USER_HZ, the unit of /proc's CPU times (100 on Linux unless the kernel says otherwise). */
+    private static long clockTicks() {
+        try {
+            Process p = new ProcessBuilder("getconf", "CLK_TCK").start();
+            String out = new String(p.getInputStream().readAllBytes()).strip();
+            return p.waitFor() == 0 ? Long.parseLong(out) : 100;
+        } catch (IOException | RuntimeException e) {
+            return 100;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 100;
+        }
+    }
+}
