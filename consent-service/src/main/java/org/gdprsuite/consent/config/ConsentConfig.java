@@ -43,5 +43,9 @@ public interface ConsentConfig {
         /** How often waiting consents are checked against that window (a scheduler interval, e.g. 30s). */
         @WithDefault("30s")
         String unknownPersonCheckEvery();
+
+        /** The language of a notice published without one, and the one shown when a language has no notice. */
+        @WithDefault("en")
+        String noticeLanguage();
     }
 }
