@@ -2,14 +2,19 @@ package org.gdprsuite.deploy;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.gdprsuite.deploy.Project.Service;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.gdprsuite.deploy.Project.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,7 +38,10 @@ class DeploymentFilesTest {
     private static final Set<String> SECRET = Set.of("QUARKUS_DATASOURCE_PASSWORD", "GDPR_LINKS_SIGNING_KEY");
     /** Quarkus settings the code relies on without setting them itself (the issuer differs behind a proxy). */
     private static final Set<String> QUARKUS_ONLY =
-            Set.of("QUARKUS_OIDC_TOKEN_ISSUER", "QUARKUS_HTTP_HOST", "QUARKUS_HTTP_PORT");
+            Set.of("QUARKUS_OIDC_TOKEN_ISSUER", "QUARKUS_HTTP_HOST", "QUARKUS_HTTP_PORT", "QUARKUS_SHUTDOWN_TIMEOUT");
+    /** Kafka client settings the connector passes through from kafka.* (the truststore of a private CA). */
+    private static final Set<String> KAFKA_CLIENT =
+            Set.of("KAFKA_SSL_TRUSTSTORE_LOCATION", "KAFKA_SSL_TRUSTSTORE_TYPE");
 
     private static List<Service> services;
     private static Map<String, Object> compose;
@@ -134,12 +142,14 @@ class DeploymentFilesTest {
         assertTrue(volumes.stream().anyMatch(v -> v.toString().startsWith("./stack/kafka/acls.txt:")));
     }
 
-    @Test
-    void kubernetesRunsEveryServiceWithItsPortProbesAndSettings() {
-        Map<String, Object> config = at(kubernetes.get("ConfigMap/gdpr-suite-config"), "data");
-        Map<String, Object> secrets = at(kubernetes.get("Secret/gdpr-suite-db"), "stringData");
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void kubernetesRunsEveryServiceWithItsPortProbesAndSettings(String overlay) {
+        Map<String, Map<String, Object>> objects = Project.kubernetes(overlay);
+        Map<String, Object> config = at(objects.get("ConfigMap/gdpr-suite-config"), "data");
+        Map<String, Set<String>> secrets = Manifests.declaredSecrets(Project.kustomize(overlay));
         for (Service service : services) {
-            Map<String, Object> deployment = kubernetes.get("Deployment/" + service.name());
+            Map<String, Object> deployment = objects.get("Deployment/" + service.name());
             assertNotNull(deployment, service.name() + " Deployment");
             Map<String, Object> container = at(deployment, "spec", "template", "spec", "containers", 0);
             assertEquals(service.port(), (int) at(container, "ports", 0, "containerPort"), service.name());
@@ -158,13 +168,13 @@ class DeploymentFilesTest {
             Map<String, Object> password = at(container, "env", 0);
             assertEquals("QUARKUS_DATASOURCE_PASSWORD", password.get("name"));
             assertEquals(service.database(), at(password, "valueFrom", "secretKeyRef", "key"));
-            assertTrue(secrets.containsKey(service.database()), "secret for " + service.database());
+            assertTrue(secrets.get("gdpr-suite-db").contains(service.database()), "secret for " + service.database());
             Map<String, Object> signingKey = at(container, "env", 1);
             assertEquals("GDPR_LINKS_SIGNING_KEY", signingKey.get("name"));
             assertEquals("gdpr-suite-links", at(signingKey, "valueFrom", "secretKeyRef", "name"));
-            assertNotNull(kubernetes.get("Secret/gdpr-suite-links"), "the signing key's Secret");
+            assertTrue(secrets.containsKey("gdpr-suite-links"), "the signing key's Secret");
 
-            Map<String, Object> svc = kubernetes.get("Service/" + service.name());
+            Map<String, Object> svc = objects.get("Service/" + service.name());
             assertNotNull(svc, service.name() + " Service");
             assertEquals(service.port(), (int) at(svc, "spec", "ports", 0, "port"));
             assertEquals("http", at(svc, "spec", "ports", 0, "targetPort"));
@@ -174,23 +184,79 @@ class DeploymentFilesTest {
                 .forEach(key -> assertNotNull(config.get(key), "ConfigMap sets " + key));
     }
 
-    @Test
-    void everyEnvironmentVariableOverridesASettingTheCodeHas() {
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyEnvironmentVariableOverridesASettingTheCodeHas(String overlay) {
+        Map<String, Map<String, Object>> objects = Project.kubernetes(overlay);
         Set<String> known = Project.definedKeys().stream().map(Project::envName).collect(Collectors.toSet());
         known.addAll(QUARKUS_ONLY);
+        known.addAll(KAFKA_CLIENT);
         Map<String, Object> variables = new HashMap<>();
         for (Service service : services) {
             variables.putAll(at(compose, "services", service.name(), "environment"));
-            Map<String, Object> container =
-                    at(kubernetes.get("Deployment/" + service.name()), "spec", "template", "spec", "containers", 0);
-            for (Object env : (List<?>) container.get("env")) {
-                variables.put(at(env, "name"), "from a secret");
-            }
+            variables.putAll(environment(objects, service));
         }
-        variables.putAll(at(kubernetes.get("ConfigMap/gdpr-suite-config"), "data"));
         List<String> unknown = new ArrayList<>(variables.keySet());
         unknown.removeAll(known);
         assertEquals(List.of(), unknown, "variables that no setting of the code reads");
+    }
+
+    /**
+     * Every setting a service has no production value for is set: those only the dev profile fills (secrets,
+     * keys), the Kafka password (SecretsCheck), and the addresses that default to the loopback stack. The key store's
+     * only where the service seals personal data (gdpr.crypto.enabled=true).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everySettingWithoutAProductionValueIsSet(String overlay) {
+        Map<String, Map<String, Object>> objects = Project.kubernetes(overlay);
+        Properties shared = Project.propertiesOf(Project.ROOT.resolve(
+                "libs/service-runtime/src/main/resources/META-INF/microprofile-config.properties"));
+        for (Service service : services) {
+            Properties own = Project.propertiesOf(
+                    Project.ROOT.resolve(service.name()).resolve("src/main/resources/application.properties"));
+            Set<String> plain = new HashSet<>();
+            Set<String> required = new TreeSet<>(List.of("gdpr.kafka.password"));
+            for (Properties p : List.of(shared, own)) {
+                p.stringPropertyNames().forEach(key -> {
+                    if (key.startsWith("%dev.")) {
+                        required.add(key.substring("%dev.".length()));
+                    } else if (!key.startsWith("%")) {
+                        plain.add(key);
+                        if (p.getProperty(key).matches("(?s).*(127\\.0\\.0\\.1|localhost).*")
+                                && !key.equals("quarkus.http.host")) { // the Dockerfile's QUARKUS_HTTP_HOST
+                            required.add(key);
+                        }
+                    }
+                });
+            }
+            required.removeAll(
+                    plain.stream().filter(k -> !isLoopback(shared, own, k)).toList());
+            if (!"true".equals(own.getProperty("gdpr.crypto.enabled"))) {
+                required.removeIf(k -> k.startsWith("gdpr.crypto.") || k.startsWith("quarkus.datasource.keys."));
+            }
+            Set<String> set = environment(objects, service).keySet();
+            List<String> missing = required.stream()
+                    .filter(key -> !set.contains(Project.envName(key)))
+                    .toList();
+            assertEquals(List.of(), missing, overlay + ": " + service.name() + " lacks");
+        }
+    }
+
+    private static boolean isLoopback(Properties shared, Properties own, String key) {
+        String value = own.getProperty(key, shared.getProperty(key, ""));
+        return value.matches("(?s).*(127\\.0\\.0\\.1|localhost).*") && !key.equals("quarkus.http.host");
+    }
+
+    /** The variables a service's container gets: the shared ConfigMap and its own env. */
+    private static Map<String, Object> environment(Map<String, Map<String, Object>> objects, Service service) {
+        Map<String, Object> variables = new HashMap<>(at(objects.get("ConfigMap/gdpr-suite-config"), "data"));
+        Map<String, Object> container =
+                at(objects.get("Deployment/" + service.name()), "spec", "template", "spec", "containers", 0);
+        for (Object env : (List<?>) container.get("env")) {
+            variables.put(at(env, "name"), "from a secret or a value");
+        }
+        return variables;
     }
 
     @Test

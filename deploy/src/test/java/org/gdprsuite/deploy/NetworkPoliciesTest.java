@@ -110,6 +110,33 @@ class NetworkPoliciesTest {
         }
     }
 
+    /** PostgreSQL and Keycloak admit the suite (the key store only the services that seal data), no stranger. */
+    @Test
+    void theStackAdmitsTheSuiteOnly() {
+        Peer postgres =
+                new Peer(NAMESPACE, Map.of("cnpg.io/cluster", "gdpr-postgres", "cnpg.io/instanceRole", "primary"));
+        Peer keyStore = new Peer(NAMESPACE, Map.of("cnpg.io/cluster", "gdpr-keys", "cnpg.io/instanceRole", "primary"));
+        Peer keycloak = new Peer(NAMESPACE, Map.of("app", "keycloak", "app.kubernetes.io/instance", "gdpr-keycloak"));
+        Peer stranger = new Peer("elsewhere", Map.of("app", "gdpr-suite"));
+        for (Service from : services) {
+            assertTrue(allowed(pod(from), postgres, "TCP", 5432), from.name() + " to its database");
+            assertTrue(allowed(pod(from), keycloak, "TCP", 8080), from.name() + " to Keycloak");
+            List<?> env =
+                    at(kubernetes.get("Deployment/" + from.name()), "spec", "template", "spec", "containers", 0, "env");
+            boolean seals = env.stream().anyMatch(e -> "QUARKUS_DATASOURCE_KEYS_PASSWORD".equals(at(e, "name")));
+            assertEquals(seals, allowed(pod(from), keyStore, "TCP", 5432), from.name() + " to the key store");
+        }
+        assertTrue(allowed(keycloak, postgres, "TCP", 5432), "Keycloak's database");
+        assertTrue(allowed(Peer.INGRESS, keycloak, "TCP", 8080), "logins through the ingress");
+        for (Peer other : List.of(Peer.NEIGHBOUR, Peer.OUTSIDE, Peer.INGRESS, stranger)) {
+            assertFalse(allowed(other, postgres, "TCP", 5432), "PostgreSQL from " + other);
+            assertFalse(allowed(other, keyStore, "TCP", 5432), "key store from " + other);
+        }
+        for (Peer other : List.of(Peer.NEIGHBOUR, Peer.OUTSIDE, stranger)) {
+            assertFalse(allowed(other, keycloak, "TCP", 8080), "Keycloak from " + other);
+        }
+    }
+
     /** Whether a connection passes: the destination's policies let it in and the source's let it out. */
     private boolean allowed(Peer from, Peer to, String protocol, int port) {
         return passes(to, from, "Ingress", "ingress", "from", protocol, port)

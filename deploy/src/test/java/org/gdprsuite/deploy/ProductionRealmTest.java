@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("unit")
 class ProductionRealmTest {
 
-    private static final String REALM = "deploy/kubernetes/keycloak/gdpr-suite-realm.json";
+    static final String REALM = "deploy/kubernetes/keycloak/gdpr-suite-realm.json";
     private static final String DEMO_REALM = "stack/keycloak/gdpr-suite-realm.json";
     /** The roles that may see sensitive fields, or manage who does. */
     private static final List<String> SECOND_FACTOR_ROLES = List.of("dpo", "admin", "finance");
@@ -79,8 +79,8 @@ class ProductionRealmTest {
 
     @Test
     void deployImportsTheProductionRealmNotTheDemoOne() throws Exception {
-        Map<String, Object> kustomization = Project.yaml("deploy/kubernetes/kustomization.yaml");
-        assertEquals(List.of("keycloak/gdpr-suite-realm.json"), at(kustomization, "configMapGenerator", 0, "files"));
+        Map<String, Object> kustomization = Project.yaml("deploy/kubernetes/keycloak/kustomization.yaml");
+        assertEquals(List.of("gdpr-suite-realm.json"), at(kustomization, "configMapGenerator", 0, "files"));
         try (Stream<java.nio.file.Path> files = Files.walk(Project.ROOT.resolve("deploy"))) {
             List<java.nio.file.Path> referencingDemo = files.filter(Files::isRegularFile)
                     .filter(f ->
@@ -90,7 +90,7 @@ class ProductionRealmTest {
             assertEquals(List.of(), referencingDemo, "deploy/ names the demo realm");
         }
         String readme = Project.read(Project.ROOT.resolve("deploy/README.md"));
-        assertTrue(readme.contains("deploy/kubernetes/keycloak/gdpr-suite-realm.json"), "deploy/README.md names it");
+        assertTrue(readme.contains(REALM), "deploy/README.md names it");
     }
 
     private List<Map<String, Object>> clients() {

@@ -3,13 +3,16 @@ package org.gdprsuite.deploy;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -92,24 +95,65 @@ final class Project {
         }
     }
 
-    /** Every document of every manifest listed in the kustomization, by kind and name. */
-    @SuppressWarnings("unchecked")
+    /** The overlays an operator applies (deploy/kubernetes/overlays/NAME). */
+    static final List<String> OVERLAYS = List.of("dev", "prod");
+
+    private static final Map<String, List<Map<String, Object>>> BUILT = new HashMap<>();
+
+    /** The production overlay's objects, by kind and name. */
     static Map<String, Map<String, Object>> kubernetes() {
-        Map<String, Map<String, Object>> byKindAndName = new HashMap<>();
-        for (Object file :
-                (List<Object>) yaml("deploy/kubernetes/kustomization.yaml").get("resources")) {
-            try (Reader reader =
-                    Files.newBufferedReader(ROOT.resolve("deploy/kubernetes").resolve(file.toString()))) {
-                for (Object doc : new Yaml().loadAll(reader)) {
-                    Map<String, Object> manifest = (Map<String, Object>) doc;
-                    Map<String, Object> metadata = (Map<String, Object>) manifest.get("metadata");
-                    byKindAndName.put(manifest.get("kind") + "/" + metadata.get("name"), manifest);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        return kubernetes("prod");
+    }
+
+    /** The objects {@code kubectl kustomize} makes of an overlay, by kind and name. */
+    static Map<String, Map<String, Object>> kubernetes(String overlay) {
+        Map<String, Map<String, Object>> byKindAndName = new LinkedHashMap<>();
+        for (Map<String, Object> manifest : kustomize(overlay)) {
+            String key = manifest.get("kind") + "/" + at(manifest, "metadata", "name");
+            if (byKindAndName.put(key, manifest) != null) {
+                throw new AssertionError(overlay + " makes " + key + " twice");
             }
         }
         return byKindAndName;
+    }
+
+    /** Every object of an overlay as {@code kubectl kustomize} (installed on the build machines) builds it. */
+    @SuppressWarnings("unchecked")
+    static synchronized List<Map<String, Object>> kustomize(String overlay) {
+        return BUILT.computeIfAbsent(overlay, name -> {
+            Path dir = ROOT.resolve("deploy/kubernetes/overlays").resolve(name);
+            try {
+                Process process = new ProcessBuilder("kubectl", "kustomize", dir.toString())
+                        .redirectError(ProcessBuilder.Redirect.INHERIT)
+                        .start();
+                String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                    throw new AssertionError("kubectl kustomize " + dir + " failed (its error is above)");
+                }
+                List<Map<String, Object>> objects = new ArrayList<>();
+                for (Object doc : new Yaml().loadAll(output)) {
+                    objects.add((Map<String, Object>) doc);
+                }
+                return List.copyOf(objects);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** The objects of one kind of an overlay. */
+    static List<Map<String, Object>> ofKind(String overlay, String kind) {
+        return kustomize(overlay).stream()
+                .filter(o -> kind.equals(o.get("kind")))
+                .toList();
+    }
+
+    /** Plain properties of a file (no profiles resolved). */
+    static Properties propertiesOf(Path file) {
+        return properties(file);
     }
 
     static String read(Path file) {
