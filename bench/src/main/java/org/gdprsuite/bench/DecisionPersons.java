@@ -48,6 +48,8 @@ final class DecisionPersons {
                     SoakChecks.waitFor(() -> count(s), n -> n >= IngestionBench.unique(events));
                 }
                 persons.addAll(List.of(fresh));
+                // The consent.events these cause keep contact- and subscription-service busy for a while.
+                Bench.say("decision persons ready, machine quiet after " + Settle.await(Bench.SETTLE_MAX));
             }
             return persons.toArray(UUID[]::new);
         } catch (SQLException e) {
