@@ -1,0 +1,111 @@
+package org.gdprsuite.consent.api;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.gdprsuite.consent.api.RegisterResource.RegisterView;
+import org.gdprsuite.consent.domain.ProcessingRegister.Entry;
+import org.gdprsuite.consent.domain.RegisterEntries.Contact;
+import org.gdprsuite.consent.domain.RegisterEntries.Controller;
+
+/**
+ * The record of processing activities as CSV (RFC 4180): one row per purpose, the controller and its DPO on each
+ * row, so that the sheet stands alone. A cell a spreadsheet would take for a formula is prefixed with '.
+ */
+final class RegisterCsv {
+
+    static final List<String> HEADER = List.of(
+            "purpose",
+            "name",
+            "description",
+            "legal basis",
+            "article",
+            "categories of data subjects",
+            "categories of personal data",
+            "recipients",
+            "transfers to third countries",
+            "retention period",
+            "security measures",
+            "controller",
+            "data protection officer",
+            "version",
+            "changed by",
+            "changed at");
+
+    private RegisterCsv() {}
+
+    static String of(RegisterView register) {
+        Controller controller =
+                register.controller() == null ? null : register.controller().document();
+        StringBuilder csv = new StringBuilder();
+        line(csv, HEADER);
+        for (Entry e : register.activities()) {
+            line(
+                    csv,
+                    Stream.of(
+                                    e.purpose(),
+                                    e.name(),
+                                    e.description(),
+                                    e.legalBasis() == null
+                                            ? null
+                                            : e.legalBasis().name(),
+                                    e.legalBasisArticle(),
+                                    join(e.activity().dataSubjectCategories(), Function.identity()),
+                                    join(
+                                            e.activity().personalDataCategories(),
+                                            c -> c.name() + " (" + c.classification()
+                                                    + (c.fields() == null
+                                                                    || c.fields()
+                                                                            .isEmpty()
+                                                            ? ""
+                                                            : ": " + String.join(", ", c.fields()))
+                                                    + ")"),
+                                    join(
+                                            e.activity().recipients(),
+                                            r -> r.name() + (r.role() == null ? "" : " (" + r.role() + ")")),
+                                    join(
+                                            e.activity().transfers(),
+                                            t -> t.recipient() + ", " + t.country() + ": " + t.safeguard()),
+                                    e.retentionPeriod(),
+                                    join(e.activity().securityMeasures(), Function.identity()),
+                                    controller == null ? null : controller.name(),
+                                    controller == null ? null : contact(controller.dpo()),
+                                    String.valueOf(e.version()),
+                                    e.changedBy(),
+                                    e.changedAt() == null ? null : e.changedAt().toString())
+                            .toList());
+        }
+        return csv.toString();
+    }
+
+    private static String contact(Contact c) {
+        return c == null
+                ? null
+                : Stream.of(c.name(), c.email(), c.phone())
+                        .filter(v -> v != null && !v.isBlank())
+                        .collect(Collectors.joining(", "));
+    }
+
+    private static <T> String join(List<T> values, Function<T, String> text) {
+        return values.stream().map(text).collect(Collectors.joining("; "));
+    }
+
+    private static void line(StringBuilder csv, List<String> cells) {
+        csv.append(cells.stream().map(RegisterCsv::cell).collect(Collectors.joining(",")))
+                .append("\r\n");
+    }
+
+    /** One cell: quoted when it holds a separator, a quote or a line break; never read as a formula. */
+    static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
+            return "\"" + safe.replace("\"", "\"\"") + "\"";
+        }
+        return safe;
+    }
+}
