@@ -1,5 +1,7 @@
 package org.gdprsuite.events.payload;
 
+import java.util.UUID;
+
 /**
  * Personal fields that travel sealed in events ({@code v1.<base64>}, AES-256-GCM under the subject's data
  * key, the subject and this field name as associated data): publishers seal and consumers open them with
@@ -8,8 +10,26 @@ package org.gdprsuite.events.payload;
  */
 public final class SealedFields {
 
-    /** {@code email} of {@link PersonCreated} and {@link PersonUpdated}. */
+    /**
+     * {@code email} of {@link PersonCreated} and {@link PersonUpdated}; of a sealed {@link NotificationRequested};
+     * each of the emails of a sealed {@link org.gdprsuite.events.dsr.DsrCommand}.
+     */
     public static final String EMAIL = "email";
 
+    private static final String REQUEST_SUBJECT = "dsr-request:";
+
     private SealedFields() {}
+
+    /**
+     * The subject a data-subject request's own values are sealed for (its requester's address, the codes and
+     * links mailed to them): the requester may be no known person, so the request has a key of its own.
+     */
+    public static String requestSubject(UUID requestId) {
+        return REQUEST_SUBJECT + requestId;
+    }
+
+    /** Whether {@code subject} names a data-subject request's key (and not a person's). */
+    public static boolean isRequestSubject(String subject) {
+        return subject != null && subject.startsWith(REQUEST_SUBJECT);
+    }
 }

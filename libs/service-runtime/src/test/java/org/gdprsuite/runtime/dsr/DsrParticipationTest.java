@@ -19,7 +19,10 @@ import org.gdprsuite.events.dsr.DsrReply;
 import org.gdprsuite.events.dsr.DsrReply.Outcome;
 import org.gdprsuite.events.dsr.ParticipantAnnounced;
 import org.gdprsuite.events.dsr.SubjectIds;
+import org.gdprsuite.events.payload.SealedFields;
+import org.gdprsuite.runtime.crypto.RequestFields;
 import org.gdprsuite.runtime.crypto.RequestSeal;
+import org.gdprsuite.runtime.crypto.SubjectKeys;
 import org.gdprsuite.runtime.crypto.TamperedException;
 import org.gdprsuite.runtime.toy.ToyStore;
 import org.gdprsuite.testsupport.KafkaProbe;
@@ -49,6 +52,12 @@ class DsrParticipationTest {
 
     @Inject
     ToyStore store;
+
+    @Inject
+    RequestFields fields;
+
+    @Inject
+    SubjectKeys keys;
 
     @ConfigProperty(name = "gdpr.kafka.topic-prefix")
     String prefix;
@@ -109,23 +118,47 @@ class DsrParticipationTest {
                 EventType.DSR_EXPORT_REQUESTED,
                 requestId.toString(),
                 new DsrCommand(requestId, new SubjectIds(List.of(person), List.of()), List.of(PARTICIPANT)));
-        KafkaProbe.send(
-                prefix + Topics.DSR_COMMANDS, List.of(Map.entry(requestId.toString(), EventCodec.toJson(command))));
+        DsrReply reply = replyTo(command);
 
-        DsrReply reply = KafkaProbe.readUntil(
-                        replies(), r -> repliesTo(r, command.id()).size() >= 1, WAIT)
-                .stream()
+        assertEquals(Outcome.FAILED, reply.outcome());
+        assertNull(reply.slice());
+        assertNull(reply.sealedSlice());
+        assertFalse(rawReplies(command.id()).contains("DE89"), "nothing of the slice on the bus");
+    }
+
+    @Test
+    void sealedEmailsOpenForTheParticipantUntilTheRequestsKeyIsDestroyed() {
+        UUID requestId = UUID.randomUUID();
+        String email = "sealed." + requestId + "@example.org";
+        SubjectIds sealed = fields.seal(requestId, new SubjectIds(List.of(), List.of(email)));
+        assertFalse(sealed.toString().contains(email), "sealed on the bus");
+        DsrCommand command =
+                new DsrCommand(requestId, sealed, List.of(PARTICIPANT), null, SealedFields.requestSubject(requestId));
+
+        DsrReply done = replyTo(
+                CloudEvent.of("erasure-service", EventType.DSR_ERASURE_REQUESTED, requestId.toString(), command));
+        assertEquals(Outcome.DONE, done.outcome());
+        assertTrue(store.effects("erase-email").contains(email), "the participant got the address in clear");
+
+        keys.destroy(SealedFields.requestSubject(requestId));
+        DsrReply late = replyTo(
+                CloudEvent.of("erasure-service", EventType.DSR_ERASURE_REQUESTED, requestId.toString(), command));
+        assertEquals(Outcome.FAILED, late.outcome(), "closed: nothing opens, nothing is done");
+        assertEquals(
+                1, store.effects("erase-email").stream().filter(email::equals).count());
+    }
+
+    /** Sends a command and waits for its reply. */
+    private DsrReply replyTo(CloudEvent command) {
+        KafkaProbe.send(
+                prefix + Topics.DSR_COMMANDS, List.of(Map.entry(command.subject(), EventCodec.toJson(command))));
+        return KafkaProbe.readUntil(replies(), r -> repliesTo(r, command.id()).size() >= 1, WAIT).stream()
                 .map(r -> EventCodec.parse(r.value()))
                 .filter(e -> e.type().equals(EventType.DSR_REPLY.type()))
                 .map(e -> e.dataAs(DsrReply.class))
                 .filter(r -> command.id().equals(r.commandId()))
                 .findFirst()
                 .orElseThrow();
-
-        assertEquals(Outcome.FAILED, reply.outcome());
-        assertNull(reply.slice());
-        assertNull(reply.sealedSlice());
-        assertFalse(rawReplies(command.id()).contains("DE89"), "nothing of the slice on the bus");
     }
 
     private static com.fasterxml.jackson.databind.JsonNode opened(DsrReply reply) {

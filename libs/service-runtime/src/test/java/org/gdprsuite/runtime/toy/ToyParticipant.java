@@ -42,6 +42,7 @@ public class ToyParticipant implements DsrParticipant {
             store.anonymize(id);
             store.effect("erase", id.toString());
         }
+        subject.emails().forEach(email -> store.effect("erase-email", email));
         return SliceResult.done();
     }
 }

@@ -68,6 +68,9 @@ public class DsrCommandHandler {
     Outbox outbox;
 
     @Inject
+    SliceRun slices;
+
+    @Inject
     DataSource dataSource;
 
     @Inject
@@ -147,7 +150,7 @@ public class DsrCommandHandler {
                     reply(remembered);
                     return remembered;
                 }
-                SliceResult result = perform(participant, action, command);
+                SliceResult result = slices.perform(participant, action, command);
                 DsrReply reply = toReply(commandId, action, command.requestId(), result);
                 if (action != DsrAction.EXPORT && result.outcome() != Outcome.FAILED) {
                     remember(commandId, command.requestId(), reply);
@@ -238,18 +241,6 @@ public class DsrCommandHandler {
         return EventType.byType(event.type())
                 .map(t -> Topics.DSR_COMMANDS.equals(t.topic()))
                 .orElse(false);
-    }
-
-    private static SliceResult perform(DsrParticipant participant, DsrAction action, DsrCommand command) {
-        if (!participant.actions().contains(action)) {
-            return SliceResult.failed(action + " is not supported by this participant");
-        }
-        return switch (action) {
-            case EXPORT -> participant.export(command.subject());
-            case ERASE -> participant.erase(command.subject());
-            case RESTRICT -> participant.restrict(command.subject());
-            case LIFT_RESTRICTION -> participant.liftRestriction(command.subject());
-        };
     }
 
     private DsrReply toReply(String commandId, DsrAction action, UUID requestId, SliceResult result) {

@@ -1,0 +1,42 @@
+package org.gdprsuite.runtime.internal.dsr;
+
+import java.util.Optional;
+
+import org.gdprsuite.events.dsr.DsrAction;
+import org.gdprsuite.events.dsr.DsrCommand;
+import org.gdprsuite.events.dsr.SubjectIds;
+import org.gdprsuite.runtime.crypto.RequestFields;
+import org.gdprsuite.runtime.dsr.DsrParticipant;
+import org.gdprsuite.runtime.dsr.SliceResult;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Runs a participant's slice of one command on the subject in clear: emails that travel sealed under the request's
+ * key ({@link DsrCommand#sealedFor()}) are opened first, so participants' code does not change. Once the request is
+ * closed and its key destroyed nothing opens: the command (late or replayed) is answered failed, without effect.
+ */
+@ApplicationScoped
+class SliceRun {
+
+    @Inject
+    RequestFields fields;
+
+    SliceResult perform(DsrParticipant participant, DsrAction action, DsrCommand command) {
+        if (!participant.actions().contains(action)) {
+            return SliceResult.failed(action + " is not supported by this participant");
+        }
+        Optional<SubjectIds> opened = fields.open(command.sealedFor(), command.subject());
+        if (opened.isEmpty()) {
+            return SliceResult.failed("the request is closed: its subject's addresses no longer open");
+        }
+        SubjectIds subject = opened.get();
+        return switch (action) {
+            case EXPORT -> participant.export(subject);
+            case ERASE -> participant.erase(subject);
+            case RESTRICT -> participant.restrict(subject);
+            case LIFT_RESTRICTION -> participant.liftRestriction(subject);
+        };
+    }
+}
