@@ -1,11 +1,18 @@
 package org.gdprsuite.bench;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -26,7 +33,7 @@ public final class ConstantRateLoad {
     private static final long MAX_MICROS = TimeUnit.MINUTES.toMicros(1);
 
     /** The calls due after the warm-up: how many were sent, how many failed, all their latencies. */
-    public record Result(int rate, long sent, long errors, Histogram micros) {
+    public record Result(int rate, long sent, long errors, Histogram micros, Map<String, Long> failures) {
         public double millisAt(double percentile) {
             return sent == 0 ? Double.NaN : micros.getValueAtPercentile(percentile) / 1000.0;
         }
@@ -40,14 +47,21 @@ public final class ConstantRateLoad {
             return Errors.acceptable(errors, sent);
         }
 
+        /** "3 errors of 15,000 (0.02 %): 2 time-out, 1 not 200". */
         public String errorNote() {
-            return Errors.note(errors, sent);
+            return Errors.note(errors, sent)
+                    + (failures.isEmpty()
+                            ? ""
+                            : failures.entrySet().stream()
+                                    .map(e -> e.getValue() + " " + e.getKey())
+                                    .collect(Collectors.joining(", ", ": ", "")));
         }
     }
 
     private final ConcurrentHistogram histogram = new ConcurrentHistogram(MAX_MICROS, 3);
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
+    private final Map<String, LongAdder> failures = new ConcurrentSkipListMap<>();
 
     /** When request {@code i} is due, in nanoseconds after the start. */
     static long dueOffsetNanos(long i, int ratePerSecond) {
@@ -56,6 +70,14 @@ public final class ConstantRateLoad {
 
     /** Records one call measured from its due time to when it was answered or failed. */
     void record(long dueNanos, long doneNanos, boolean ok) {
+        record(dueNanos, doneNanos, ok, null);
+    }
+
+    /** As {@link #record(long, long, boolean)}; a failed call is also counted by its kind (see {@link #kind}). */
+    void record(long dueNanos, long doneNanos, boolean ok, Throwable failure) {
+        if (!ok) {
+            failures.computeIfAbsent(kind(failure), k -> new LongAdder()).increment();
+        }
         histogram.recordValue(Math.min(MAX_MICROS, Math.max(0, (doneNanos - dueNanos) / 1000)));
         sent.incrementAndGet();
         if (!ok) {
@@ -64,7 +86,19 @@ public final class ConstantRateLoad {
     }
 
     Result result(int rate) {
-        return new Result(rate, sent.get(), errors.get(), histogram.copy());
+        Map<String, Long> kinds = new TreeMap<>();
+        failures.forEach((kind, n) -> kinds.put(kind, n.sum()));
+        return new Result(rate, sent.get(), errors.get(), histogram.copy(), kinds);
+    }
+
+    /** What a failure was: answered with another status than expected, timed out, or the exception's name. */
+    static String kind(Throwable failure) {
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause == null) {
+            return "not 200";
+        }
+        return cause instanceof TimeoutException ? "time-out" : cause.getClass().getSimpleName();
     }
 
     /** As {@link #run(Supplier, int, Duration, Duration, Duration, Runnable)} with a 30 s time-out. */
@@ -105,11 +139,11 @@ public final class ConstantRateLoad {
             try {
                 answer = send.get().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (RuntimeException e) {
-                answer = CompletableFuture.completedFuture(false);
+                answer = CompletableFuture.failedFuture(e);
             }
             if (i >= warmupCount) {
                 measured[(int) (i - warmupCount)] = answer.handle((ok, failure) -> {
-                    load.record(due, System.nanoTime(), failure == null && Boolean.TRUE.equals(ok));
+                    load.record(due, System.nanoTime(), failure == null && Boolean.TRUE.equals(ok), failure);
                     return null;
                 });
             }
@@ -120,7 +154,7 @@ public final class ConstantRateLoad {
         } catch (Exception stuck) {
             for (CompletableFuture<?> f : measured) {
                 if (f != null && !f.isDone()) {
-                    load.record(0, timeout.toNanos(), false);
+                    load.record(0, timeout.toNanos(), false, new TimeoutException());
                 }
             }
         }

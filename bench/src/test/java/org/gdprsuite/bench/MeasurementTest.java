@@ -37,7 +37,7 @@ class MeasurementTest {
         assertEquals(1, result.millisAt(50), 0.01);
         assertEquals(5_000, result.millisAt(99), 5);
         assertFalse(result.fewErrors());
-        assertEquals("2 errors of 100 (2.00 %)", result.errorNote());
+        assertEquals("2 errors of 100 (2.00 %): 2 not 200", result.errorNote());
     }
 
     @Test
@@ -65,6 +65,23 @@ class MeasurementTest {
         // The 10 % that timed out are the slowest tenth, each at about the time-out.
         assertTrue(result.millisAt(95) >= 300, "p95 " + result.millisAt(95));
         assertTrue(result.millisAt(50) < 300, "p50 " + result.millisAt(50));
+        assertEquals("10 errors of 100 (10.00 %): 10 time-out", result.errorNote());
+    }
+
+    @Test
+    void failuresAreCountedByKind() {
+        ConstantRateLoad load = new ConstantRateLoad();
+        load.record(0, MS, true);
+        load.record(0, MS, false);
+        load.record(
+                0,
+                30_000 * MS,
+                false,
+                new java.util.concurrent.CompletionException(new java.util.concurrent.TimeoutException()));
+        load.record(0, 2 * MS, false, new java.io.IOException("Connection was closed"));
+        ConstantRateLoad.Result result = load.result(10);
+        assertEquals(Map.of("not 200", 1L, "time-out", 1L, "IOException", 1L), result.failures());
+        assertEquals("3 errors of 4 (75.00 %): 1 IOException, 1 not 200, 1 time-out", result.errorNote());
     }
 
     @Test
