@@ -1,10 +1,13 @@
 package org.gdprsuite.gateway.api;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.gdprsuite.gateway.domain.AccessLogEntry;
 import org.gdprsuite.gateway.domain.AccessLogQuery;
+import org.gdprsuite.gateway.domain.StaffUsers;
 import org.gdprsuite.runtime.security.Roles;
 import org.gdprsuite.runtime.web.Results;
 
@@ -27,18 +30,31 @@ public class AccessLogResource {
     @Inject
     AccessLogQuery query;
 
+    @Inject
+    StaffUsers staff;
+
+    /** {@code principalName}: the staff user's name from the directory (kept after termination), else null. */
     public record AccessLogView(
             Instant at,
             String principal,
+            String principalName,
             String clientId,
             String method,
             String path,
             UUID personId,
             int status,
             String requestId) {
-        static AccessLogView of(AccessLogEntry e) {
+        static AccessLogView of(AccessLogEntry e, Map<String, String> names) {
             return new AccessLogView(
-                    e.at, e.principal, e.clientId, e.method, e.path, e.personId, e.status, e.requestId);
+                    e.at,
+                    e.principal,
+                    names.get(e.principal),
+                    e.clientId,
+                    e.method,
+                    e.path,
+                    e.personId,
+                    e.status,
+                    e.requestId);
         }
     }
 
@@ -52,7 +68,11 @@ public class AccessLogResource {
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
         Results<AccessLogEntry> found =
                 query.page(new AccessLogQuery.Filter(personId, principal, instant(from), instant(to)), page, size);
-        return new Results<>(found.items().stream().map(AccessLogView::of).toList(), page, size, found.total());
+        // One lookup for the page's principals, not one per entry.
+        Map<String, String> names =
+                staff.namesOf(found.items().stream().map(e -> e.principal).collect(Collectors.toSet()));
+        return new Results<>(
+                found.items().stream().map(e -> AccessLogView.of(e, names)).toList(), page, size, found.total());
     }
 
     private static Instant instant(String value) {

@@ -2,8 +2,10 @@ package org.gdprsuite.gateway.api;
 
 import java.util.List;
 
+import org.gdprsuite.gateway.domain.StaffAccountsUnavailable;
 import org.gdprsuite.runtime.problem.Problem;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -127,6 +129,15 @@ public class GatewayProblems {
                             body(status, null, context.request().headers().get(ProxyRoutes.REQUEST_ID)))));
         }
         return context.sendResponse();
+    }
+
+    /** Keycloak's admin API is out of reach, or staff management has no service account: try again later. */
+    @ServerExceptionMapper
+    public Response staffAccountsUnavailable(StaffAccountsUnavailable e) {
+        return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, e.getMessage())
+                        .toResponse())
+                .header("Retry-After", "5")
+                .build();
     }
 
     private String body(int status, String detail, String requestId) {

@@ -53,6 +53,29 @@ public interface GatewayConfig {
     /** The access log of personal-data calls. */
     AccessLog accessLog();
 
+    /** Staff users of the suite, managed in Keycloak through the admin API (docs/staff-users.md). */
+    Staff staff();
+
+    interface Staff {
+        /**
+         * The confidential client of the realm whose service account manages staff users (realm-management
+         * roles view-users and manage-users only); realm and server are those of quarkus.oidc.auth-server-url.
+         */
+        @WithDefault("gateway-staff")
+        String clientId();
+
+        /** The client's secret; without one (only dev and test have a value) staff management answers 503. */
+        Optional<String> clientSecret();
+
+        /** How long a new user's temporary password may wait for the first login; unused, it is removed. */
+        @WithDefault("P3D")
+        Duration temporaryPasswordLifespan();
+
+        /** The realm roles an admin may give a staff user (one each). */
+        @WithDefault("dpo,sales,marketing,support,finance,admin")
+        List<String> roles();
+    }
+
     interface AccessLog {
         /**
          * Personal-data calls whose access-log entry may wait to be written (about 300 bytes each). When
