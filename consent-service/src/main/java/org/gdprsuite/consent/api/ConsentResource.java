@@ -14,6 +14,7 @@ import org.gdprsuite.consent.domain.ConsentRecord;
 import org.gdprsuite.consent.domain.ConsentSource;
 import org.gdprsuite.consent.domain.ConsentStatus;
 import org.gdprsuite.consent.domain.Decision;
+import org.gdprsuite.consent.domain.InformationMails;
 import org.gdprsuite.consent.domain.LegalBasis;
 import org.gdprsuite.consent.domain.Purposes;
 import org.gdprsuite.runtime.security.Roles;
@@ -58,7 +59,11 @@ public class ConsentResource {
     @Inject
     Clock clock;
 
-    public record PersonConsents(UUID personId, List<StateView> purposes) {}
+    @Inject
+    InformationMails informationMails;
+
+    /** The person's current bases, and the information mails (Art. 13/14) they were sent. */
+    public record PersonConsents(UUID personId, List<StateView> purposes, List<InformationMails.Informed> informed) {}
 
     public record EvidenceRequest(
             @Size(max = 45) String ip,
@@ -92,7 +97,8 @@ public class ConsentResource {
     public PersonConsents current(@PathParam("personId") UUID personId) {
         return new PersonConsents(
                 personId,
-                ledger.currentStates(personId).stream().map(StateView::of).toList());
+                ledger.currentStates(personId).stream().map(StateView::of).toList(),
+                informationMails.of(personId));
     }
 
     @GET

@@ -1,6 +1,8 @@
 package org.gdprsuite.consent.config;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -47,5 +49,46 @@ public interface ConsentConfig {
         /** The language of a notice published without one, and the one shown when a language has no notice. */
         @WithDefault("en")
         String noticeLanguage();
+
+        /** The information mail (Art. 13/14) to persons added under a basis other than consent. */
+        InformationMail informationMail();
+    }
+
+    interface InformationMail {
+
+        /**
+         * Tell a new person of the purposes they are processed for without consent. Off until subscription-service
+         * renders the template (SuiteMail.Template): an unknown template would be dead-lettered there.
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** How long after the person was created the mail is sent (PT0S: at once). */
+        @WithDefault("PT0S")
+        Duration delay();
+
+        /** How often mails whose delay is over are sent (a scheduler interval, e.g. 30s). */
+        @WithDefault("30s")
+        String checkEvery();
+
+        /** The mail template subscription-service renders, for purposes without one of their own. */
+        @WithDefault("information.notice")
+        String template();
+
+        /** The privacy centre the mail links to (default: the request portal under gdpr.public-base-url). */
+        Optional<String> privacyCentreUrl();
+
+        /** Per purpose key: whether persons are told of it, and its own template. */
+        Map<String, PurposeMail> purposes();
+    }
+
+    interface PurposeMail {
+
+        /** Tell persons of this purpose (false: this purpose is left out of the mail). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The template of this purpose's mail (default: gdpr.consent.information-mail.template). */
+        Optional<String> template();
     }
 }

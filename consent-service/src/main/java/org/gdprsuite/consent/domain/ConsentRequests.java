@@ -1,6 +1,7 @@
 package org.gdprsuite.consent.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,6 +54,9 @@ public class ConsentRequests {
     @Inject
     SubjectStates subjects;
 
+    @Inject
+    InformationMails informationMails;
+
     /** Scope of the signed confirmation links; the subject is {@code personId|purpose}. */
     private static final String LINK_SCOPE = "consent-confirm";
 
@@ -65,6 +69,7 @@ public class ConsentRequests {
         Set<String> decided = ledger.currentStates(person.personId()).stream()
                 .map(state -> state.purpose)
                 .collect(Collectors.toSet());
+        List<Purpose> defaulted = new ArrayList<>();
         for (Purpose purpose : purposes.list()) {
             if (decided.contains(purpose.key)) {
                 continue; // attached from a pending subject: what the person said wins over a default or a request
@@ -76,10 +81,13 @@ public class ConsentRequests {
                         ConsentStatus.GRANTED,
                         createdAt,
                         "default legal basis"));
+                defaulted.add(purpose);
             } else if (purpose.consentRequired && sendRequests && person.email() != null) {
                 requestConsent(person.personId(), purpose, createdAt);
             }
         }
+        // Art. 13/14: told of what is processed without their consent (in this transaction: recorded with the bases).
+        informationMails.personCreated(person.personId(), defaulted, createdAt, person.email() != null);
     }
 
     /**

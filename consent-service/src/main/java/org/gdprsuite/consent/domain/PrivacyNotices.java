@@ -20,8 +20,11 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class PrivacyNotices {
 
+    /** Path of the public page of the notice in force (?lang=), under the public base URL. */
+    public static final String IN_FORCE = "/public/consents/notices";
+
     /** Path of a version's public page under the public base URL; stable for as long as the version exists. */
-    public static final String PAGE = "/public/consents/notices/";
+    public static final String PAGE = IN_FORCE + "/";
 
     /** A version as lists show it, without its text. */
     public record Summary(
@@ -72,6 +75,11 @@ public class PrivacyNotices {
     /** The public page of a version, as links in mails and records name it. */
     public String publicUrl(String version) {
         return config.publicBaseUrl() + PAGE + version;
+    }
+
+    /** The stable public page of the notice in force. */
+    public String inForceUrl() {
+        return config.publicBaseUrl() + IN_FORCE;
     }
 
     /** A new version; its text is kept with its hash, which proves what the person was shown. */

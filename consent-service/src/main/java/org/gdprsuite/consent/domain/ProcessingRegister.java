@@ -209,7 +209,11 @@ public class ProcessingRegister {
                 read((String) row[4]));
     }
 
-    private static Instant instant(Object value) {
+    /** A timestamptz column of a native query, as Hibernate hands it over. */
+    static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
         if (value instanceof Instant i) {
             return i;
         }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.gdprsuite.consent.api.ConsentViews.RecordView;
 import org.gdprsuite.consent.api.ConsentViews.StateView;
 import org.gdprsuite.consent.domain.ConsentLedger;
+import org.gdprsuite.consent.domain.InformationMails;
 import org.gdprsuite.consent.domain.LedgerMaintenance;
 import org.gdprsuite.consent.domain.SubjectDirectory;
 import org.gdprsuite.events.dsr.SubjectIds;
@@ -35,9 +36,13 @@ public class ConsentParticipant implements DsrParticipant {
     @Inject
     SubjectDirectory directory;
 
+    @Inject
+    InformationMails informationMails;
+
     @Override
     public String slice() {
-        return "consent ledger and current legal bases per purpose, also of consents given by address only";
+        return "consent ledger and current legal bases per purpose, also of consents given by address only, and the"
+                + " information mails sent";
     }
 
     @Override
@@ -63,7 +68,9 @@ public class ConsentParticipant implements DsrParticipant {
                 "current",
                 ledger.currentStates(subjectId).stream().map(StateView::of).toList(),
                 "ledger",
-                ledger.history(subjectId).stream().map(RecordView::of).toList());
+                ledger.history(subjectId).stream().map(RecordView::of).toList(),
+                "informed",
+                informationMails.of(subjectId));
     }
 
     /** See {@link LedgerMaintenance#erase}: the proof stays, the evidence goes, nothing allows processing any more. */
