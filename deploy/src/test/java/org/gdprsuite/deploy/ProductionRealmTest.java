@@ -30,9 +30,17 @@ class ProductionRealmTest {
     private final Map<String, Object> realm = Project.yaml(REALM); // JSON is YAML
 
     @Test
-    void hasNoUsersAndNoClientSecrets() {
+    void hasNoStaffUsersAndNoClientSecrets() {
         assertEquals("gdpr-suite", realm.get("realm"));
-        assertFalse(realm.containsKey("users"), "users are created by the operator, never imported");
+        // Users are created by the operator, never imported; only the gateway's service account (no credentials).
+        List<Map<String, Object>> users = realm.get("users") == null ? List.of() : at(realm, "users");
+        for (Map<String, Object> user : users) {
+            assertEquals("service-account-" + user.get("serviceAccountClientId"), user.get("username"));
+            assertFalse(user.containsKey("credentials"), user.get("username") + " has credentials");
+            assertTrue(clients().stream()
+                    .anyMatch(c -> c.get("clientId").equals(user.get("serviceAccountClientId"))
+                            && Boolean.TRUE.equals(c.get("serviceAccountsEnabled"))));
+        }
         for (Map<String, Object> client : clients()) {
             assertFalse(client.containsKey("secret"), client.get("clientId") + " has a fixed secret");
             assertEquals(false, client.get("directAccessGrantsEnabled"), client.get("clientId") + " password grant");
