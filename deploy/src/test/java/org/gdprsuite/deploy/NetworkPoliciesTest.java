@@ -26,6 +26,15 @@ class NetworkPoliciesTest {
     private static final String NAMESPACE = "gdpr-suite";
     private static final int MANAGEMENT = 9000;
 
+    /** The stack's pods, labelled as CloudNativePG and the Keycloak operator label them. */
+    private static final Peer POSTGRES =
+            new Peer(NAMESPACE, Map.of("cnpg.io/cluster", "gdpr-postgres", "cnpg.io/instanceRole", "primary"));
+
+    private static final Peer KEY_STORE =
+            new Peer(NAMESPACE, Map.of("cnpg.io/cluster", "gdpr-keys", "cnpg.io/instanceRole", "primary"));
+    private static final Peer KEYCLOAK =
+            new Peer(NAMESPACE, Map.of("app", "keycloak", "app.kubernetes.io/instance", "gdpr-keycloak"));
+
     private final Map<String, Map<String, Object>> kubernetes = Project.kubernetes();
     private final List<Map<String, Object>> policies = kubernetes.entrySet().stream()
             .filter(e -> e.getKey().startsWith("NetworkPolicy/"))
@@ -107,6 +116,21 @@ class NetworkPoliciesTest {
                 assertFalse(allowed(pod, Peer.OUTSIDE, "TCP", port), from.name() + " to " + port);
             }
             assertFalse(allowed(pod, Peer.MONITORING, "TCP", MANAGEMENT), from.name() + " to monitoring");
+        }
+    }
+
+    /** No policy selects nothing: each picks the suite's pods or the stack's, with the labels their operators set. */
+    @Test
+    void everyPolicySelectsPodsThatExist() {
+        List<Map<String, Object>> pods = new ArrayList<>();
+        services.forEach(s -> pods.add(pod(s).labels()));
+        pods.add(POSTGRES.labels());
+        pods.add(KEY_STORE.labels());
+        pods.add(KEYCLOAK.labels());
+        for (Map<String, Object> policy : policies) {
+            Map<String, Object> selector = at(policy, "spec", "podSelector");
+            assertTrue(pods.stream().anyMatch(labels -> selects(selector, labels)), (String)
+                    at(policy, "metadata", "name"));
         }
     }
 
