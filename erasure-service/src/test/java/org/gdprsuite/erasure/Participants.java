@@ -70,6 +70,20 @@ record Participants(String prefix) {
                 .toList();
     }
 
+    /** The records of a request (its id as key) on a topic so far (waits until there are {@code atLeast}). */
+    List<ConsumerRecord<String, String>> records(String topic, UUID requestId, int atLeast) {
+        return KafkaProbe.awaitRecords(
+                        prefix + topic,
+                        r -> r.stream()
+                                        .filter(rec -> requestId.toString().equals(rec.key()))
+                                        .count()
+                                >= atLeast,
+                        WAIT)
+                .stream()
+                .filter(r -> requestId.toString().equals(r.key()))
+                .toList();
+    }
+
     /** The batch commands naming a person so far (waits until there are {@code atLeast}). */
     List<CloudEvent> batchCommands(UUID person, int atLeast) {
         java.util.function.Predicate<ConsumerRecord<String, String>> naming =

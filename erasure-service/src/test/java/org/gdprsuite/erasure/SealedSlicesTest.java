@@ -95,7 +95,7 @@ class SealedSlicesTest {
 
         String bundle = exports.forDpo(id).toString();
         assertTrue(bundle.contains("NL91ABNA0417164300") && bundle.contains("asthma since 2001"), bundle);
-        List<ConsumerRecord<String, String>> onTheTopic = repliesOf(id, 2);
+        List<ConsumerRecord<String, String>> onTheTopic = participants.records(Topics.DSR_REPLIES, id, 2);
         for (ConsumerRecord<String, String> record : onTheTopic) {
             assertFalse(record.value().contains("NL91ABNA"), record.value());
             assertFalse(record.value().contains("asthma"), record.value());
@@ -155,19 +155,6 @@ class SealedSlicesTest {
                 .then()
                 .statusCode(200);
         return id;
-    }
-
-    private List<ConsumerRecord<String, String>> repliesOf(UUID id, int atLeast) {
-        return KafkaProbe.awaitRecords(
-                        prefix + Topics.DSR_REPLIES,
-                        r -> r.stream()
-                                        .filter(rec -> id.toString().equals(rec.key()))
-                                        .count()
-                                >= atLeast,
-                        WAIT)
-                .stream()
-                .filter(r -> id.toString().equals(r.key()))
-                .toList();
     }
 
     private boolean keyDestroyed(UUID id) {

@@ -56,5 +56,12 @@ public interface ErasureConfig {
         /** How long an export's download link lives; the bundle is purged afterwards. */
         @WithDefault("P7D")
         Duration downloadValidity();
+
+        /**
+         * How long the key sealing a request's mails and commands on Kafka outlives the request's closing, so its
+         * last mails are still sent; then it is destroyed and no copy of them opens again.
+         */
+        @WithDefault("PT1H")
+        Duration closedKeyGrace();
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import org.gdprsuite.erasure.config.ErasureConfig;
+import org.gdprsuite.erasure.domain.RequestKeys;
 import org.gdprsuite.erasure.domain.RequestStore;
 import org.gdprsuite.erasure.export.Exports;
 import org.gdprsuite.runtime.metrics.CountGauge;
@@ -18,7 +19,7 @@ import jakarta.inject.Inject;
 
 /**
  * Every {@code gdpr.erasure.retry-check-every}: the retries of silent or failed participants, the purge of export
- * bundles past their link's validity, and the overdue / due-soon gauges.
+ * bundles past their link's validity, the destruction of closed requests' keys, and the overdue / due-soon gauges.
  */
 @ApplicationScoped
 public class Schedule {
@@ -31,6 +32,9 @@ public class Schedule {
 
     @Inject
     RequestStore requests;
+
+    @Inject
+    RequestKeys keys;
 
     @Inject
     MeterRegistry metrics;
@@ -56,6 +60,7 @@ public class Schedule {
     public void run() {
         retries.retryDue();
         exports.purgeExpired();
+        keys.destroyClosed();
         QuarkusTransaction.requiringNew().run(() -> {
             Instant now = clock.instant();
             overdue.set(requests.countOpenDue(null, now));
