@@ -97,6 +97,11 @@ record World(String prefix) {
                 EventCodec.toJson(CloudEvent.of("contact-service", type, person.toString(), payload)));
     }
 
+    /** A request as {@code user}. */
+    static io.restassured.specification.RequestSpecification as(DemoUser user) {
+        return given().auth().oauth2(Tokens.of(user)).when();
+    }
+
     static void await(java.util.function.BooleanSupplier condition, String what) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (!condition.getAsBoolean()) {

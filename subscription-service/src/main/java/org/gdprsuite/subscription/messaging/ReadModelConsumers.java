@@ -44,10 +44,11 @@ public class ReadModelConsumers {
 
     /** At most one row per purpose × person (see {@link ConsentStateEvents}): a statement may not update a row twice. */
     private static final String UPSERT_CONSENTS = """
-            INSERT INTO consent_read_model (person_id, purpose, allowed, since, until)
-            SELECT * FROM unnest(?::uuid[], ?::varchar[], ?::boolean[], ?::timestamptz[], ?::timestamptz[])
+            INSERT INTO consent_read_model (person_id, purpose, allowed, since, until, reasons)
+            SELECT * FROM unnest(?::uuid[], ?::varchar[], ?::boolean[], ?::timestamptz[], ?::timestamptz[],
+                ?::varchar[])
             ON CONFLICT (purpose, person_id) DO UPDATE SET allowed = EXCLUDED.allowed, since = EXCLUDED.since,
-                until = EXCLUDED.until
+                until = EXCLUDED.until, reasons = EXCLUDED.reasons
             WHERE consent_read_model.since <= EXCLUDED.since
             """;
 
@@ -56,7 +57,8 @@ public class ReadModelConsumers {
             ConsentStateChanged::purpose,
             ConsentStateChanged::allowed,
             ConsentStateChanged::since,
-            ConsentStateChanged::until);
+            ConsentStateChanged::until,
+            c -> String.join(",", c.reasons()));
 
     /** One row per person (the newest event time): a statement may not update a row twice. */
     private static final String ANONYMIZE = """
@@ -136,13 +138,21 @@ public class ReadModelConsumers {
             case PERSON_CREATED -> {
                 PersonCreated created = event.dataAs(PersonCreated.class);
                 upsertAddress(
-                        created.personId(), keepEmail(created.personId(), created.email()), created.category(), event);
+                        created.personId(),
+                        keepEmail(created.personId(), created.email()),
+                        created.category(),
+                        event.time(),
+                        event);
                 mail.releasePending(created.personId());
             }
             case PERSON_UPDATED -> {
                 PersonUpdated updated = event.dataAs(PersonUpdated.class);
                 upsertAddress(
-                        updated.personId(), keepEmail(updated.personId(), updated.email()), updated.category(), event);
+                        updated.personId(),
+                        keepEmail(updated.personId(), updated.email()),
+                        updated.category(),
+                        null,
+                        event);
                 mail.releasePending(updated.personId());
             }
             case PERSON_RESTRICTION_CHANGED -> {
@@ -177,17 +187,22 @@ public class ReadModelConsumers {
         return cipher.keepReceived(personId.toString(), SealedFields.EMAIL, received);
     }
 
-    private void upsertAddress(java.util.UUID personId, String email, String category, CloudEvent event) {
+    /** {@code createdAt}: the person's creation (selections filter on it), null for an update. */
+    private void upsertAddress(
+            java.util.UUID personId, String email, String category, Instant createdAt, CloudEvent event) {
         em.createNativeQuery("""
-                INSERT INTO contact_read_model (person_id, email, category, updated_at) VALUES (?1, ?2, ?3, ?4)
+                INSERT INTO contact_read_model (person_id, email, category, updated_at, created_at)
+                VALUES (?1, ?2, ?3, ?4, CAST(?5 AS timestamptz))
                 ON CONFLICT (person_id) DO UPDATE SET email = EXCLUDED.email, category = EXCLUDED.category,
-                    updated_at = EXCLUDED.updated_at
+                    updated_at = EXCLUDED.updated_at,
+                    created_at = coalesce(contact_read_model.created_at, EXCLUDED.created_at)
                 WHERE NOT contact_read_model.anonymized
                 """)
                 .setParameter(1, personId)
                 .setParameter(2, email)
                 .setParameter(3, category)
                 .setParameter(4, event.time())
+                .setParameter(5, createdAt == null ? null : createdAt.toString())
                 .executeUpdate();
     }
 }
