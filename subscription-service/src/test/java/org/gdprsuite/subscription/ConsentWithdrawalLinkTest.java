@@ -100,7 +100,7 @@ class ConsentWithdrawalLinkTest {
                 .when()
                 .post("/api/subscriptions/types/withdraw-news/mailings")
                 .then()
-                .statusCode(200);
+                .statusCode(202);
         assertWithdrawalLinkFor(person, MailBox.await(email, m -> m.subject().equals("Withdrawal news"), WAIT));
 
         String preferences = mailLinks.preferencesLink(person);

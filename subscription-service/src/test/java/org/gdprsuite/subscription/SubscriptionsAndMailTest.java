@@ -324,8 +324,8 @@ class SubscriptionsAndMailTest {
                 .when()
                 .post("/api/subscriptions/types/news-mailing/mailings")
                 .then()
-                .statusCode(200)
-                .body("sent", equalTo(1));
+                .statusCode(202)
+                .header("Location", containsString("/api/subscriptions/mailings/"));
 
         MailBox.Message mail = MailBox.await(email, m -> m.subject().equals("November news"), WAIT);
         assertEquals(

@@ -5,10 +5,11 @@ import java.util.List;
 import org.gdprsuite.runtime.security.Roles;
 import org.gdprsuite.runtime.web.Results;
 import org.gdprsuite.subscription.domain.Audiences;
-import org.gdprsuite.subscription.domain.Mailings;
+import org.gdprsuite.subscription.domain.MailingJobs;
 import org.gdprsuite.subscription.domain.SubscriptionType;
 import org.gdprsuite.subscription.domain.SubscriptionTypes;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
 
 /** Subscription types; their audiences and mailings are for marketing and admin only (privacy by default). */
 @Path("/api/subscriptions/types")
@@ -39,7 +41,10 @@ public class SubscriptionTypeResource {
     Audiences audiences;
 
     @Inject
-    Mailings mailings;
+    MailingJobs mailings;
+
+    @Inject
+    SecurityIdentity identity;
 
     public record SubscriptionTypeView(String key, String name, String description, String purposeKey) {
         static SubscriptionTypeView of(SubscriptionType t) {
@@ -55,8 +60,6 @@ public class SubscriptionTypeResource {
     public record Mailing(
             @NotBlank @Size(max = 200) String subject,
             @NotBlank @Size(max = 50_000) String text) {}
-
-    public record Sent(int sent) {}
 
     @GET
     @RolesAllowed({Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.DPO, Roles.ADMIN})
@@ -84,11 +87,17 @@ public class SubscriptionTypeResource {
         return audiences.page(key, page, size);
     }
 
-    /** Sends a mailing to the whole audience, each mail with its one-click unsubscribe. */
+    /**
+     * A marketing mailing to the whole audience, each mail with its one-click unsubscribe: a job (202 with its
+     * location under /api/subscriptions/mailings), as a {@code MARKETING} mailing of the type without selection.
+     */
     @POST
     @Path("/{key}/mailings")
     @RolesAllowed({Roles.MARKETING, Roles.ADMIN})
-    public Sent send(@PathParam("key") String key, @NotNull @Valid Mailing mailing) {
-        return new Sent(mailings.send(key, mailing.subject(), mailing.text()));
+    public Response send(@PathParam("key") String key, @NotNull @Valid Mailing mailing) {
+        MailingJobs.Order order =
+                new MailingJobs.Order(MailingJobs.Kind.MARKETING, key, null, mailing.subject(), mailing.text(), null);
+        return MailingResource.accepted(
+                mailings, mailings.queue(order, identity.getPrincipal().getName()));
     }
 }

@@ -211,6 +211,18 @@ public class SuiteMail {
     }
 
     /**
+     * An information mail to a person of a selection (Art. 13/14: about the processing of their data), sent without
+     * consent, so without an unsubscribe: the preference centre is linked.
+     */
+    @Transactional
+    public void sendInformation(Audiences.Member member, String subject, String text) {
+        Map<String, Object> data = Map.of("text", text, "preferencesLink", links.preferencesLink(member.personId()));
+        MailBodies.Body body = MailBodies.render(qute, "information", data);
+        deliver(Mail.withText(member.email(), subject, body.text()).setHtml(body.html()));
+        log("information", member.personId());
+    }
+
+    /**
      * Hands a mail to the SMTP server and waits for its answer. The wait happens on a thread of our own:
      * the Vert.x mail client must not answer on the ordered Kafka worker that is waiting for it.
      */
