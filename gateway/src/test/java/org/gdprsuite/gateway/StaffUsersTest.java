@@ -117,6 +117,15 @@ class StaffUsersTest {
                 .then()
                 .statusCode(404)
                 .contentType(PROBLEM);
+        for (String path : List.of("", "/termination", "/temporary-password")) {
+            given().auth()
+                    .oauth2(Tokens.of(DemoUser.ADMIN))
+                    .request(path.isEmpty() ? "GET" : "POST", "/api/staff/" + UUID.randomUUID() + path)
+                    .then()
+                    .statusCode(404)
+                    .contentType(PROBLEM)
+                    .body("type", equalTo("https://gdpr-suite.org/problems/staff-user-not-found"));
+        }
     }
 
     @Test

@@ -75,6 +75,8 @@ final class RunningSuite {
             config.put("quarkus.datasource.password", service.getValue());
             config.put("quarkus.datasource.keys.password", "gdpr_keys");
             config.put("gdpr.contact.pseudonym-key", pseudonymKey);
+            // The gateway's staff-user management: the demo realm's client gateway-staff.
+            config.put("gdpr.gateway.staff.client-secret", "gateway-staff-secret");
             config.put("quarkus.rest-client.contact-service.url", "http://127.0.0.1:" + ports.get("contact-service"));
             for (String backend : DATABASES.keySet()) {
                 config.put("gdpr.gateway.services." + backend, "http://127.0.0.1:" + ports.get(backend));

@@ -207,17 +207,21 @@ public class StaffAccounts {
     private <T> T call(Supplier<T> call) {
         try {
             return call.get();
-        } catch (NotFoundException e) {
-            throw DomainProblem.notFound("staff-user-not-found", "There is no such staff user.");
-        } catch (WebApplicationException | ProcessingException e) {
-            // An operational alarm without personal data: the status or the kind of failure only.
-            LOG.errorf(
-                    "Keycloak's admin API refused or failed a staff-user call: %s",
-                    e instanceof WebApplicationException w
-                            ? "status " + w.getResponse().getStatus()
-                            : e.getClass());
-            throw new StaffAccountsUnavailable("Staff-user management cannot reach Keycloak right now; try again.");
+        } catch (WebApplicationException e) {
+            // The REST-client flavour of the admin client may answer a 404 as a plain WebApplicationException.
+            if (e instanceof NotFoundException || e.getResponse().getStatus() == 404) {
+                throw DomainProblem.notFound("staff-user-not-found", "There is no such staff user.");
+            }
+            throw unavailable("status " + e.getResponse().getStatus());
+        } catch (ProcessingException e) {
+            throw unavailable(e.getClass().getName());
         }
+    }
+
+    /** An operational alarm without personal data: the status or the kind of failure only. */
+    private static StaffAccountsUnavailable unavailable(String failure) {
+        LOG.errorf("Keycloak's admin API refused or failed a staff-user call: %s", failure);
+        return new StaffAccountsUnavailable("Staff-user management cannot reach Keycloak right now; try again.");
     }
 
     private synchronized Keycloak keycloak() {
