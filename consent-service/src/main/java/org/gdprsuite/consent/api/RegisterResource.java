@@ -95,7 +95,7 @@ public class RegisterResource {
     @PUT
     @Path("/controller")
     @RolesAllowed(Roles.DPO)
-    public Version<Controller> controller(@NotNull @Valid Controller controller) {
+    public Version<Controller> writeController(@NotNull @Valid Controller controller) {
         return register.controller(controller, by());
     }
 
