@@ -91,7 +91,12 @@ class RequestKeysTest {
                 .then()
                 .statusCode(200);
         CloudEvent command = participants.commands(id, 1).get(0);
-        for (String participant : command.dataAs(DsrCommand.class).participants()) {
+        DsrCommand asked = command.dataAs(DsrCommand.class);
+        assertFalse(asked.subject().emails().contains(email), "the command's emails travel sealed");
+        assertEquals(
+                List.of(email),
+                fields.open(asked.sealedFor(), asked.subject()).orElseThrow().emails());
+        for (String participant : asked.participants()) {
             participants.reply(command, participant, Outcome.DONE, null, null);
         }
         await().atMost(WAIT).until(() -> audit(id).contains("completed"));
@@ -113,6 +118,12 @@ class RequestKeysTest {
             assertTrue(fields.open(sent).isEmpty(), "nothing opens once the key is destroyed");
             assertTrue(cipher.open(sent.sealedFor(), SealedFields.EMAIL, sent.email())
                     .isEmpty());
+        }
+        for (ConsumerRecord<String, String> record : participants.records(Topics.DSR_COMMANDS, id, 1)) {
+            assertFalse(record.value().contains(email), record.value());
+            DsrCommand sent = EventCodec.parse(record.value()).dataAs(DsrCommand.class);
+            assertEquals(SealedFields.requestSubject(id), sent.sealedFor());
+            assertTrue(fields.open(sent.sealedFor(), sent.subject()).isEmpty(), "nothing opens once closed");
         }
     }
 

@@ -59,6 +59,8 @@ class SecretsTest {
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://${gdpr.db.host}:${gdpr.db.port}/incident_test");
         config.put("quarkus.datasource.password", "incident");
+        // It reaches the key store (it opens the sealed addresses of DSR commands).
+        config.put("quarkus.datasource.keys.password", "gdpr_keys");
         if (signingKey != null) {
             config.put(KEY, signingKey);
         }

@@ -9,6 +9,7 @@ import org.gdprsuite.events.dsr.SubjectIds;
 import org.gdprsuite.events.payload.NotificationRequested;
 import org.gdprsuite.events.payload.SealedFields;
 import org.gdprsuite.runtime.crypto.RequestFields;
+import org.gdprsuite.runtime.crypto.ShreddedException;
 import org.gdprsuite.runtime.crypto.SubjectKeys;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,11 +53,18 @@ public class RequestKeys {
         return sealed;
     }
 
-    /** The subject's emails sealed for the request; {@code ShreddedException} once the request's key is destroyed. */
+    /**
+     * The subject's emails sealed for the request; without them once the request's key is destroyed (a command asked
+     * again long after the request was closed: nothing goes in clear, and the retries go on).
+     */
     public SubjectIds seal(UUID requestId, SubjectIds subject) {
-        SubjectIds sealed = fields.seal(requestId, subject);
-        noted(requestId);
-        return sealed;
+        try {
+            SubjectIds sealed = fields.seal(requestId, subject);
+            noted(requestId);
+            return sealed;
+        } catch (ShreddedException closed) {
+            return new SubjectIds(subject.personIds(), List.of());
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.gdprsuite.erasure.config.ErasureConfig;
 import org.gdprsuite.erasure.domain.AuditTrail;
 import org.gdprsuite.erasure.domain.Request;
+import org.gdprsuite.erasure.domain.RequestKeys;
 import org.gdprsuite.erasure.domain.RequestStore;
 import org.gdprsuite.erasure.domain.RetryPolicy;
 import org.gdprsuite.erasure.domain.Rules;
@@ -22,6 +23,7 @@ import org.gdprsuite.events.dsr.DsrAction;
 import org.gdprsuite.events.dsr.DsrBatchCommand;
 import org.gdprsuite.events.dsr.DsrCommand;
 import org.gdprsuite.events.dsr.SubjectIds;
+import org.gdprsuite.events.payload.SealedFields;
 import org.gdprsuite.runtime.outbox.Outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,6 +58,9 @@ public class FanOut {
 
     @Inject
     SealedSlices slices;
+
+    @Inject
+    RequestKeys keys;
 
     @Inject
     ErasureConfig config;
@@ -96,8 +101,17 @@ public class FanOut {
     public CloudEvent command(UUID requestId, DsrAction action, SubjectIds subject, List<String> names) {
         String sealingKey =
                 action == DsrAction.EXPORT ? slices.sealingKey(requestId).orElse(null) : null;
+        // The subject's emails travel sealed under the request's key; a person-id-only subject has nothing to seal.
+        boolean sealed = !subject.emails().isEmpty();
         return outbox.publish(
-                action.commandType(), requestId.toString(), new DsrCommand(requestId, subject, names, sealingKey));
+                action.commandType(),
+                requestId.toString(),
+                new DsrCommand(
+                        requestId,
+                        sealed ? keys.seal(requestId, subject) : subject,
+                        names,
+                        sealingKey,
+                        sealed ? SealedFields.requestSubject(requestId) : null));
     }
 
     /** The command to some participants about some requests of a batch. */
