@@ -316,7 +316,16 @@ class GatewayRoutingTest {
                 .then()
                 .statusCode(200)
                 .body("paths.keySet()", hasItem("/api/contacts/persons"))
-                .body("paths.keySet()", hasItem("/api/incidents"));
+                .body("paths.keySet()", hasItem("/api/incidents"))
+                // The gateway's own endpoints are part of the one description.
+                .body("paths.keySet()", hasItem("/api/staff"))
+                .body("paths.keySet()", hasItem("/api/staff/me"))
+                .body("paths.keySet()", hasItem("/api/staff/{id}/termination"))
+                .body("paths.keySet()", hasItem("/api/access-log"))
+                .body(
+                        "paths.'/api/staff'.post.requestBody.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/NewStaffUserBody"))
+                .body("components.schemas.keySet()", hasItem("StaffView"));
         given().when().get("/api/asyncapi.yaml").then().statusCode(200).body(containsString("asyncapi: 3.0.0"));
     }
 

@@ -19,6 +19,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quarkus.smallrye.openapi.runtime.OpenApiConstants;
+import io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService;
+import io.smallrye.openapi.runtime.io.Format;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -29,12 +32,16 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
- * One API description of the suite: the OpenAPI documents of every service merged into one (paths and
- * schemas), and the AsyncAPI document of the events.
+ * One API description of the suite: the gateway's own endpoints (staff users, access log, these documents)
+ * and the OpenAPI documents of every service merged into one (paths and schemas), and the AsyncAPI document
+ * of the events.
  */
 @Path("/api")
 @PermitAll
 public class ApiDescription {
+
+    /** The gateway's part of the merged document: its own endpoints are served here, not by a service. */
+    private static final String GATEWAY = "gateway";
 
     private static final Duration INCOMPLETE_KEPT = Duration.ofSeconds(5);
 
@@ -46,6 +53,10 @@ public class ApiDescription {
 
     @Inject
     ObjectMapper json;
+
+    /** The gateway's own document, as its management port serves it at /q/openapi. */
+    @Inject
+    OpenApiDocumentService ownDocument;
 
     /** The merged document with the services it holds, and until when it is served as it is. */
     private record Merged(ObjectNode document, int parts, Instant fetched) {}
@@ -74,7 +85,7 @@ public class ApiDescription {
         Merged current = merged;
         Instant now = Instant.now();
         if (current != null) {
-            Duration keep = current.parts() == config.services().size()
+            Duration keep = current.parts() == config.services().size() + 1
                     ? config.openapiCache()
                     : min(config.openapiCache(), INCOMPLETE_KEPT);
             if (current.fetched().plus(keep).isAfter(now)) {
@@ -82,6 +93,10 @@ public class ApiDescription {
             }
         }
         Map<String, JsonNode> documents = new LinkedHashMap<>();
+        JsonNode own = own();
+        if (own != null) {
+            documents.put(GATEWAY, own);
+        }
         config.services().forEach((service, url) -> {
             JsonNode document = fetch(url.resolve("/q/openapi?format=json"));
             if (document != null) {
@@ -105,6 +120,14 @@ public class ApiDescription {
             throw new NotFoundException("The AsyncAPI document is missing.");
         }
         return document;
+    }
+
+    private JsonNode own() {
+        try {
+            return json.readTree(ownDocument.getDocument(OpenApiConstants.DEFAULT_DOCUMENT_NAME, Format.JSON));
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** A service that is down leaves its part out; the rest is still described. */
