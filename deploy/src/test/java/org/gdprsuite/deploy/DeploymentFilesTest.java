@@ -83,7 +83,7 @@ class DeploymentFilesTest {
             assertTrue(
                     postgresInit.matches("(?s).*for role in [a-z_ ]*\\b" + service.database() + "\\b.*"),
                     service.name() + " database role");
-            assertEquals("service_healthy", at(s, "depends_on", "keycloak", "condition"));
+            assertEquals("service_completed_successfully", at(s, "depends_on", "keycloak-trial", "condition"));
         }
     }
 
@@ -117,9 +117,19 @@ class DeploymentFilesTest {
     void composeProvisionsTheTopicsOfTheContract() {
         List<?> volumes = at(compose, "services", "kafka-topics", "volumes");
         assertTrue(volumes.stream().anyMatch(v -> v.toString().startsWith("./stack/kafka/topics.txt:")));
-        assertTrue(at(compose, "services", "keycloak", "volumes")
+    }
+
+    /** Compose imports the production realm (no user, no fixed secret); keycloak-trial adapts it from variables. */
+    @Test
+    void composeImportsTheProductionRealmNotTheDemoOne() {
+        String volumes = at(compose, "services", "keycloak", "volumes").toString();
+        assertTrue(volumes.contains("./" + ProductionRealmTest.REALM + ":"), volumes);
+        assertTrue(!volumes.contains("stack/keycloak"), "the demo realm stays with ./suite");
+        assertTrue(at(compose, "services", "keycloak-trial", "volumes")
                 .toString()
-                .contains("./stack/keycloak/gdpr-suite-realm.json"));
+                .contains("./deploy/compose/keycloak-trial.sh:"));
+        assertEquals(
+                "service_healthy", at(compose, "services", "keycloak-trial", "depends_on", "keycloak", "condition"));
     }
 
     /** Kafka refuses clients that do not log in: each service is its own principal, its password a secret. */
