@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.gdprsuite.consent.domain.Decision;
+import org.gdprsuite.consent.domain.DecisionCache;
 import org.gdprsuite.consent.domain.Decisions;
 import org.gdprsuite.consent.domain.SubjectRef;
 import org.gdprsuite.runtime.security.Roles;
@@ -36,6 +37,10 @@ public class DecisionResource {
     @Inject
     Decisions decisions;
 
+    /** Single decisions by person id, the integrators' hot path, answer from memory kept current by the database. */
+    @Inject
+    DecisionCache cache;
+
     /** Persons by id or subjects by address, one of the two; answers in the order asked. */
     public record BatchRequest(
             @NotBlank @Size(max = 100) String purpose,
@@ -65,7 +70,7 @@ public class DecisionResource {
                     "Name the subject by one of personId, email or sourceSystem with externalId.");
         }
         if (personId != null) {
-            return decisions.decide(uuid(personId), purpose);
+            return cache.decide(uuid(personId), purpose);
         }
         SubjectRef ref = new SubjectRef(null, email, sourceSystem, externalId).normalized();
         return decisions.decideByIdentity(List.of(ref), purpose).get(0);
