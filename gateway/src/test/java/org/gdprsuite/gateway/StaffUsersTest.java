@@ -239,6 +239,41 @@ class StaffUsersTest {
                 .until(() -> !accessLog(user.username()).getList("items").isEmpty());
         JsonPath log = accessLog(user.username());
         assertEquals("Sven Selfend", log.getString("items[0].principalName"));
+        // What the suite's records name (ledger, audit trails, access log) resolves to the name after termination.
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.DPO))
+                .queryParam("username", user.username())
+                .get("/api/staff")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].id", equalTo(user.id().toString()))
+                .body("items[0].firstName", equalTo("Sven"))
+                .body("items[0].lastName", equalTo("Selfend"))
+                .body("items[0].role", equalTo("sales"))
+                .body("items[0].active", equalTo(false));
+    }
+
+    @Test
+    void aUsernameResolvesAlsoForAccountsOfTheRealmAndNothingElse() {
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.ADMIN))
+                .queryParam("username", "support")
+                .get("/api/staff")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].role", equalTo("support"))
+                .body("items[0].email", nullValue());
+        for (String nobody : List.of("service-account-integration", "no-such-user-" + UUID.randomUUID())) {
+            given().auth()
+                    .oauth2(Tokens.of(DemoUser.DPO))
+                    .queryParam("username", nobody)
+                    .get("/api/staff")
+                    .then()
+                    .statusCode(200)
+                    .body("total", equalTo(0));
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.gdprsuite.gateway.api;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -31,8 +32,9 @@ import jakarta.ws.rs.core.Response;
 /**
  * Staff users of the suite (docs/staff-users.md), served by the gateway itself. Admins create users (with
  * the person's consent confirmed), change roles, issue a first-login password and end access; everyone sees
- * their own profile and may end their own access; admins and the DPO look ids up in the directory, which
- * keeps the name, id and last role of terminated users. There is no way to edit another user's name or email.
+ * their own profile and may end their own access; admins and the DPO look
+ * ids and usernames up in the directory, which keeps the name, id and last role of terminated users. There is
+ * no way to edit another user's name or email.
  */
 @Path("/api/staff")
 public class StaffResource {
@@ -130,13 +132,20 @@ public class StaffResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.DPO})
     public Results<StaffView> list(
+            @QueryParam("username") @Size(max = 200) String username,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        Results<StaffUser> found = staff.page(page, size);
+        Results<StaffUser> found = username == null ? staff.page(page, size) : byUsername(username, page, size);
         return new Results<>(found.items().stream().map(StaffView::of).toList(), page, size, found.total());
     }
 
-    /** Resolves an id (of the access log, an audit trail) to a name, also after the user's access ended. */
+    /** {@code ?username=}: the one user a ledger record, audit trail or access log names (none or one). */
+    private Results<StaffUser> byUsername(String username, int page, int size) {
+        List<StaffUser> found = staff.byUsername(username).map(List::of).orElse(List.of());
+        return new Results<>(page == 0 ? found : List.of(), page, size, found.size());
+    }
+
+    /** Resolves an id to a name, also after the user's access ended. */
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.DPO})

@@ -1,6 +1,7 @@
 package org.gdprsuite.gateway.domain;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -114,6 +115,14 @@ public class StaffAccounts {
                     roles,
                     found.getRequiredActions() == null ? List.of() : found.getRequiredActions());
         });
+    }
+
+    /** The id of the account with exactly this username, if there is one. */
+    public Optional<UUID> idOf(String username) {
+        return call(() -> users().search(username, true).stream()
+                .filter(u -> username.equalsIgnoreCase(u.getUsername()))
+                .map(u -> UUID.fromString(u.getId()))
+                .findFirst());
     }
 
     /** Replaces the realm role {@code from} (none when null) by {@code to}. */

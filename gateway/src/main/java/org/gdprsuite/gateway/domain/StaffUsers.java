@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -152,6 +153,22 @@ public class StaffUsers {
     public StaffUser lookup(UUID id) {
         StaffUser user = StaffUser.findById(id);
         return user != null ? user : fromAccount(accounts.account(id));
+    }
+
+    /**
+     * The staff user a record of the suite names by username (the ledger's {@code recordedBy}, an audit trail's
+     * actor, the access log's principal), terminated or not; empty for a name that is no staff user's.
+     */
+    public Optional<StaffUser> byUsername(String username) {
+        Optional<StaffUser> kept =
+                StaffUser.<StaffUser>find("username", username).firstResultOptional();
+        if (kept.isPresent()) {
+            return kept;
+        }
+        return accounts.idOf(username)
+                .map(accounts::account)
+                .filter(a -> roleOf(a) != null)
+                .map(this::fromAccount);
     }
 
     public Results<StaffUser> page(int page, int size) {
