@@ -304,6 +304,43 @@ class StaffUsersTest {
     }
 
     @Test
+    void everyUserSetsTheirOwnNewsletterOptInUntilTheirAccessEnds() throws SQLException {
+        Made user = create("Nina", "Newsletter", "finance");
+        KeycloakRealm.choosePassword(user.id(), "Own-password-3");
+        String token = KeycloakRealm.signIn(user.username(), "Own-password-3")
+                .body()
+                .get("access_token")
+                .asText();
+        given().auth().oauth2(token).get("/api/staff/me").then().statusCode(200).body("newsletter", equalTo(false));
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .put("/api/staff/me/newsletter")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM);
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body("{\"subscribed\": true}")
+                .put("/api/staff/me/newsletter")
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(user.id().toString()))
+                .body("newsletter", equalTo(true));
+        given().auth().oauth2(token).get("/api/staff/me").then().statusCode(200).body("newsletter", equalTo(true));
+        assertEquals(List.of("CREATED by admin", "NEWSLETTER_SUBSCRIBED by " + user.username()), events(user.id()));
+
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.ADMIN))
+                .post("/api/staff/" + user.id() + "/termination")
+                .then()
+                .statusCode(200);
+        assertEquals(false, row(user.id()).get("newsletter"), "no newsletter after termination");
+    }
+
+    @Test
     void anUnusedTemporaryPasswordExpires() {
         Made user = create("Uma", "Unused", "finance");
         Instant afterItsLifespan = Instant.now().plus(Duration.ofDays(30));
@@ -398,6 +435,22 @@ class StaffUsersTest {
                 }
                 return columns;
             }
+        }
+    }
+
+    /** The user's history: "ACTION by actor", oldest first. */
+    private List<String> events(UUID id) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT action, actor FROM staff_event WHERE staff_id = ? ORDER BY id")) {
+            select.setObject(1, id);
+            List<String> events = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    events.add(rs.getString(1) + " by " + rs.getString(2));
+                }
+            }
+            return events;
         }
     }
 

@@ -32,7 +32,7 @@ import jakarta.ws.rs.core.Response;
 /**
  * Staff users of the suite (docs/staff-users.md), served by the gateway itself. Admins create users (with
  * the person's consent confirmed), change roles, issue a first-login password and end access; everyone sees
- * their own profile and may end their own access; admins and the DPO look
+ * their own profile (with their staff-newsletter opt-in) and may end their own access; admins and the DPO look
  * ids and usernames up in the directory, which keeps the name, id and last role of terminated users. There is
  * no way to edit another user's name or email.
  */
@@ -56,6 +56,9 @@ public class StaffResource {
     public record SelfTerminationBody(Boolean confirmed) {}
 
     public record RoleBody(@NotBlank @Size(max = 50) String role) {}
+
+    /** {@code subscribed}: opted in to the staff newsletter. */
+    public record NewsletterBody(@NotNull Boolean subscribed) {}
 
     /** A directory entry: no email, ever (Keycloak keeps it while the account is active, then deletes it). */
     public record StaffView(
@@ -103,7 +106,8 @@ public class StaffResource {
             String email,
             String role,
             String consentConfirmedBy,
-            Instant consentConfirmedAt) {
+            Instant consentConfirmedAt,
+            boolean newsletter) {
         static ProfileView of(StaffUsers.Profile p) {
             return new ProfileView(
                     p.account().id(),
@@ -113,7 +117,8 @@ public class StaffResource {
                     p.account().email(),
                     p.role(),
                     p.record() == null ? null : p.record().consentConfirmedBy,
-                    p.record() == null ? null : p.record().consentConfirmedAt);
+                    p.record() == null ? null : p.record().consentConfirmedAt,
+                    p.record() != null && p.record().newsletter);
         }
     }
 
@@ -179,6 +184,15 @@ public class StaffResource {
     @RolesAllowed({Roles.DPO, Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.FINANCE, Roles.ADMIN})
     public ProfileView me() {
         return ProfileView.of(staff.profile(self()));
+    }
+
+    /** One's own opt-in to the staff newsletter (docs/staff-users.md: why it is kept here). */
+    @PUT
+    @Path("/me/newsletter")
+    @RolesAllowed({Roles.DPO, Roles.SALES, Roles.MARKETING, Roles.SUPPORT, Roles.FINANCE, Roles.ADMIN})
+    public ProfileView newsletter(@Valid @NotNull NewsletterBody body) {
+        staff.setNewsletter(self(), body.subscribed(), caller());
+        return me();
     }
 
     /** Ends one's own access at once: signed out everywhere, the account disabled, the email deleted. */

@@ -21,6 +21,8 @@ public class StaffEvent extends PanacheEntityBase {
         ROLE_CHANGED,
         TEMPORARY_PASSWORD_ISSUED,
         TEMPORARY_PASSWORD_EXPIRED,
+        NEWSLETTER_SUBSCRIBED,
+        NEWSLETTER_UNSUBSCRIBED,
         TERMINATED
     }
 

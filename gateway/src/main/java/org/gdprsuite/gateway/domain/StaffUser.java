@@ -12,7 +12,8 @@ import jakarta.persistence.Version;
 
 /**
  * A staff user as the suite keeps them for accountability: id, username, name and role, the consent
- * confirmed when they were created, and, once terminated, when and by whom. The email lives in Keycloak only.
+ * confirmed when they were created, the staff-newsletter opt-in, and, once terminated, when and by whom. The
+ * email lives in Keycloak only.
  */
 @Entity
 @Table(name = "staff_user")
@@ -45,6 +46,9 @@ public class StaffUser extends PanacheEntityBase {
     /** Until when the temporary password may be used for the first login; null once used or removed. */
     @Column(name = "temporary_password_until")
     public Instant temporaryPasswordUntil;
+
+    /** Opted in to the staff newsletter; false again once terminated. */
+    public boolean newsletter;
 
     @Column(name = "terminated_at")
     public Instant terminatedAt;

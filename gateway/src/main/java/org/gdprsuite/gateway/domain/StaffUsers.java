@@ -124,9 +124,26 @@ public class StaffUsers {
         user.terminatedAt = now;
         user.terminatedBy = actor;
         user.temporaryPasswordUntil = null;
+        user.newsletter = false;
         user.persistAndFlush();
         StaffEvent.record(user, Action.TERMINATED, actor, now);
         accounts.terminate(id);
+        return user;
+    }
+
+    /** One's own opt-in to the staff newsletter, or its end; each change kept in the user's history. */
+    @Transactional
+    public StaffUser setNewsletter(UUID id, boolean subscribed, String actor) {
+        StaffUser user = active(id);
+        if (user.newsletter != subscribed) {
+            user.newsletter = subscribed;
+            user.persist();
+            StaffEvent.record(
+                    user,
+                    subscribed ? Action.NEWSLETTER_SUBSCRIBED : Action.NEWSLETTER_UNSUBSCRIBED,
+                    actor,
+                    clock.instant());
+        }
         return user;
     }
 
