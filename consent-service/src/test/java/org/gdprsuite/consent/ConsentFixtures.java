@@ -34,6 +34,21 @@ final class ConsentFixtures {
 
     static void purpose(
             String key, boolean consentRequired, String defaultBasis, Integer validityDays, boolean directMarketing) {
+        purpose(key, consentRequired, defaultBasis, validityDays, directMarketing, null);
+    }
+
+    /** A consent purpose whose retention period ({@code P1D}, ...) is enforced. */
+    static void purposeWithRetention(String key, String retentionPeriod) {
+        purpose(key, true, null, null, false, retentionPeriod);
+    }
+
+    static void purpose(
+            String key,
+            boolean consentRequired,
+            String defaultBasis,
+            Integer validityDays,
+            boolean directMarketing,
+            String retentionPeriod) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of(
                 "name",
                 "Purpose " + key,
@@ -49,6 +64,9 @@ final class ConsentFixtures {
         if (validityDays != null) {
             body.put("consentValidityDays", validityDays);
         }
+        if (retentionPeriod != null) {
+            body.put("retentionPeriod", retentionPeriod);
+        }
         given().auth()
                 .oauth2(Tokens.of(DemoUser.DPO))
                 .contentType(ContentType.JSON)
@@ -57,6 +75,26 @@ final class ConsentFixtures {
                 .put("/api/consents/purposes/" + key)
                 .then()
                 .statusCode(200);
+    }
+
+    /** Consent to {@code purpose} granted through the web form, as sales records it. */
+    static void grant(UUID person, String purpose) {
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.SALES))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "legalBasis",
+                        "CONSENT",
+                        "status",
+                        "GRANTED",
+                        "source",
+                        "WEB_FORM",
+                        "evidence",
+                        Map.of("ip", "192.0.2.7", "userAgent", "Firefox")))
+                .when()
+                .post("/api/consents/persons/" + person + "/purposes/" + purpose)
+                .then()
+                .statusCode(201);
     }
 
     static String staff(DemoUser user) {

@@ -63,8 +63,17 @@ final class RegisterCsv {
                                                             : ": " + String.join(", ", c.fields()))
                                                     + ")"),
                                     join(
-                                            e.activity().recipients(),
-                                            r -> r.name() + (r.role() == null ? "" : " (" + r.role() + ")")),
+                                            Stream.concat(
+                                                            e.registeredRecipients().stream()
+                                                                    .map(r -> r.name() + " (" + r.role() + ", "
+                                                                            + r.country() + ")"),
+                                                            e.activity().recipients().stream()
+                                                                    .map(r -> r.name()
+                                                                            + (r.role() == null
+                                                                                    ? ""
+                                                                                    : " (" + r.role() + ")")))
+                                                    .toList(),
+                                            Function.identity()),
                                     join(
                                             e.activity().transfers(),
                                             t -> t.recipient() + ", " + t.country() + ": " + t.safeguard()),

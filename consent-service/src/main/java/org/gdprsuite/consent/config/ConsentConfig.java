@@ -52,6 +52,32 @@ public interface ConsentConfig {
 
         /** The information mail (Art. 13/14) to persons added under a basis other than consent. */
         InformationMail informationMail();
+
+        /** The webhook notices to recipients of erasures, restrictions and rectifications (Art. 19). */
+        Recipients recipients();
+    }
+
+    interface Recipients {
+
+        /** How often due webhook notices are sent (a scheduler interval, e.g. 10s). */
+        @WithDefault("10s")
+        String dispatchEvery();
+
+        /** How long a recipient's endpoint may take to answer before the attempt counts as failed. */
+        @WithDefault("PT10S")
+        Duration timeout();
+
+        /** The wait before the first retry of a failed notice; each further retry waits twice as long. */
+        @WithDefault("PT30S")
+        Duration retryInitial();
+
+        /** The longest wait between two attempts. */
+        @WithDefault("PT6H")
+        Duration retryMax();
+
+        /** Attempts before a notice is dead (listed for the DPO, who may retry it). */
+        @WithDefault("10")
+        int maxAttempts();
     }
 
     interface InformationMail {

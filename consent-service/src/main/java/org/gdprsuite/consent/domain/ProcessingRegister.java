@@ -52,7 +52,8 @@ public class ProcessingRegister {
             Activity activity,
             int version,
             String changedBy,
-            Instant changedAt) {}
+            Instant changedAt,
+            List<RecipientRegister.Summary> registeredRecipients) {}
 
     @Inject
     EntityManager em;
@@ -66,6 +67,9 @@ public class ProcessingRegister {
     @Inject
     Purposes purposes;
 
+    @Inject
+    RecipientRegister recipients;
+
     public Optional<Version<Controller>> controller() {
         return latest(CONTROLLER).map(v -> as(v, Controller.class));
     }
@@ -78,20 +82,26 @@ public class ProcessingRegister {
     /** The entry of a purpose of the catalogue ({@code purpose-not-found} if it is not one). */
     public Entry entry(String purposeKey) {
         Purpose purpose = purposes.get(purposeKey);
-        return entry(purpose, latest(purposeKey).map(v -> as(v, Activity.class)));
+        return entry(purpose, latest(purposeKey).map(v -> as(v, Activity.class)), recipientsOf(List.of(purposeKey)));
     }
 
     @Transactional
     public Entry describe(String purposeKey, Activity activity, String by) {
         Purpose purpose = purposes.get(purposeKey);
-        return entry(purpose, Optional.of(as(append(purposeKey, activity, by), Activity.class)));
+        return entry(
+                purpose,
+                Optional.of(as(append(purposeKey, activity, by), Activity.class)),
+                recipientsOf(List.of(purposeKey)));
     }
 
     /** Every purpose's entry, by key: the register as it stands (the catalogue is a short list). */
     public List<Entry> entries() {
         Map<String, Version<JsonNode>> described = latestOfAll();
-        return purposes.list().stream()
-                .map(p -> entry(p, Optional.ofNullable(described.get(p.key)).map(v -> as(v, Activity.class))))
+        List<Purpose> catalogue = purposes.list();
+        Map<String, List<RecipientRegister.Summary>> received =
+                recipientsOf(catalogue.stream().map(p -> p.key).toList());
+        return catalogue.stream()
+                .map(p -> entry(p, Optional.ofNullable(described.get(p.key)).map(v -> as(v, Activity.class)), received))
                 .toList();
     }
 
@@ -117,7 +127,20 @@ public class ProcessingRegister {
         return versions(CONTROLLER, page, size);
     }
 
-    private Entry entry(Purpose p, Optional<Version<Activity>> described) {
+    /** The registered recipients (Art. 28 register) of each of {@code keys}: one query for the whole register. */
+    private Map<String, List<RecipientRegister.Summary>> recipientsOf(List<String> keys) {
+        Map<String, List<RecipientRegister.Summary>> of = new java.util.HashMap<>();
+        for (RecipientRegister.Stored r : recipients.ofPurposes(keys)) {
+            r.recipient()
+                    .purposes()
+                    .forEach(key ->
+                            of.computeIfAbsent(key, k -> new ArrayList<>()).add(RecipientRegister.summary(r)));
+        }
+        return of;
+    }
+
+    private Entry entry(
+            Purpose p, Optional<Version<Activity>> described, Map<String, List<RecipientRegister.Summary>> received) {
         LegalBasis basis = p.consentRequired ? LegalBasis.CONSENT : p.defaultLegalBasis;
         return new Entry(
                 p.key,
@@ -130,7 +153,8 @@ public class ProcessingRegister {
                 described.map(Version::document).orElse(Activity.empty()),
                 described.map(Version::version).orElse(0),
                 described.map(Version::changedBy).orElse(null),
-                described.map(Version::changedAt).orElse(null));
+                described.map(Version::changedAt).orElse(null),
+                received.getOrDefault(p.key, List.of()));
     }
 
     /** A new version of {@code key}; versions of one key are numbered one after the other (serialized per key). */

@@ -1,9 +1,11 @@
 package org.gdprsuite.consent.messaging;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.gdprsuite.consent.api.ConsentViews.RecordView;
@@ -11,7 +13,10 @@ import org.gdprsuite.consent.api.ConsentViews.StateView;
 import org.gdprsuite.consent.domain.ConsentLedger;
 import org.gdprsuite.consent.domain.InformationMails;
 import org.gdprsuite.consent.domain.LedgerMaintenance;
+import org.gdprsuite.consent.domain.RecipientNotices;
+import org.gdprsuite.consent.domain.RecipientNotices.Kind;
 import org.gdprsuite.consent.domain.SubjectDirectory;
+import org.gdprsuite.events.dsr.DsrAction;
 import org.gdprsuite.events.dsr.SubjectIds;
 import org.gdprsuite.runtime.dsr.DsrParticipant;
 import org.gdprsuite.runtime.dsr.SliceResult;
@@ -38,6 +43,9 @@ public class ConsentParticipant implements DsrParticipant {
 
     @Inject
     InformationMails informationMails;
+
+    @Inject
+    RecipientNotices recipientNotices;
 
     @Override
     public String slice() {
@@ -84,6 +92,39 @@ public class ConsentParticipant implements DsrParticipant {
     @Override
     public List<SliceResult> eraseAll(List<SubjectIds> subjects) {
         return DsrParticipant.erasePersonsTogether(subjects, maintenance::erase);
+    }
+
+    /**
+     * Restrictions are answered too, so that their recipients are told (Art. 19): the decision already honours them
+     * from contact-service's {@code contact.person.restriction-changed}, nothing else changes here.
+     */
+    @Override
+    public Set<DsrAction> actions() {
+        return EnumSet.of(DsrAction.EXPORT, DsrAction.ERASE, DsrAction.RESTRICT, DsrAction.LIFT_RESTRICTION);
+    }
+
+    @Override
+    public SliceResult restrict(SubjectIds subject) {
+        return SliceResult.done();
+    }
+
+    @Override
+    public SliceResult liftRestriction(SubjectIds subject) {
+        return SliceResult.done();
+    }
+
+    /** Art. 19: the recipients of the persons' purposes are told of what the request carried out. */
+    @Override
+    public void carriedOut(UUID requestId, DsrAction action, SubjectIds subject) {
+        Kind kind = switch (action) {
+            case ERASE -> Kind.ERASURE;
+            case RESTRICT -> Kind.RESTRICTION;
+            case LIFT_RESTRICTION -> Kind.RESTRICTION_LIFTED;
+            case EXPORT -> null;
+        };
+        if (kind != null) {
+            recipientNotices.carriedOut(requestId, kind, subject.personIds());
+        }
     }
 
     /** The request's persons and the pending subjects of its addresses. */

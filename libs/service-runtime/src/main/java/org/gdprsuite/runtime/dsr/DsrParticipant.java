@@ -54,6 +54,12 @@ public interface DsrParticipant {
     }
 
     /**
+     * Called in the transaction of a command this participant carried out (erasure, restriction or its lift,
+     * answered done, not a replay), with the request it belongs to: e.g. to tell the data's recipients (Art. 19).
+     */
+    default void carriedOut(UUID requestId, DsrAction action, SubjectIds subject) {}
+
+    /**
      * The export of a slice kept per person id: for each of the subject's persons, {@code personId} and what
      * {@code slice} gives for them.
      */

@@ -155,6 +155,9 @@ public class DsrCommandHandler {
                 if (action != DsrAction.EXPORT && result.outcome() != Outcome.FAILED) {
                     remember(commandId, command.requestId(), reply);
                 }
+                if (action != DsrAction.EXPORT && result.outcome() == Outcome.DONE) {
+                    participant.carriedOut(command.requestId(), action, command.subject());
+                }
                 reply(ReplySealing.onTheBus(reply, command.sealingKey(), json));
                 count(action, result.outcome().name().toLowerCase());
                 return reply;
