@@ -55,6 +55,23 @@ public interface ConsentConfig {
 
         /** The webhook notices to recipients of erasures, restrictions and rectifications (Art. 19). */
         Recipients recipients();
+
+        /** Purposes' retention periods enforced. */
+        Retention retention();
+    }
+
+    interface Retention {
+
+        /**
+         * End bases whose purpose's retention period is over on a schedule (off until the DPO has looked at the dry
+         * run; the DPO may also run it by hand).
+         */
+        @WithDefault("false")
+        boolean enforce();
+
+        /** How often due bases are ended when enforcement is on (a scheduler interval, e.g. 1h). */
+        @WithDefault("1h")
+        String checkEvery();
     }
 
     interface Recipients {
