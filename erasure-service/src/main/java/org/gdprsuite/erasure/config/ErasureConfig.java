@@ -63,5 +63,9 @@ public interface ErasureConfig {
          */
         @WithDefault("PT1H")
         Duration closedKeyGrace();
+
+        /** How long a privacy-centre session lasts after signing in; signing out ends it earlier. */
+        @WithDefault("PT30M")
+        Duration centreSessionValidity();
     }
 }

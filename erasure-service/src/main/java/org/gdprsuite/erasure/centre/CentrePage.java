@@ -1,0 +1,255 @@
+package org.gdprsuite.erasure.centre;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.gdprsuite.erasure.config.ErasureConfig;
+import org.gdprsuite.erasure.domain.RequestType;
+import org.gdprsuite.runtime.web.PublicRateLimit;
+import org.gdprsuite.runtime.web.StorableText;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The privacy centre's pages, server-rendered and working without JavaScript: signing in by address, then, bound
+ * to that address by a session cookie, the person's requests, asking for more, and the data held. Every form that
+ * changes something carries the session's anti-CSRF token; without a live session a page is the sign-in page.
+ */
+@Path(CentrePage.PATH)
+@PermitAll
+@Produces(MediaType.TEXT_HTML)
+public class CentrePage {
+
+    public static final String PATH = "/public/requests/centre";
+    static final String COOKIE = "gdpr_centre";
+    static final int MAX_DETAILS = 2000;
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    /** Something a browser would read as markup; the pages escape everything, but such input is refused. */
+    private static final Pattern MARKUP = Pattern.compile("<\\s*[a-zA-Z/!?]");
+
+    @Inject
+    SignIn signIn;
+
+    @Inject
+    CentreAsks asks;
+
+    @Inject
+    PublicRateLimit rateLimit;
+
+    @Inject
+    ErasureConfig config;
+
+    @Context
+    HttpHeaders headers;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance signIn(CentreTexts t, List<String> errors);
+
+        static native TemplateInstance code(CentreTexts t, UUID signInId, boolean wrong);
+
+        static native TemplateInstance link(CentreTexts t, String token);
+
+        static native TemplateInstance home(
+                CentreTexts t,
+                String email,
+                String csrf,
+                List<CentreStore.Asked> requests,
+                List<RequestType> askable,
+                List<String> errors);
+
+        static native TemplateInstance data(CentreTexts t, String csrf, CentreAsks.Held held);
+
+        static native TemplateInstance message(CentreTexts t, String title, String text);
+    }
+
+    @GET
+    public TemplateInstance home(@CookieParam(COOKIE) String cookie) {
+        return signIn.session(cookie)
+                .map(s -> home(s, List.of()))
+                .orElseGet(() -> Templates.signIn(texts(), List.of()));
+    }
+
+    @POST
+    @Path("/sign-in")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signIn(@FormParam("email") String email, @Context HttpServerRequest http) {
+        rateLimit.acquire(http.remoteAddress().hostAddress());
+        if (email == null
+                || email.length() > 320
+                || !EMAIL.matcher(email.strip()).matches()) {
+            return Response.status(400)
+                    .entity(Templates.signIn(texts(), List.of(texts().of("error.email"))))
+                    .build();
+        }
+        UUID id = signIn.start(email.strip().toLowerCase());
+        return Response.ok(Templates.code(texts(), id, false)).build();
+    }
+
+    @POST
+    @Path("/sign-in/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response code(@PathParam("id") UUID id, @FormParam("code") String code, @Context HttpServerRequest http) {
+        rateLimit.acquire(http.remoteAddress().hostAddress());
+        Optional<SignIn.Opened> opened =
+                code != null && code.strip().matches("\\d{6}") ? signIn.byCode(id, code.strip()) : Optional.empty();
+        return opened.map(this::enter)
+                .orElseGet(() -> Response.status(400)
+                        .entity(Templates.code(texts(), id, true))
+                        .build());
+    }
+
+    /** The mailed link opens a page with a button; opening it proves nothing (mail scanners follow links). */
+    @GET
+    @Path("/link")
+    public Response linkPage(@QueryParam("token") String token) {
+        return signIn.linkWaiting(token)
+                ? Response.ok(Templates.link(texts(), token)).build()
+                : linkUsed();
+    }
+
+    @POST
+    @Path("/link")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response link(@FormParam("token") String token, @Context HttpServerRequest http) {
+        rateLimit.acquire(http.remoteAddress().hostAddress());
+        return signIn.byLink(token).map(this::enter).orElseGet(this::linkUsed);
+    }
+
+    @POST
+    @Path("/requests")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response ask(
+            @CookieParam(COOKIE) String cookie,
+            @FormParam("csrf") String csrf,
+            @FormParam("type") String type,
+            @FormParam("details") String details) {
+        return guarded(cookie, csrf, session -> {
+            List<String> errors = new ArrayList<>();
+            RequestType asked = Arrays.stream(RequestType.values())
+                    .filter(t -> t.name().equals(type) && CentreAsks.ASKABLE.contains(t))
+                    .findFirst()
+                    .orElse(null);
+            if (asked == null) {
+                errors.add(texts().of("error.type"));
+            }
+            String text = details == null || details.isBlank() ? null : details.strip();
+            if (text != null && (text.length() > MAX_DETAILS || !StorableText.isStorable(text))) {
+                errors.add(texts().of("error.detailsLong"));
+            } else if (text != null && MARKUP.matcher(text).find()) {
+                errors.add(texts().of("error.markup"));
+            }
+            if (!errors.isEmpty()) {
+                return Response.status(400).entity(home(session, errors)).build();
+            }
+            asks.ask(session.email(), asked, text);
+            return backHome();
+        });
+    }
+
+    @GET
+    @Path("/data")
+    public TemplateInstance data(@CookieParam(COOKIE) String cookie) {
+        return signIn.session(cookie)
+                .map(s -> Templates.data(
+                        texts(), s.csrfToken(), asks.held(s.email()).orElse(null)))
+                .orElseGet(() -> Templates.signIn(texts(), List.of()));
+    }
+
+    @POST
+    @Path("/sign-out")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signOut(@CookieParam(COOKIE) String cookie, @FormParam("csrf") String csrf) {
+        return guarded(cookie, csrf, session -> {
+            signIn.signOut(cookie);
+            return Response.seeOther(URI.create(PATH))
+                    .header(HttpHeaders.SET_COOKIE, cookie("", 0))
+                    .build();
+        });
+    }
+
+    /** A form that changes something: a live session and its own anti-CSRF token, or nothing happens. */
+    private Response guarded(
+            String cookie, String csrf, java.util.function.Function<CentreStore.Session, Response> action) {
+        Optional<CentreStore.Session> session = signIn.session(cookie);
+        if (session.isEmpty()) {
+            return backHome(); // the sign-in page: no session, nothing to change
+        }
+        if (csrf == null
+                || !MessageDigest.isEqual(
+                        csrf.getBytes(StandardCharsets.UTF_8),
+                        session.get().csrfToken().getBytes(StandardCharsets.UTF_8))) {
+            return Response.status(403)
+                    .entity(Templates.message(texts(), texts().of("title.forbidden"), texts().of("forbidden.text")))
+                    .build();
+        }
+        return action.apply(session.get());
+    }
+
+    private TemplateInstance home(CentreStore.Session session, List<String> errors) {
+        return Templates.home(
+                texts(),
+                session.email(),
+                session.csrfToken(),
+                asks.requestsOf(session.email()),
+                Arrays.stream(RequestType.values())
+                        .filter(CentreAsks.ASKABLE::contains)
+                        .toList(),
+                errors);
+    }
+
+    /** Signed in: the session cookie, and the centre's first page (a redirect, so a reload posts nothing again). */
+    private Response enter(SignIn.Opened opened) {
+        return Response.seeOther(URI.create(PATH))
+                .header(
+                        HttpHeaders.SET_COOKIE,
+                        cookie(
+                                opened.cookieValue(),
+                                config.erasure().centreSessionValidity().toSeconds()))
+                .build();
+    }
+
+    private static Response backHome() {
+        return Response.seeOther(URI.create(PATH)).build();
+    }
+
+    private Response linkUsed() {
+        return Response.status(410)
+                .entity(Templates.message(texts(), texts().of("title.linkUsed"), texts().of("linkUsed.text")))
+                .build();
+    }
+
+    /** Sent only over HTTPS, never to scripts, never with a request from another site, only to the centre. */
+    private static String cookie(String value, long maxAgeSeconds) {
+        return COOKIE + "=" + value + "; Path=" + PATH + "; Max-Age=" + maxAgeSeconds
+                + "; Secure; HttpOnly; SameSite=Strict";
+    }
+
+    private CentreTexts texts() {
+        return CentreTexts.forLanguages(headers.getAcceptableLanguages());
+    }
+}

@@ -1,0 +1,280 @@
+package org.gdprsuite.erasure;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gdprsuite.events.CloudEvent;
+import org.gdprsuite.events.dsr.DsrReply.Outcome;
+import org.gdprsuite.testsupport.DemoUser;
+import org.gdprsuite.testsupport.HeadlessChromium;
+import org.gdprsuite.testsupport.MovableClock;
+import org.gdprsuite.testsupport.SuiteStack;
+import org.gdprsuite.testsupport.Tokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The privacy centre as a person meets it, in a real headless Chromium against this service on the real stack: sign
+ * in by the mailed code, ask, see the data of every person sharing the address, and what a session refuses.
+ */
+@QuarkusTest
+@WithTestResource(SuiteStack.class)
+@TestProfile(PortalTest.OwnRateLimit.class)
+class CentreBrowserTest {
+
+    private static final String CENTRE = "/public/requests/centre";
+
+    private final WebDriver browser = HeadlessChromium.shared();
+
+    @TestHTTPResource("/")
+    String base;
+
+    @ConfigProperty(name = "gdpr.kafka.topic-prefix")
+    String prefix;
+
+    @Inject
+    MovableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+        browser.manage().deleteAllCookies();
+    }
+
+    @Test
+    void signInByCodeThenAskAndSeeTheRequestWithItsDueDate() {
+        String email = address("ask");
+        signIn(browser, email);
+
+        assertEquals(email, browser.findElement(By.id("address")).getText());
+        assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        assertTrue(browser.findElement(By.id("no-requests")).isDisplayed());
+        Cookie session = browser.manage().getCookieNamed("gdpr_centre");
+        assertNotNull(session, "the session cookie");
+        assertTrue(session.isSecure(), "Secure");
+        assertTrue(session.isHttpOnly(), "HttpOnly");
+        assertEquals("Strict", session.getSameSite());
+        assertEquals(CENTRE, session.getPath());
+
+        browser.findElement(By.cssSelector("#type option[value='ERASURE']")).click();
+        browser.findElement(By.id("details")).sendKeys("Please erase everything.");
+        browser.findElement(By.id("ask")).click();
+
+        WebElement row = browser.findElement(By.cssSelector("#requests tr[data-type='ERASURE']"));
+        assertEquals("VERIFIED", row.getAttribute("data-status"));
+        List<WebElement> cells = row.findElements(By.tagName("td"));
+        java.time.LocalDate received = java.time.LocalDate.parse(cells.get(2).getText());
+        assertEquals(
+                received.plusMonths(1), java.time.LocalDate.parse(cells.get(3).getText()));
+    }
+
+    @Test
+    void theDataOfEveryPersonWithTheAddressIsShownAndNoneToAnotherAddress() {
+        String email = address("see");
+        TestBeans.KnownSubjects.BY_EMAIL.put(email, List.of(UUID.randomUUID(), UUID.randomUUID()));
+        Participants participants = new Participants(prefix);
+        participants.announceAlphaAndBeta();
+        signIn(browser, email);
+
+        browser.findElement(By.id("see")).click();
+        assertTrue(browser.findElement(By.id("no-data")).isDisplayed());
+        browser.findElement(By.id("ask-copy")).click();
+        UUID id = UUID.fromString(browser.findElement(By.cssSelector("#requests tr[data-type='ACCESS']"))
+                .getAttribute("data-id"));
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.DPO))
+                .when()
+                .post("/api/requests/" + id + "/approval")
+                .then()
+                .statusCode(200);
+        CloudEvent command = participants.commands(id, 1).get(0);
+        participants.reply(
+                command,
+                "alpha-service",
+                Outcome.DONE,
+                JsonNodeFactory.instance.objectNode().put("city", "Bonn"),
+                null);
+        participants.reply(
+                command,
+                "beta-service",
+                Outcome.DONE,
+                JsonNodeFactory.instance.objectNode().put("consents", 2),
+                null);
+        awaitUntil(() -> given().cookie("gdpr_centre", cookieOf(browser))
+                .get(CENTRE + "/data")
+                .asString()
+                .contains("id=\"persons\""));
+
+        browser.get(base + CENTRE.substring(1) + "/data");
+        assertEquals("2", browser.findElement(By.id("persons")).getText());
+        assertTrue(browser.findElement(By.id("several")).isDisplayed());
+        String page = browser.getPageSource();
+        assertTrue(page.contains("alpha-service") && page.contains("Bonn") && page.contains("beta-service"), page);
+
+        WebDriver other = HeadlessChromium.start();
+        try {
+            signIn(other, address("other"));
+            assertTrue(other.findElement(By.id("no-requests")).isDisplayed());
+            other.get(base + CENTRE.substring(1) + "/data");
+            assertTrue(other.findElement(By.id("no-data")).isDisplayed());
+            assertFalse(other.getPageSource().contains("Bonn"));
+        } finally {
+            other.quit();
+        }
+    }
+
+    @Test
+    void anExpiredARevokedOrATamperedSessionGetsTheSignInPage() {
+        signIn(browser, address("expiry"));
+        String cookie = cookieOf(browser);
+        assertTrue(page(cookie).contains("id=\"address\""));
+        assertTrue(page(cookie.substring(0, 42) + (cookie.endsWith("A") ? "B" : "A"))
+                .contains("id=\"send-code\""));
+
+        clock.advance(Duration.ofMinutes(31));
+        browser.navigate().refresh();
+        assertTrue(browser.findElement(By.id("send-code")).isDisplayed(), "expired");
+        clock.reset();
+
+        signIn(browser, address("revoked"));
+        String revoked = cookieOf(browser);
+        browser.findElement(By.id("sign-out")).click();
+        assertTrue(browser.findElement(By.id("send-code")).isDisplayed());
+        assertTrue(page(revoked).contains("id=\"send-code\""), "revoked on the server, not only in the browser");
+    }
+
+    @Test
+    void aPostWithoutTheSessionsTokenChangesNothing() {
+        String email = address("csrf");
+        signIn(browser, email);
+        String cookie = cookieOf(browser);
+
+        Response missing = given().cookie("gdpr_centre", cookie)
+                .formParam("type", "ERASURE")
+                .post(CENTRE + "/requests");
+        assertEquals(403, missing.statusCode());
+        assertTrue(missing.asString().contains("Nothing was changed"));
+        assertEquals(
+                403,
+                given().cookie("gdpr_centre", cookie)
+                        .formParam("type", "ERASURE")
+                        .formParam("csrf", "forged")
+                        .post(CENTRE + "/requests")
+                        .statusCode());
+        assertEquals(
+                403,
+                given().cookie("gdpr_centre", cookie)
+                        .formParam("csrf", "forged")
+                        .post(CENTRE + "/sign-out")
+                        .statusCode());
+
+        // A page of another site posting the form: the browser sends no cookie along (SameSite=Strict).
+        browser.get("data:text/html,<form method='post' action='" + base + CENTRE.substring(1)
+                + "/requests'><input name='type' value='ERASURE'></form><script>document.forms[0].submit()</script>");
+        assertTrue(browser.findElement(By.id("send-code")).isDisplayed());
+
+        assertTrue(page(cookie).contains("id=\"no-requests\""), "no request was made");
+    }
+
+    @Test
+    void badInputGetsAReadableMessageAndChangesNothing() {
+        browser.get(base + CENTRE.substring(1));
+        Response invalid = given().formParam("email", "not-an-address").post(CENTRE + "/sign-in");
+        assertEquals(400, invalid.statusCode());
+        assertTrue(invalid.asString().contains("Please enter a valid e-mail address"));
+        assertEquals(
+                400,
+                given().formParam("email", "a".repeat(320) + "@example.org")
+                        .post(CENTRE + "/sign-in")
+                        .statusCode());
+
+        signIn(browser, address("bad"));
+        browser.findElement(By.cssSelector("#type option[value='RESTRICTION']")).click();
+        browser.findElement(By.id("details")).sendKeys("<script>alert(1)</script>");
+        browser.findElement(By.id("ask")).click();
+        assertTrue(browser.findElement(By.cssSelector(".errors")).getText().contains("plain text"));
+
+        String cookie = cookieOf(browser);
+        String csrf = browser.findElement(By.name("csrf")).getAttribute("value");
+        Response tooLong = given().cookie("gdpr_centre", cookie)
+                .formParam("csrf", csrf)
+                .formParam("type", "ERASURE")
+                .formParam("details", "x".repeat(2001))
+                .post(CENTRE + "/requests");
+        assertEquals(400, tooLong.statusCode());
+        assertTrue(tooLong.asString().contains("under 2000 characters"));
+        Response noType = given().cookie("gdpr_centre", cookie)
+                .formParam("csrf", csrf)
+                .formParam("type", "OBJECTION")
+                .post(CENTRE + "/requests");
+        assertEquals(400, noType.statusCode());
+        assertTrue(page(cookie).contains("id=\"no-requests\""), "no request was made");
+        assertEquals(
+                400,
+                given().formParam("code", "12345678")
+                        .post(CENTRE + "/sign-in/" + UUID.randomUUID())
+                        .statusCode());
+    }
+
+    @Test
+    void theCentreSpeaksGermanToABrowserAskingForIt() {
+        String page = given().header("Accept-Language", "de-DE,de;q=0.9,en;q=0.5")
+                .get(CENTRE)
+                .asString();
+        assertTrue(page.contains("lang=\"de\"") && page.contains("Ihre Datenschutzzentrale"), page);
+    }
+
+    /** Signs the browser in with the code mailed to the address; it ends on the centre's first page. */
+    private void signIn(WebDriver to, String email) {
+        to.manage().deleteAllCookies(); // a session of an earlier step would show the centre, not the sign-in
+        to.get(base + CENTRE.substring(1));
+        to.findElement(By.id("email")).sendKeys(email);
+        to.findElement(By.id("send-code")).click();
+        to.findElement(By.id("code")).sendKeys(code(email));
+        to.findElement(By.id("sign-in")).click();
+        to.findElement(By.id("address"));
+    }
+
+    private String code(String email) {
+        List<org.gdprsuite.events.payload.NotificationRequested> mails =
+                new Mails(prefix).all(email, "dsr.verification");
+        return mails.get(mails.size() - 1).parameters().get("code");
+    }
+
+    private static String page(String cookie) {
+        return given().cookie("gdpr_centre", cookie).get(CENTRE).asString();
+    }
+
+    private static String cookieOf(WebDriver browser) {
+        return browser.manage().getCookieNamed("gdpr_centre").getValue();
+    }
+
+    private static String address(String what) {
+        return what + "." + UUID.randomUUID() + "@example.org";
+    }
+
+    private static void awaitUntil(java.util.function.BooleanSupplier condition) {
+        org.awaitility.Awaitility.await().atMost(Participants.WAIT).until(condition::getAsBoolean);
+    }
+}
