@@ -69,6 +69,7 @@ public final class DemoLoader {
     /** The steps in the order the services need them: each refers to what the ones before created. */
     private void load() {
         new CatalogueSetup(gateway, data).run();
+        new RegisterSetup(gateway, data).run();
         List<UUID> organisations = persons.organisations();
         for (Import batch : data.imports()) {
             persons.importPersons(batch, organisations);
