@@ -75,9 +75,13 @@ public class ProblemMappers {
                 .build();
     }
 
-    /** A public link that is tampered with, of another scope or expired: one answer for every reason. */
+    /**
+     * A public link that is tampered with, of another scope or expired: one answer for every reason. Logged (never
+     * the link) so that an operator sees forgery attempts, each under its request id.
+     */
     @ServerExceptionMapper
     public Response invalidLink(InvalidLinkException e) {
+        LOG.info("Refused an invalid, expired or tampered public link");
         return Problem.of(Status.FORBIDDEN, e.getMessage()).toResponse();
     }
 
