@@ -34,6 +34,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,18 +63,27 @@ class MigrationAndRetentionTest {
                 + "Ann,Good," + tag + ".ann@example.org,customer\n"
                 + "Bad,Mail,not-an-email,customer\n"
                 + "Evil,=cmd|' /C calc'!A0," + tag + ".evil@example.org,customer\n";
-        given().auth()
+        String rejected = given().auth()
                 .oauth2(Tokens.of(DemoUser.SALES))
                 .contentType("text/csv")
                 .queryParam("source", "legacy-crm")
+                .queryParam("mode", "all-or-nothing")
                 .body(bad)
                 .when()
                 .post("/api/contacts/imports")
                 .then()
-                .statusCode(422)
-                .contentType("application/problem+json")
-                .body("violations.field", equalTo(List.of("line 3 email", "line 4 lastName")))
-                .body("violations[1].message", equalTo("looks like a spreadsheet formula"));
+                .statusCode(202)
+                .extract()
+                .header("Location");
+        assertEquals("REJECTED", ImportJobsTest.awaitOver(rejected).getString("state"));
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.SALES))
+                .when()
+                .get(rejected + "/rows")
+                .then()
+                .body("items.line", equalTo(List.of(3, 4)))
+                .body("items[0].reason", startsWith("email: "))
+                .body("items[1].reason", equalTo("lastName: looks like a spreadsheet formula"));
         given().auth()
                 .oauth2(Tokens.of(DemoUser.SALES))
                 .queryParam("email", tag + ".ann@example.org")
@@ -95,7 +105,7 @@ class MigrationAndRetentionTest {
         String good = "firstName,lastName,email,category,phone\n"
                 + "Ann,Good," + tag + ".ann@example.org,customer,+44 20 7946 0000\n"
                 + "Ben,Fine," + tag + ".ben@example.org,partner,\n";
-        given().auth()
+        String imported = given().auth()
                 .oauth2(Tokens.of(DemoUser.SALES))
                 .contentType("text/csv")
                 .queryParam("source", "legacy-crm")
@@ -105,8 +115,10 @@ class MigrationAndRetentionTest {
                 .when()
                 .post("/api/contacts/imports")
                 .then()
-                .statusCode(201)
-                .body("imported", equalTo(2));
+                .statusCode(202)
+                .extract()
+                .header("Location");
+        assertEquals(2, ImportJobsTest.awaitOver(imported).getInt("progress.created"));
 
         String ann = given().auth()
                 .oauth2(Tokens.of(DemoUser.SALES))

@@ -3,6 +3,7 @@ package org.gdprsuite.contact.api;
 import org.gdprsuite.contact.domain.CsvRows;
 import org.gdprsuite.contact.domain.FieldNotWritable;
 import org.gdprsuite.contact.domain.InvalidFields;
+import org.gdprsuite.contact.domain.UploadTooLarge;
 import org.gdprsuite.runtime.problem.Problem;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -43,6 +44,12 @@ public class ContactProblems {
                                         err.reason()))
                                 .toList())
                 .toResponse();
+    }
+
+    /** An upload over the size or row limit: 413, nothing stored. */
+    @ServerExceptionMapper
+    public Response tooLarge(UploadTooLarge e) {
+        return Problem.of(Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage()).toResponse();
     }
 
     /** A field of a classification the caller's role may not see: 403 naming the classification. */

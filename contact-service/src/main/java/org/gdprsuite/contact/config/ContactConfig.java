@@ -23,4 +23,24 @@ public interface ContactConfig {
     /** Persons per retention request; erasure-service erases each such chunk as one batch over every participant. */
     @WithDefault("500")
     int retentionBatchSize();
+
+    /** How often the runner looks for import and bulk-update jobs to work on (a job runs chunk after chunk). */
+    @WithDefault("1s")
+    String jobsCheckEvery();
+
+    /** CSV rows an import job writes per transaction: a job interrupted mid-way resumes after the last such chunk. */
+    @WithDefault("500")
+    int importChunkSize();
+
+    /** The largest CSV upload accepted, in bytes (a larger one is refused with 413); at most the HTTP limit, 10M. */
+    @WithDefault("10485760")
+    long importMaxBytes();
+
+    /** The largest request body of every other endpoint, in bytes (a larger one is refused with 413). */
+    @WithDefault("1048576")
+    long maxBodyBytes();
+
+    /** A bulk update matching more persons than this becomes a job (202); up to it, it is done in the request. */
+    @WithDefault("1000")
+    int bulkUpdateJobThreshold();
 }

@@ -43,13 +43,37 @@ public final class CsvRows {
         }
     }
 
+    /** A data row: its number (1 = the first after the header), its line in the file, its fields and problems. */
+    public record Row(int number, long line, ObjectNode fields, List<RowError> errors) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
     /**
      * Every row of {@code csv}; {@code check} reads a row as person fields and answers field → reason for each
      * invalid one (none: fine). Throws {@link Rejected} listing every problem if any row is bad.
      */
     public static List<ObjectNode> parse(Reader csv, Function<ObjectNode, Map<String, String>> check) {
-        List<ObjectNode> rows = new ArrayList<>();
-        List<RowError> errors = new ArrayList<>();
+        List<Row> rows = rows(csv, check);
+        if (rows.size() > MAX_ROWS) {
+            throw new Rejected(
+                    List.of(new RowError(rows.get(MAX_ROWS).line(), null, "at most " + MAX_ROWS + " rows per import")));
+        }
+        List<RowError> errors =
+                rows.stream().flatMap(row -> row.errors().stream()).toList();
+        if (!errors.isEmpty()) {
+            throw new Rejected(errors);
+        }
+        return rows.stream().map(Row::fields).toList();
+    }
+
+    /**
+     * Every row of {@code csv}, each with its own problems (from {@code check}, as in {@link #parse}); only a
+     * header naming no person field or a file that is not CSV is {@link Rejected} as a whole.
+     */
+    public static List<Row> rows(Reader csv, Function<ObjectNode, Map<String, String>> check) {
+        List<Row> rows = new ArrayList<>();
         try (CSVParser parser = CSVFormat.DEFAULT
                 .builder()
                 .setHeader()
@@ -58,39 +82,29 @@ public final class CsvRows {
                 .setTrim(true)
                 .get()
                 .parse(csv)) {
+            List<RowError> header = new ArrayList<>();
             for (String column : parser.getHeaderNames()) {
                 if (PersonField.byJson(column).isEmpty()
                         || PersonField.byJson(column).get() == PersonField.CUSTOM_FIELDS) {
-                    errors.add(new RowError(1, column, PersonFields.UNKNOWN));
+                    header.add(new RowError(1, column, PersonFields.UNKNOWN));
                 }
             }
-            if (!errors.isEmpty()) {
-                throw new Rejected(errors);
+            if (!header.isEmpty()) {
+                throw new Rejected(header);
             }
             for (CSVRecord record : parser) {
-                if (rows.size() >= MAX_ROWS) {
-                    throw new Rejected(List.of(new RowError(
-                            record.getRecordNumber() + 1, null, "at most " + MAX_ROWS + " rows per import")));
-                }
                 long line = parser.getCurrentLineNumber();
+                List<RowError> errors = new ArrayList<>();
                 ObjectNode row = row(record, line, errors);
-                if (row == null) {
-                    continue;
+                if (row != null) {
+                    check.apply(row).forEach((field, reason) -> errors.add(new RowError(line, field, reason)));
                 }
-                Map<String, String> invalid = check.apply(row);
-                if (invalid.isEmpty()) {
-                    rows.add(row);
-                } else {
-                    invalid.forEach((field, reason) -> errors.add(new RowError(line, field, reason)));
-                }
+                rows.add(new Row(rows.size() + 1, line, row, errors));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
             throw new Rejected(List.of(new RowError(0, null, "not a valid CSV file with a header row")));
-        }
-        if (!errors.isEmpty()) {
-            throw new Rejected(errors);
         }
         return rows;
     }

@@ -53,6 +53,13 @@ public class PersonStore {
         return Person.list("lower(email) = ?1", Sort.by("id"), email.strip().toLowerCase());
     }
 
+    /** The live persons with one of these addresses (lower case): the duplicates an import chunk meets. */
+    public List<Person> liveByEmails(Collection<String> emails) {
+        return emails.isEmpty()
+                ? List.of()
+                : Person.list("lower(email) in ?1 and anonymizedAt is null", Sort.by("id"), emails);
+    }
+
     public Results<Person> search(Criteria criteria, int page, int size) {
         StringBuilder where = new StringBuilder("anonymizedAt is null");
         Map<String, Object> params = new HashMap<>();

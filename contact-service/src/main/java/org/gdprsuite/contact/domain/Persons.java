@@ -116,6 +116,16 @@ public class Persons {
         return updated;
     }
 
+    /** A live person merged with an import row of the same address: the row's fields set, logged, published. */
+    @Transactional
+    public boolean merge(Person person, JsonNode fields, Set<String> roles, String actor) {
+        List<String> changed = apply(person, fields, roles);
+        if (!changed.isEmpty()) {
+            changed(person, actor, "import merge", changed);
+        }
+        return !changed.isEmpty();
+    }
+
     @Transactional
     public Person restrict(UUID id, boolean restricted, String actor) {
         Person person = live(id);
