@@ -58,7 +58,7 @@ final class PersonImport {
         return Optional.empty();
     }
 
-    /** One CSV import (all rows or none) by the DPO, who may write the sensitive fields; skipped if done before. */
+    /** One CSV import job (all rows or none) by the DPO, who may write the sensitive fields; skipped if done before. */
     void importPersons(Import batch, List<UUID> organisations) {
         boolean done = personId(data.persons.get(batch.persons().get(0)).email()) != null;
         step(
@@ -66,15 +66,41 @@ final class PersonImport {
                         + (done ? ", by an earlier run" : ""),
                 batch.persons().size());
         if (!done) {
-            gateway.send(
-                    DPO,
-                    "POST",
-                    "/api/contacts/imports?source=" + batch.source() + "&purpose=" + batch.purpose() + "&legalBasis="
-                            + batch.legalBasis(),
-                    "text/csv",
-                    data.csv(batch.persons(), organisations),
-                    201);
+            String job = gateway.send(
+                            DPO,
+                            "POST",
+                            "/api/contacts/imports?mode=all-or-nothing&source=" + batch.source() + "&purpose="
+                                    + batch.purpose() + "&legalBasis=" + batch.legalBasis(),
+                            "text/csv",
+                            data.csv(batch.persons(), organisations),
+                            202)
+                    .body()
+                    .path("id")
+                    .asText();
+            awaitImport(job);
         }
+    }
+
+    /** An import is a job: followed at its URL until it is over; anything but COMPLETED fails the load. */
+    private void awaitImport(String job) {
+        for (int second = 0; second < 600; second++) {
+            String state = gateway.get(DPO, "/api/contacts/imports/" + job)
+                    .path("state")
+                    .asText();
+            if ("COMPLETED".equals(state)) {
+                return;
+            }
+            if (!"QUEUED".equals(state) && !"RUNNING".equals(state)) {
+                throw new IllegalStateException("import " + job + " ended " + state + "; see its rows");
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("import " + job + " did not finish in ten minutes");
     }
 
     /**
