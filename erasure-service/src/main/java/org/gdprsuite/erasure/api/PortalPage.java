@@ -3,12 +3,11 @@ package org.gdprsuite.erasure.api;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.gdprsuite.erasure.domain.RequestType;
-import org.gdprsuite.erasure.export.ExportBundles;
 import org.gdprsuite.erasure.export.Exports;
+import org.gdprsuite.erasure.export.Reports;
 import org.gdprsuite.erasure.intake.AddressVerification;
 import org.gdprsuite.erasure.intake.Intake;
 import org.gdprsuite.runtime.problem.Problem;
@@ -54,6 +53,9 @@ public class PortalPage {
     Exports exports;
 
     @Inject
+    Reports reports;
+
+    @Inject
     PublicRateLimit rateLimit;
 
     @CheckedTemplate
@@ -63,8 +65,6 @@ public class PortalPage {
         static native TemplateInstance sent(UUID requestId, boolean wrongCode);
 
         static native TemplateInstance message(String title, String text);
-
-        static native TemplateInstance bundle(String requestId, String generatedAt, Map<String, String> slices);
 
         static native TemplateInstance download(String token);
 
@@ -163,8 +163,8 @@ public class PortalPage {
     }
 
     /**
-     * The export, once, from the page's button: JSON (machine-readable, Art. 20) or, with format=html, a page to
-     * read. Of two posts of one link exactly one gets the file; the other answers 410 (a page for a browser,
+     * The export, once, from the page's button: JSON (machine-readable, Art. 20) or, with format=html, the personal
+     * data report to read and print, in the language asked for ({@code lang}) or the browser's. Of two posts of one link exactly one gets the file; the other answers 410 (a page for a browser,
      * problem+json for a program).
      */
     @POST
@@ -172,7 +172,10 @@ public class PortalPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     public Response download(
-            @FormParam("token") String token, @FormParam("format") String format, @Context HttpHeaders headers) {
+            @FormParam("token") String token,
+            @FormParam("format") String format,
+            @FormParam("lang") String lang,
+            @Context HttpHeaders headers) {
         JsonNode bundle = exports.download(token).orElse(null);
         if (bundle == null) {
             return wantsPage(headers)
@@ -186,12 +189,7 @@ public class PortalPage {
                             .toResponse();
         }
         if ("html".equals(format)) {
-            return Response.ok(
-                            Templates.bundle(
-                                    bundle.path("requestId").asText(),
-                                    bundle.path("generatedAt").asText(),
-                                    ExportBundles.readable(bundle)),
-                            MediaType.TEXT_HTML)
+            return Response.ok(reports.page(bundle, lang, headers.getAcceptableLanguages()), MediaType.TEXT_HTML)
                     .build();
         }
         return Response.ok(bundle, MediaType.APPLICATION_JSON)

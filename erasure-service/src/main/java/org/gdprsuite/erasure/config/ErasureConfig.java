@@ -20,6 +20,32 @@ public interface ErasureConfig {
     /** The data-subject request orchestrator. */
     Erasure erasure();
 
+    /** Who the personal data report (access export) names as controller, and where a person may complain. */
+    Report report();
+
+    interface Report {
+
+        /** The controller's name, when consent-service's record of processing does not reach the report. */
+        Optional<String> controllerName();
+
+        /** The controller's postal address. */
+        Optional<String> controllerAddress();
+
+        /** How to reach the controller (e-mail, phone). */
+        Optional<String> controllerContact();
+
+        /** How to reach the data protection officer. */
+        Optional<String> dpoContact();
+
+        /** The supervisory authority a person may complain to (Art. 77). */
+        @WithDefault("The data protection authority of your EU Member State (list of the authorities)")
+        String authorityName();
+
+        /** Where that authority, or the list of authorities, is found. */
+        @WithDefault("https://www.edpb.europa.eu/about-edpb/about-edpb/members_en")
+        String authorityUrl();
+    }
+
     interface Erasure {
 
         /** Request types approved without the DPO when staff take them (e.g. ACCESS,PORTABILITY); none if unset. */
