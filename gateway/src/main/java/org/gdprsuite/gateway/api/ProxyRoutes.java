@@ -69,8 +69,7 @@ public class ProxyRoutes {
             "X-Content-Type-Options", "nosniff",
             "X-Frame-Options", "DENY",
             "Referrer-Policy", "no-referrer",
-            "Strict-Transport-Security", "max-age=31536000",
-            "Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
+            "Strict-Transport-Security", "max-age=31536000");
 
     @Inject
     Vertx vertx;
@@ -96,12 +95,22 @@ public class ProxyRoutes {
     /** Per service: places for open calls (see {@link GatewayConfig#maxInFlight()}). */
     private final Map<String, Semaphore> inFlight = new HashMap<>();
 
+    /** Pages call the gateway only, and Keycloak for the console's (/console/) tokens; no inline script, no frames. */
+    private String contentSecurityPolicy;
+
     private FixedWindowLimiter perClient;
     private FixedWindowLimiter perAddress;
     private ClientAddress clientAddress;
 
     void routes(@Observes Router router) {
         clientAddress = new ClientAddress(config.trustedProxies().orElse(List.of()));
+        String keycloak = quarkusConfig
+                .getOptionalValue("quarkus.oidc.auth-server-url", String.class)
+                .map(URI::create)
+                .map(url -> " " + url.getScheme() + "://" + url.getRawAuthority())
+                .orElse("");
+        contentSecurityPolicy = "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; "
+                + "connect-src 'self'" + keycloak;
         perClient =
                 new FixedWindowLimiter(config.rateLimit().clientPerMinute(), java.time.Duration.ofMinutes(1), clock);
         perAddress =
@@ -150,6 +159,7 @@ public class ProxyRoutes {
                 rc.response().headers().set(REQUEST_ID, id);
                 SECURITY_HEADERS.forEach(
                         (name, value) -> rc.response().headers().set(name, value));
+                rc.response().headers().set("Content-Security-Policy", contentSecurityPolicy);
             });
             rc.next();
         });

@@ -39,9 +39,9 @@ public final class HeadlessChromium {
     /**
      * A browser of its own (the caller quits it), with a fresh profile, quiet (no sync, updates or background
      * calls). Elements are looked for up to 10 s: a click that submits a form is followed by looking for what the
-     * next page shows.
+     * next page shows. {@code moreArguments}: further command-line switches (a window size, host-resolver rules).
      */
-    public static WebDriver start() {
+    public static WebDriver start(String... moreArguments) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments(
@@ -54,6 +54,7 @@ public final class HeadlessChromium {
                 "--disable-component-update",
                 "--disable-sync",
                 "--user-data-dir=" + profile());
+        options.addArguments(moreArguments);
         WebDriver browser = new ChromeDriver(
                 new ChromeDriverService.Builder()
                         .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())

@@ -1,0 +1,178 @@
+// Personal-data breaches (incident-service's /api/incidents): the register with each open breach's 72-hour clock
+// (Art. 33) counting down from awareness, a report form, and a breach's page: assess the risk, add affected
+// persons, record the authority's notification, send the persons' notices (Art. 34).
+import { api, problemBox } from './api.js';
+import { facts, h, label, show, table, when } from './dom.js';
+
+const LIKELIHOODS = ['REMOTE', 'POSSIBLE', 'LIKELY', 'ALMOST_CERTAIN'];
+const SEVERITIES = ['LOW', 'MEDIUM', 'HIGH', 'VERY_HIGH'];
+const NATURES = ['CONFIDENTIALITY', 'INTEGRITY', 'AVAILABILITY'];
+/** The next step of the life cycle (assessed is reached by the risk assessment) and its button. */
+const NEXT = { REPORTED: ['TRIAGED', 'Triage'], ASSESSED: ['CONTAINED', 'Mark contained'], CONTAINED: ['CLOSED', 'Close'] };
+const UUID_PATTERN = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+export function render(context) {
+  if (context.id === 'new') return report(context);
+  return context.id ? detail(context) : register(context);
+}
+
+/** The time left to notify the authority, or how late it is; null once notified or closed. */
+function clockText(incident, now = Date.now()) {
+  if (incident.authorityNotifiedAt || incident.status === 'CLOSED' || !incident.notifyBy) return null;
+  const left = Math.round((new Date(incident.notifyBy).getTime() - now) / 1000);
+  const span = Math.abs(left);
+  const hours = Math.floor(span / 3600);
+  const minutes = String(Math.floor((span % 3600) / 60)).padStart(2, '0');
+  const seconds = String(span % 60).padStart(2, '0');
+  return left >= 0 ? `${hours}:${minutes}:${seconds} left` : `${hours}:${minutes}:${seconds} overdue`;
+}
+
+/** A clock element that the page ticks every second (not announced: a screen reader reads it when it gets there). */
+function clock(incident) {
+  const text = clockText(incident);
+  if (!text) return incident.authorityNotifiedAt ? 'Authority notified' : '—';
+  return h('span', { class: `clock${text.endsWith('overdue') ? ' overdue' : ''}`, 'data-notify-by': incident.notifyBy,
+    'data-incident': JSON.stringify({ notifyBy: incident.notifyBy, status: incident.status }) }, text);
+}
+
+function ticking(main) {
+  const timer = setInterval(() => {
+    for (const element of main.querySelectorAll('.clock')) {
+      const text = clockText(JSON.parse(element.dataset.incident));
+      if (text) element.textContent = text;
+    }
+  }, 1000);
+  return () => clearInterval(timer);
+}
+
+function register({ main }) {
+  const results = h('div', { 'aria-live': 'polite' }, h('p', {}, 'Loading…'));
+  show(main, h('h1', { tabindex: '-1' }, 'Breaches'), h('p', {}, h('a', { href: '#/breaches/new', class: 'button' }, 'Report a breach')), results);
+  main.querySelector('h1').focus();
+  api('/api/incidents?size=200')
+    .then((page) => show(results, h('p', {}, `${page.total} breaches in the register`),
+      table('The breach register, newest first', ['Reference', 'Breach', 'Status', 'Risk', 'Aware since', 'Authority within 72 hours'],
+        page.items.map((i) => h('tr', { 'data-incident-id': i.id },
+          h('td', {}, i.reference),
+          h('td', {}, h('a', { href: `#/breaches/${i.id}` }, i.title)),
+          h('td', {}, label(i.status)),
+          h('td', {}, label(i.risk)),
+          h('td', {}, when(i.awareAt)),
+          h('td', {}, clock(i)))))))
+    .catch((error) => show(results, problemBox(error)));
+  return ticking(main);
+}
+
+function field(id, text, control) {
+  return h('div', { class: 'field' }, h('label', { for: id }, text), control);
+}
+
+function report({ main }) {
+  const failure = h('div', {});
+  const now = new Date();
+  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().substring(0, 16);
+  const form = h('form', { class: 'stacked', id: 'report' },
+    field('title', 'Title', h('input', { id: 'title', name: 'title', required: true, maxlength: 300 })),
+    h('fieldset', {}, h('legend', {}, 'Nature'), NATURES.map((n) => h('label', { class: 'check' },
+      h('input', { type: 'checkbox', name: 'nature', value: n }), ` ${label(n)}`))),
+    field('description', 'Description', h('textarea', { id: 'description', name: 'description', required: true, rows: 4 })),
+    field('awareAt', 'Aware since (your local time)', h('input', { id: 'awareAt', name: 'awareAt', type: 'datetime-local', value: local, max: local, required: true })),
+    h('button', { type: 'submit' }, 'Report'));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    show(failure);
+    try {
+      const reported = await api('/api/incidents', { method: 'POST', body: {
+        title: form.elements.title.value,
+        nature: [...form.querySelectorAll('input[name=nature]:checked')].map((c) => c.value),
+        description: form.elements.description.value,
+        awareAt: new Date(form.elements.awareAt.value).toISOString(),
+      } });
+      location.hash = `#/breaches/${reported.id}`;
+    } catch (error) {
+      show(failure, problemBox(error));
+    }
+  });
+  show(main, h('p', {}, h('a', { href: '#/breaches' }, 'All breaches')), h('h1', { tabindex: '-1' }, 'Report a breach'), failure, form);
+  main.querySelector('h1').focus();
+}
+
+function detail({ main, id }) {
+  const state = h('div', {});
+  const message = h('div', { role: 'status', class: 'message' });
+  const failure = h('div', {});
+  show(main, h('p', {}, h('a', { href: '#/breaches' }, 'All breaches')), h('h1', { tabindex: '-1' }, 'Breach'), message, failure, state);
+  main.querySelector('h1').focus();
+
+  function form(formId, title, controls, submit, call) {
+    const element = h('form', { id: formId, class: 'stacked', 'aria-labelledby': `${formId}-heading` },
+      h('h2', { id: `${formId}-heading` }, title), controls, h('button', { type: 'submit' }, submit));
+    element.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      show(failure);
+      try {
+        show(message, await call(element.elements));
+        await load();
+      } catch (error) {
+        show(failure, problemBox(error));
+      }
+    });
+    return element;
+  }
+
+  function options(values) {
+    return values.map((v) => h('option', { value: v }, label(v)));
+  }
+
+  async function load() {
+    const [i, timeline] = await Promise.all([api(`/api/incidents/${id}`), api(`/api/incidents/${id}/timeline`)]);
+    main.querySelector('h1').textContent = `${i.reference}: ${i.title}`;
+    show(state,
+      facts([
+        ['Status', label(i.status)],
+        ['Aware since', when(i.awareAt)],
+        ['Authority within 72 hours', clock(i)],
+        ['Risk', i.risk ? `${label(i.risk)} (likelihood ${label(i.likelihood)}, severity ${label(i.severity)})` : 'Not assessed'],
+        ['Affected persons', String(i.affectedPersons)],
+        ['Authority notified', i.authorityNotifiedAt ? [when(i.authorityNotifiedAt), ` (${i.authorityReference})`] : 'No'],
+        ['Description', i.description],
+      ]),
+      NEXT[i.status] ? form('advance', 'Life cycle', [], NEXT[i.status][1], async () => {
+        const moved = await api(`/api/incidents/${id}/status`, { method: 'POST', body: { status: NEXT[i.status][0] } });
+        return `Now ${label(moved.status).toLowerCase()}.`;
+      }) : null,
+      i.status === 'TRIAGED' || i.status === 'ASSESSED' ? form('assess', 'Assess the risk', [
+        field('likelihood', 'Likelihood', h('select', { id: 'likelihood', name: 'likelihood' }, options(LIKELIHOODS))),
+        field('severity', 'Severity', h('select', { id: 'severity', name: 'severity' }, options(SEVERITIES))),
+        field('rationale', 'Rationale', h('textarea', { id: 'rationale', name: 'rationale', required: true, rows: 2 })),
+      ], 'Assess', async (f) => {
+        const assessed = await api(`/api/incidents/${id}/assessment`, { method: 'POST',
+          body: { likelihood: f.likelihood.value, severity: f.severity.value, rationale: f.rationale.value } });
+        return `Assessed: ${label(assessed.risk)}.`;
+      }) : null,
+      form('affected', 'Add affected persons', [
+        field('person-ids', 'Person ids (pasted, any separator)', h('textarea', { id: 'person-ids', name: 'personIds', required: true, rows: 3 })),
+      ], 'Add', async (f) => {
+        const personIds = f.personIds.value.match(UUID_PATTERN) ?? [];
+        const added = await api(`/api/incidents/${id}/affected-persons`, { method: 'POST', body: { personIds } });
+        return `${added.count} affected person(s) added.`;
+      }),
+      i.authorityNotificationRequired && i.risk && !i.authorityNotifiedAt ? form('authority', 'Record the authority\u2019s notification', [
+        field('authority-reference', 'Authority\u2019s reference', h('input', { id: 'authority-reference', name: 'reference', required: true, maxlength: 200 })),
+        field('delay-reason', 'Reason for a delay beyond 72 hours (if late)', h('textarea', { id: 'delay-reason', name: 'delayReason', rows: 2 })),
+      ], 'Record', async (f) => {
+        await api(`/api/incidents/${id}/authority-notification`, { method: 'POST',
+          body: { reference: f.reference.value, delayReason: f.delayReason.value || null } });
+        return 'The authority\u2019s notification is recorded.';
+      }) : null,
+      i.subjectNotificationRequired ? form('notify', 'Tell the affected persons (Art. 34)', [], 'Send notices', async () => {
+        const sent = await api(`/api/incidents/${id}/subject-notifications`, { method: 'POST' });
+        return `${sent.count} notice(s) sent.`;
+      }) : null,
+      h('section', { 'aria-labelledby': 'timeline-heading' }, h('h2', { id: 'timeline-heading' }, 'Timeline'),
+        table('What happened to the breach', ['When', 'Who', 'What', 'Detail'],
+          timeline.map((e) => h('tr', {}, h('td', {}, when(e.at)), h('td', {}, e.actor ?? '—'), h('td', {}, e.action), h('td', {}, e.detail ?? '—'))))));
+  }
+  load().catch((error) => show(failure, problemBox(error)));
+  return ticking(main);
+}

@@ -1,0 +1,344 @@
+package org.gdprsuite.systemtest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.awaitility.Awaitility;
+import org.gdprsuite.testsupport.DemoUser;
+import org.gdprsuite.testsupport.HeadlessChromium;
+import org.gdprsuite.testsupport.MailBox;
+import org.gdprsuite.testsupport.Totp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+import io.restassured.http.ContentType;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The DPO console (module console, served by the gateway at /console/) in a real headless Chromium: the staff sign
+ * in through Keycloak (the DPO with TOTP), work requests and breaches, and see only their role's screens. Each
+ * screen passes axe-core's accessibility check (no serious or critical violation) and leaves a screenshot in
+ * target/screenshots.
+ *
+ * <p>The realm lets the console's client come back to {@code http://127.0.0.1:8080/*} only, the address of
+ * {@code ./suite up}; the browser reaches this run's gateway (a free port) at that address through a host rule,
+ * so Keycloak sees the console where users find it.
+ */
+class ConsoleBrowserTest extends SystemTest {
+
+    private static final String CONSOLE = "http://127.0.0.1:8080/console/";
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** axe-core, fetched by the console module's npm install (a dev dependency, never shipped). */
+    private static final Path AXE = Path.of("..", "console", "target", "npm", "node_modules", "axe-core", "axe.min.js");
+
+    private static final Pattern REQUEST_ID = Pattern.compile("/public/requests/([0-9a-f-]{36})/verification");
+    private static final Pattern CODE = Pattern.compile("Your code: (\\d{6})");
+
+    /** The DPO's browser, signed in once: Keycloak takes each TOTP code once. */
+    private static WebDriver dpo;
+
+    @AfterAll
+    static void quit() {
+        if (dpo != null) {
+            dpo.quit();
+        }
+    }
+
+    @Test
+    void theDpoApprovesAPortalRequestAndSeesEveryParticipantFinish() {
+        String email = uniqueEmail("ines.moreau");
+        createPerson("Ines", "Moreau", email, Map.of());
+        awaitParticipants();
+        UUID request = verifiedPortalRequest("ACCESS", email);
+
+        WebDriver browser = dpo();
+        open(browser, "#/requests?status=VERIFIED");
+        WebElement row = element(browser, By.cssSelector("tr[data-request-id='" + request + "']"));
+        assertTrue(row.getText().contains(email), row.getText());
+        accessible(browser, "requests-queue");
+        row.findElement(By.linkText("Access request")).click();
+        awaitText(browser, By.id("request-status"), "Verified");
+        accessible(browser, "request-verified");
+
+        element(browser, By.id("approve")).click();
+        awaitText(browser, By.id("request-status"), "Completed");
+        List<WebElement> participants = browser.findElements(By.cssSelector("tr[data-participant]"));
+        assertTrue(
+                participants.stream()
+                        .map(p -> p.getAttribute("data-participant"))
+                        .toList()
+                        .containsAll(PARTICIPANTS),
+                "every participant is shown");
+        participants.forEach(p -> assertTrue(p.getText().contains("Done"), p.getText()));
+        assertTrue(
+                element(browser, By.cssSelector("section[aria-labelledby='audit-heading']"))
+                        .getText()
+                        .contains("dpo"),
+                "the audit trail names the approver");
+        accessible(browser, "request-completed");
+        noTokenInTheBrowsersStorage(browser);
+    }
+
+    @Test
+    void theDpoExtendsARequestWithAReasonAndSeesTheProblemOfAWrongCall() {
+        String email = uniqueEmail("pavel.novak");
+        String request = as(DemoUser.DPO)
+                .contentType(ContentType.JSON)
+                .body(Map.of("type", "ERASURE", "email", email))
+                .when()
+                .post("/api/requests")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        WebDriver browser = dpo();
+        open(browser, "#/requests/" + request);
+        awaitText(browser, By.cssSelector("h1"), "Erasure request");
+        choose(browser, "extend-months", "2");
+        element(browser, By.id("extend-reason")).sendKeys("Backups of three systems must be searched");
+        element(browser, By.cssSelector("#extend button[type=submit]")).click();
+        awaitText(browser, By.cssSelector("[role=status]"), "Extended");
+        awaitText(browser, By.cssSelector("section[aria-labelledby='dates-heading']"), "2 month(s): Backups");
+        as(DemoUser.DPO)
+                .when()
+                .get("/api/requests/" + request)
+                .then()
+                .body("extendedMonths", org.hamcrest.Matchers.equalTo(2))
+                .body("extensionReason", containsString("Backups"));
+        accessible(browser, "request-extended");
+
+        // A request that does not exist: the API's problem is shown with its title and detail.
+        open(browser, "#/requests/" + UUID.randomUUID());
+        WebElement problem = element(browser, By.cssSelector("[role=alert] .problem-title"));
+        assertFalse(problem.getText().isBlank());
+        assertFalse(element(browser, By.cssSelector("[role=alert] .problem-detail"))
+                .getText()
+                .isBlank());
+    }
+
+    @Test
+    void aBreachIsReportedAssessedHighRiskAndItsPersonsAddedAndNotifiedUnderTheClock() {
+        String email = uniqueEmail("lea.fischer");
+        UUID person = createPerson("Lea", "Fischer", email, Map.of());
+
+        WebDriver browser = dpo();
+        open(browser, "#/breaches");
+        element(browser, By.linkText("Report a breach")).click();
+        element(browser, By.id("title")).sendKeys("Laptop with customer list stolen");
+        element(browser, By.cssSelector("input[name=nature][value=CONFIDENTIALITY]"))
+                .click();
+        element(browser, By.id("description")).sendKeys("An unencrypted laptop was stolen from a car");
+        accessible(browser, "breach-report");
+        element(browser, By.cssSelector("#report button[type=submit]")).click();
+        awaitText(browser, By.cssSelector("h1"), "Laptop with customer list stolen");
+        assertTrue(element(browser, By.cssSelector(".clock")).getText().matches("7[12]:\\d\\d:\\d\\d left"));
+
+        element(browser, By.cssSelector("#advance button[type=submit]")).click();
+        awaitText(browser, By.cssSelector("[role=status]"), "Now triaged");
+        choose(browser, "likelihood", "LIKELY");
+        choose(browser, "severity", "HIGH");
+        element(browser, By.id("rationale")).sendKeys("Names and addresses readable by the thief");
+        element(browser, By.cssSelector("#assess button[type=submit]")).click();
+        awaitText(browser, By.cssSelector("[role=status]"), "High risk");
+
+        element(browser, By.id("person-ids")).sendKeys(person + "\n");
+        element(browser, By.cssSelector("#affected button[type=submit]")).click();
+        awaitText(browser, By.cssSelector("[role=status]"), "1 affected person(s) added");
+        element(browser, By.cssSelector("#notify button[type=submit]")).click();
+        awaitText(browser, By.cssSelector("[role=status]"), "1 notice(s) sent");
+        accessible(browser, "breach-notified");
+        element(browser, By.id("authority-reference")).sendKeys("DPA-2026-0815");
+        element(browser, By.cssSelector("#authority button[type=submit]")).click();
+        awaitText(browser, By.cssSelector(".facts"), "Authority notified");
+
+        open(browser, "#/breaches");
+        awaitText(browser, By.cssSelector("tbody"), "Laptop with customer list stolen");
+        accessible(browser, "breaches-register");
+    }
+
+    @Test
+    void marketingSeesNeitherRequestsNorBreaches() {
+        WebDriver browser = browser();
+        try {
+            signIn(browser, DemoUser.MARKETING);
+            awaitText(browser, By.id("who"), "marketing");
+            List<String> screens = browser.findElements(By.cssSelector("#nav a")).stream()
+                    .map(WebElement::getText)
+                    .toList();
+            assertEquals(List.of("Overview"), screens);
+            accessible(browser, "marketing-overview");
+            open(browser, "#/requests");
+            awaitText(browser, By.cssSelector("h1"), "Not available");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** The DPO's browser, signed in on first use. */
+    private static synchronized WebDriver dpo() {
+        if (dpo == null) {
+            dpo = browser();
+            signIn(dpo, DemoUser.DPO);
+            awaitText(dpo, By.id("who"), "dpo");
+            accessible(dpo, "dpo-overview");
+        }
+        return dpo;
+    }
+
+    /** Headless Chromium that finds this run's gateway at 127.0.0.1:8080. */
+    private static WebDriver browser() {
+        WebDriver browser = HeadlessChromium.start(
+                "--window-size=1280,1000",
+                "--host-resolver-rules=MAP 127.0.0.1:8080 " + suite.gateway().replace("http://", ""));
+        // Elements are awaited explicitly (Awaitility), not by the driver's implicit wait.
+        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        return browser;
+    }
+
+    /** Through Keycloak's pages; a TOTP code another test already spent is refused, so the next period's is tried. */
+    private static void signIn(WebDriver browser, DemoUser user) {
+        browser.get(CONSOLE);
+        element(browser, By.id("username")).sendKeys(user.username());
+        element(browser, By.id("password")).sendKeys(user.password());
+        element(browser, By.id("kc-login")).click();
+        for (int attempt = 0; user.totpSecret() != null && attempt < 3; attempt++) {
+            if (attempt > 0) {
+                sleepUntilTheNextTotpPeriod();
+            }
+            WebElement otp = element(browser, By.id("otp"));
+            otp.clear();
+            otp.sendKeys(Totp.code(user.totpSecret(), Instant.now()));
+            element(browser, By.id("kc-login")).click();
+            if (awaitSignedIn(browser)) {
+                return;
+            }
+        }
+        assertTrue(awaitSignedIn(browser), "signed in as " + user.username() + ": " + browser.getCurrentUrl());
+    }
+
+    private static void sleepUntilTheNextTotpPeriod() {
+        try {
+            Thread.sleep(30_000 - System.currentTimeMillis() % 30_000 + 100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean awaitSignedIn(WebDriver browser) {
+        try {
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptions()
+                    .until(() -> browser.getCurrentUrl().startsWith(CONSOLE)
+                            && browser.findElement(By.id("who")).getText().startsWith("Signed in"));
+            return true;
+        } catch (org.awaitility.core.ConditionTimeoutException stillOnKeycloak) {
+            return false;
+        }
+    }
+
+    /** A console route, in the signed-in page (a hash change: the tokens in its memory stay). */
+    private static void open(WebDriver browser, String route) {
+        ((JavascriptExecutor) browser).executeScript("location.hash = arguments[0]", route);
+    }
+
+    private static WebElement element(WebDriver browser, By by) {
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions()
+                .until(() -> browser.findElement(by), e -> e.isDisplayed());
+    }
+
+    /** Picks an option of a select (by keyboard and mouse alike, a click on the option). */
+    private static void choose(WebDriver browser, String select, String value) {
+        element(browser, By.id(select))
+                .findElement(By.cssSelector("option[value='" + value + "']"))
+                .click();
+    }
+
+    private static void awaitText(WebDriver browser, By by, String text) {
+        eventually()
+                .atMost(Duration.ofSeconds(90))
+                .until(() -> browser.findElement(by).getText(), t -> t.contains(text));
+    }
+
+    /** No serious or critical axe-core violation on the screen shown; its screenshot is kept. */
+    private static void accessible(WebDriver browser, String screen) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.copy(
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                    SCREENSHOTS.resolve("console-" + screen + ".png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            JavascriptExecutor page = (JavascriptExecutor) browser;
+            page.executeScript(Files.readString(AXE));
+        } catch (IOException e) {
+            throw new UncheckedIOException("axe-core comes with the console module's build (npm ci)", e);
+        }
+        Object violations = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { resultTypes: ['violations'] })
+                  .then((result) => done(result.violations
+                    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+                    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)))
+                  .catch((failure) => done([`axe failed: ${failure}`]));
+                """);
+        assertEquals(List.of(), violations, screen);
+    }
+
+    private static void noTokenInTheBrowsersStorage(WebDriver browser) {
+        String stored = (String) ((JavascriptExecutor) browser)
+                .executeScript("return JSON.stringify(localStorage) + JSON.stringify(sessionStorage)");
+        assertFalse(stored.contains("eyJ"), "no token in the browser's storage: " + stored);
+    }
+
+    /** A request submitted on the public portal by a person who then confirmed their address with the mailed code. */
+    private static UUID verifiedPortalRequest(String type, String email) {
+        String page = anonymous()
+                .formParam("type", type)
+                .formParam("email", email)
+                .when()
+                .post("/public/requests")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        Matcher id = REQUEST_ID.matcher(page);
+        assertTrue(id.find(), page);
+        Matcher code =
+                CODE.matcher(MailBox.await(email, m -> CODE.matcher(m.mime()).find(), MAIL_WAIT)
+                        .mime());
+        assertTrue(code.find());
+        anonymous()
+                .formParam("code", code.group(1))
+                .when()
+                .post("/public/requests/" + id.group(1) + "/verification")
+                .then()
+                .statusCode(200);
+        return UUID.fromString(id.group(1));
+    }
+}
