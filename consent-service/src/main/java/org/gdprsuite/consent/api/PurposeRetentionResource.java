@@ -25,7 +25,7 @@ import jakarta.ws.rs.QueryParam;
  */
 @Path("/api/consents/retention")
 @RolesAllowed({Roles.DPO, Roles.ADMIN})
-public class RetentionResource {
+public class PurposeRetentionResource {
 
     @Inject
     PurposeRetention retention;
