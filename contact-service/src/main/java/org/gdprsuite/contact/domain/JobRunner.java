@@ -10,8 +10,8 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -43,7 +43,9 @@ public class JobRunner {
     private CountGauge activeImports;
     private CountGauge activeBulkUpdates;
 
-    void onStart(@Observes StartupEvent event) {
+    /** Before the scheduler's first tick, which may come before the startup event reaches this bean. */
+    @PostConstruct
+    void registerGauges() {
         activeImports = CountGauge.register(metrics, "gdpr.import.jobs.active", "CSV imports queued or running");
         activeBulkUpdates =
                 CountGauge.register(metrics, "gdpr.bulk-update.jobs.active", "Bulk-update jobs queued or running");

@@ -13,8 +13,8 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -52,7 +52,9 @@ public class MailingRunner {
     private CountGauge pending;
     private CountGauge active;
 
-    void onStart(@Observes StartupEvent event) {
+    /** Before the scheduler's first tick, which may come before the startup event reaches this bean. */
+    @PostConstruct
+    void registerGauges() {
         pending =
                 CountGauge.register(metrics, "gdpr.mailing.recipients.pending", "Recipients of mailings still to send");
         active = CountGauge.register(metrics, "gdpr.mailing.jobs.active", "Mailings queued or running");
