@@ -1,5 +1,6 @@
 package org.gdprsuite.erasure;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import org.gdprsuite.testsupport.HeadlessChromium;
@@ -13,6 +14,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,7 +45,8 @@ class DownloadPageBrowserTest {
         assertTrue(browser.findElement(By.id("download")).isDisplayed());
 
         browser.findElement(By.id("read")).click();
-        assertEquals("Your personal data", browser.getTitle());
+        // The click submits a form; the report arrives as a new page, so wait for it (bounded).
+        await().atMost(Duration.ofSeconds(10)).until(browser::getTitle, "Your personal data"::equals);
         assertTrue(browser.findElement(By.id("held")).getText().contains("Ada Lovelace"));
 
         browser.get(link);
