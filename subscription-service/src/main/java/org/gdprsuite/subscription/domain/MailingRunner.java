@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.gdprsuite.runtime.jobs.JobLoop;
 import org.gdprsuite.runtime.metrics.CountGauge;
 import org.gdprsuite.subscription.config.SubscriptionConfig;
 import org.jboss.logging.Logger;
@@ -20,7 +21,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * Runs the mailing jobs in the service, every {@code gdpr.subscription.mailing.check-every}: plans queued
+ * Runs the mailing jobs in the service on the library's {@link JobLoop}, every {@code gdpr.subscription.mailing.check-every}: plans queued
  * mailings, resolves claims a crash left in doubt, then sends at most {@code rate-per-second} mails per second
  * of the period, a claimed batch at a time (each recipient claimed in the database before its mail goes out),
  * and completes the mailings with nothing left. Several instances share the work (claims skip locked rows).
@@ -47,8 +48,7 @@ public class MailingRunner {
     MeterRegistry metrics;
 
     private final ExecutorService senders = Executors.newFixedThreadPool(2, r -> new Thread(r, "mailing-sender"));
-    private final java.util.concurrent.locks.ReentrantLock running = new java.util.concurrent.locks.ReentrantLock();
-    private volatile boolean stopped;
+    private final JobLoop loop = new JobLoop(MailingRunner.class);
     private CountGauge pending;
     private CountGauge active;
 
@@ -61,19 +61,17 @@ public class MailingRunner {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        stopped = true;
+        loop.shutdown();
         senders.shutdownNow();
     }
 
     /** Stops sending after the batch in flight and returns once it is done (tests: a runner stopped mid-job). */
     public void stop() {
-        stopped = true;
-        running.lock();
-        running.unlock();
+        loop.stop();
     }
 
     public void start() {
-        stopped = false;
+        loop.start();
     }
 
     @Scheduled(
@@ -81,25 +79,17 @@ public class MailingRunner {
             delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void run() {
-        running.lock();
-        try {
-            if (!stopped) {
-                tick();
-            }
-        } finally {
-            running.unlock();
-        }
+        loop.tick(this::tick);
     }
 
     private void tick() {
         planQueued();
         queue.resolveInDoubt(config.subscription().mailing().inDoubtAfter());
-        double seconds =
-                Math.max(0.001, parseSeconds(config.subscription().mailing().checkEvery()));
-        int budget =
-                (int) Math.max(1, Math.round(config.subscription().mailing().ratePerSecond() * seconds));
+        int budget = JobLoop.budget(
+                config.subscription().mailing().ratePerSecond(),
+                config.subscription().mailing().checkEvery());
         for (MailingQueue.Running mailing : QuarkusTransaction.requiringNew().call(queue::running)) {
-            while (budget > 0 && !stopped) {
+            while (budget > 0 && !loop.stopped()) {
                 List<MailingQueue.Claimed> claimed = queue.claim(mailing.id(), Math.min(BATCH, budget));
                 if (claimed.isEmpty()) {
                     break;
@@ -164,16 +154,6 @@ public class MailingRunner {
                     config.subscription().mailing().retryAfter());
             metrics.counter("gdpr.mailing.mails", "outcome", failed ? "failed" : "retry")
                     .increment();
-        }
-    }
-
-    private static double parseSeconds(String every) {
-        try {
-            return io.quarkus.runtime.configuration.DurationConverter.parseDuration(every)
-                            .toMillis()
-                    / 1000.0;
-        } catch (RuntimeException e) {
-            return 1;
         }
     }
 }
