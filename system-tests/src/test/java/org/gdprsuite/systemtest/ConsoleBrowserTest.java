@@ -26,8 +26,10 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumDriver;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -102,15 +104,7 @@ class ConsoleBrowserTest extends SystemTest {
     @Test
     void theDpoExtendsARequestWithAReasonAndSeesTheProblemOfAWrongCall() {
         String email = uniqueEmail("pavel.novak");
-        String request = as(DemoUser.DPO)
-                .contentType(ContentType.JSON)
-                .body(Map.of("type", "ERASURE", "email", email))
-                .when()
-                .post("/api/requests")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String request = staffRequest(Map.of("type", "ERASURE", "email", email));
 
         WebDriver browser = dpo();
         open(browser, "#/requests/" + request);
@@ -120,10 +114,7 @@ class ConsoleBrowserTest extends SystemTest {
         element(browser, By.cssSelector("#extend button[type=submit]")).click();
         awaitText(browser, By.cssSelector("[role=status]"), "Extended");
         awaitText(browser, By.cssSelector("section[aria-labelledby='dates-heading']"), "2 month(s): Backups");
-        as(DemoUser.DPO)
-                .when()
-                .get("/api/requests/" + request)
-                .then()
+        requestAsTheApiShowsIt(request)
                 .body("extendedMonths", org.hamcrest.Matchers.equalTo(2))
                 .body("extensionReason", containsString("Backups"));
         accessible(browser, "request-extended");
@@ -135,6 +126,71 @@ class ConsoleBrowserTest extends SystemTest {
         assertFalse(element(browser, By.cssSelector("[role=alert] .problem-detail"))
                 .getText()
                 .isBlank());
+    }
+
+    @Test
+    void theDpoApprovesARectificationAndCompletesItOnceTheDataIsCorrected() {
+        UUID person = createPerson("Tomas", "Berg", uniqueEmail("tomas.berg"), Map.of());
+        String request = staffRequest(Map.of("type", "RECTIFICATION", "personIds", List.of(person.toString())));
+
+        WebDriver browser = dpo();
+        open(browser, "#/requests/" + request);
+        awaitText(browser, By.cssSelector("h1"), "Rectification request");
+        element(browser, By.id("approve")).click();
+        awaitText(browser, By.id("request-status"), "Approved");
+        WebElement rectify = element(browser, By.id("rectify"));
+        assertTrue(
+                rectify.findElement(By.cssSelector("a[href='#/persons/" + person + "']"))
+                        .isDisplayed(),
+                "the person to correct is linked");
+        assertTrue(element(browser, By.id("tell-recipients")).isSelected(), "recipients are told by default");
+        accessible(browser, "request-rectification");
+
+        element(browser, By.id("complete")).click();
+        awaitText(browser, By.id("request-status"), "Completed");
+        awaitText(browser, By.cssSelector("[role=status]"), "recipient notice(s)");
+        awaitText(browser, By.cssSelector("section[aria-labelledby='audit-heading']"), "completed");
+        requestAsTheApiShowsIt(request).body("status", org.hamcrest.Matchers.equalTo("COMPLETED"));
+    }
+
+    @Test
+    void theDpoLooksAtAndHandsOverTheExportOfARequestNamingOnlyAPersonId() throws IOException {
+        String email = uniqueEmail("ana.silva");
+        UUID person = createPerson("Ana", "Silva", email, Map.of());
+        awaitParticipants();
+        String request = staffRequest(Map.of("type", "ACCESS", "personIds", List.of(person.toString())));
+
+        WebDriver browser = dpo();
+        Path downloads = Files.createDirectories(Path.of("target", "downloads")).toAbsolutePath();
+        ((ChromiumDriver) browser)
+                .executeCdpCommand(
+                        "Browser.setDownloadBehavior",
+                        Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        open(browser, "#/requests/" + request);
+        awaitText(browser, By.cssSelector("h1"), "Access request");
+        element(browser, By.id("approve")).click();
+        awaitText(browser, By.id("request-status"), "Completed");
+        awaitText(browser, By.id("export"), "no link was mailed");
+
+        element(browser, By.id("look-at-export")).click();
+        awaitText(browser, By.cssSelector("[data-slice='contact-service']"), email);
+        accessible(browser, "request-export");
+
+        element(browser, By.id("hand-over")).click();
+        awaitText(browser, By.cssSelector("#export [role=status]"), "Handed over");
+        assertEquals(
+                "export-" + request + ".json",
+                element(browser, By.id("export-file")).getAttribute("download"));
+        Path file = downloads.resolve("export-" + request + ".json");
+        eventually().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(file) && Files.size(file) > 0);
+        assertTrue(Files.readString(file).contains(person.toString()), "the file is the person's export");
+        awaitText(browser, By.cssSelector("section[aria-labelledby='audit-heading']"), "export handed over");
+        assertTrue(browser.findElements(By.id("hand-over")).isEmpty(), "an export is handed over once");
+        as(DemoUser.DPO)
+                .when()
+                .post("/api/requests/" + request + "/export/handover")
+                .then()
+                .statusCode(409);
     }
 
     @Test
@@ -314,6 +370,23 @@ class ConsoleBrowserTest extends SystemTest {
         String stored = (String) ((JavascriptExecutor) browser)
                 .executeScript("return JSON.stringify(localStorage) + JSON.stringify(sessionStorage)");
         assertFalse(stored.contains("eyJ"), "no token in the browser's storage: " + stored);
+    }
+
+    /** A request taken by the DPO (one naming only person ids gets no mail: the DPO hands its export over). */
+    private static String staffRequest(Map<String, Object> body) {
+        return as(DemoUser.DPO)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/requests")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    private static ValidatableResponse requestAsTheApiShowsIt(String request) {
+        return as(DemoUser.DPO).when().get("/api/requests/" + request).then().statusCode(200);
     }
 
     /** A request submitted on the public portal by a person who then confirmed their address with the mailed code. */

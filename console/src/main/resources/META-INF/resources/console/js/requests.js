@@ -1,7 +1,9 @@
 // Data-subject requests (erasure-service's /api/requests): the queue by due date, and a request's page with its
-// subject, verification, every participant's answer and the audit trail; the DPO approves, rejects and extends.
+// subject, verification, every participant's answer and the audit trail; the DPO approves, rejects and extends,
+// completes a rectification once done, and looks at or hands over the export of an access request.
 import { api, problemBox } from './api.js';
 import { facts, h, label, show, table, when } from './dom.js';
+import { exportSection, hasExport } from './export.js';
 
 const STATUSES = ['RECEIVED', 'VERIFIED', 'APPROVED', 'IN_PROGRESS', 'COMPLETED', 'PARTIALLY_COMPLETED', 'REJECTED', 'FAILED'];
 const TYPES = ['ACCESS', 'PORTABILITY', 'ERASURE', 'RECTIFICATION', 'RESTRICTION', 'OBJECTION'];
@@ -145,6 +147,7 @@ function summary(r, audit) {
 function detail({ main, id, session }) {
   let timer = null;
   let left = false;
+  let release = () => {};
   const state = h('div', {});
   const actions = h('div', {});
   const message = h('div', { role: 'status', class: 'message' });
@@ -158,7 +161,7 @@ function detail({ main, id, session }) {
     if (left) return null;
     main.querySelector('h1').textContent = `${label(r.type)} request`;
     show(state, summary(r, audit));
-    return r;
+    return [r, audit];
   }
 
   function act(done, call) {
@@ -166,8 +169,8 @@ function detail({ main, id, session }) {
       event.preventDefault();
       show(failure);
       try {
-        await call(event.target);
-        show(message, done);
+        const said = await call(event.target);
+        show(message, typeof said === 'string' ? said : done);
         refresh(true);
       } catch (error) {
         show(failure, problemBox(error));
@@ -175,13 +178,22 @@ function detail({ main, id, session }) {
     };
   }
 
-  function decisions(r) {
-    if (!session.has('dpo') || FINAL.includes(r.status)) return show(actions);
+  function decisions(r, audit) {
+    release();
+    release = () => {};
+    if (!session.has('dpo')) return show(actions);
+    if (hasExport(r)) {
+      const [section, free] = exportSection(r, audit, () => load().catch((error) => show(failure, problemBox(error))));
+      release = free;
+      return show(actions, section);
+    }
+    if (FINAL.includes(r.status)) return show(actions);
     const approvable = r.status === 'RECEIVED' || r.status === 'VERIFIED';
     const reason = (id) => [h('label', { for: id }, 'Reason'), h('textarea', { id, name: 'reason', required: true, rows: 2, maxlength: 2000 })];
     show(actions, h('section', { 'aria-labelledby': 'decide-heading' }, h('h2', { id: 'decide-heading' }, 'Decide'),
       approvable ? h('button', { type: 'button', id: 'approve',
-        onclick: act('Approved: the participants are asked now.', () => api(`/api/requests/${id}/approval`, { method: 'POST' })) }, 'Approve') : null,
+        onclick: act(r.type === 'RECTIFICATION' ? 'Approved: correct the data, then complete the request.'
+          : 'Approved: the participants are asked now.', () => api(`/api/requests/${id}/approval`, { method: 'POST' })) }, 'Approve') : null,
       approvable ? h('form', { id: 'reject', class: 'decision', 'aria-label': 'Reject',
         onsubmit: act('Rejected.', (form) => api(`/api/requests/${id}/rejection`, { method: 'POST', body: { reason: form.elements.reason.value } })) },
         reason('reject-reason'), h('button', { type: 'submit' }, 'Reject')) : null,
@@ -191,7 +203,31 @@ function detail({ main, id, session }) {
         h('label', { for: 'extend-months' }, 'Months'),
         h('select', { id: 'extend-months', name: 'months' }, [1, 2].filter((m) => m + r.extendedMonths <= 2)
           .map((m) => h('option', { value: m }, `${m} month${m > 1 ? 's' : ''}`))),
-        reason('extend-reason'), h('button', { type: 'submit' }, 'Extend')) : null));
+        reason('extend-reason'), h('button', { type: 'submit' }, 'Extend')) : null),
+      r.type === 'RECTIFICATION' && r.status === 'APPROVED' ? rectification(r) : null);
+  }
+
+  /** Art. 16 is carried out by hand: the DPO (or staff) corrects the data, then completes; Art. 19 tells recipients. */
+  function rectification(r) {
+    const persons = r.personIds ?? [];
+    return h('form', { id: 'rectify', class: 'decision', 'aria-labelledby': 'rectify-heading',
+      onsubmit: act('Completed: the person is told.', async (form) => {
+        await api(`/api/requests/${id}/completion`, { method: 'POST' });
+        if (persons.length && form.elements.recipients.checked) {
+          const told = await api('/api/consents/recipients/notifications', { method: 'POST',
+            body: { requestId: id, kind: 'RECTIFICATION', personIds: persons } });
+          return `Completed: the person is told; ${told.total} recipient notice(s) under way.`;
+        }
+        return null;
+      }) },
+      h('h2', { id: 'rectify-heading' }, 'Complete the rectification'),
+      h('p', {}, persons.length
+        ? ['Correct the data on the person’s page, then mark the request completed: ',
+            persons.map((p, i) => [i ? ', ' : '', h('a', { href: `#/persons/${p}` }, `person ${p.substring(0, 8)}`)])]
+        : 'No person is known by the request’s address: correct the data where it is kept, then mark the request completed.'),
+      persons.length ? h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'recipients', id: 'tell-recipients', checked: true }),
+        ' Tell the recipients of their data (Art. 19)') : null,
+      h('div', {}, h('button', { type: 'submit', id: 'complete' }, 'Mark completed')));
   }
 
   // While the participants work the page follows them; decisions are redrawn only when the status changes.
@@ -199,9 +235,10 @@ function detail({ main, id, session }) {
     clearTimeout(timer);
     try {
       const before = state.querySelector('#request-status')?.textContent;
-      const r = await load();
-      if (!r) return;
-      if (decided || before !== label(r.status)) decisions(r);
+      const loaded = await load();
+      if (!loaded) return;
+      const [r, audit] = loaded;
+      if (decided || before !== label(r.status)) decisions(r, audit);
       if (!FINAL.includes(r.status) && r.status !== 'RECEIVED' && r.status !== 'VERIFIED') {
         timer = setTimeout(() => refresh(), POLL_MS);
       }
@@ -213,5 +250,6 @@ function detail({ main, id, session }) {
   return () => {
     left = true;
     clearTimeout(timer);
+    release();
   };
 }
