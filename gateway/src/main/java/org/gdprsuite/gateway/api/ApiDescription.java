@@ -97,12 +97,13 @@ public class ApiDescription {
         if (own != null) {
             documents.put(GATEWAY, own);
         }
-        config.services().forEach((service, url) -> {
-            JsonNode document = fetch(url.resolve("/q/openapi?format=json"));
-            if (document != null) {
-                documents.put(service, document);
-            }
-        });
+        // Every instance of a service runs the same build: the first one that answers describes it.
+        config.services()
+                .forEach((service, urls) -> urls.stream()
+                        .map(url -> fetch(url.resolve("/q/openapi?format=json")))
+                        .filter(java.util.Objects::nonNull)
+                        .findFirst()
+                        .ifPresent(document -> documents.put(service, document)));
         merged = new Merged(OpenApiMerge.merge(documents, ""), documents.size(), now);
         return merged;
     }

@@ -1,5 +1,6 @@
 package org.gdprsuite.gateway.api;
 
+import java.net.ConnectException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import org.gdprsuite.gateway.config.GatewayConfig;
 import org.gdprsuite.gateway.domain.AccessLog;
 import org.gdprsuite.gateway.domain.ClientAddress;
 import org.gdprsuite.gateway.domain.Route;
+import org.gdprsuite.gateway.domain.Upstream;
 import org.gdprsuite.runtime.web.FixedWindowLimiter;
 
 import io.micrometer.core.instrument.Gauge;
@@ -27,6 +29,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
@@ -45,7 +48,7 @@ import jakarta.inject.Inject;
  * coarse role rule of the {@link Route}, a rate limit per client or address, a bound on the calls open
  * to each service and a place in the access log for personal-data calls (both refused with 503 and
  * Retry-After when taken: overload is answered fast instead of queued), then the proxy; the access-log
- * entry is recorded once answered. A service that is down or slow is answered with a problem 503 or 504,
+ * entry is recorded once answered. A service may run as several instances, called in turn ({@link Upstream}). A service that is down or slow is answered with a problem 503 or 504,
  * fast; every error is a problem ({@link GatewayProblems}).
  */
 @ApplicationScoped
@@ -129,8 +132,8 @@ public class ProxyRoutes {
                 .setMaxPoolSize(config.maxInFlight())
                 .setKeepAlive(true));
         Map<String, HttpProxy> proxies = new HashMap<>();
-        config.services().forEach((service, url) -> {
-            proxies.put(service, proxy(client, url));
+        config.services().forEach((service, urls) -> {
+            proxies.put(service, proxy(client, new Upstream(urls, config.instanceSetAside(), clock)));
             Semaphore open = new Semaphore(config.maxInFlight());
             inFlight.put(service, open);
             Gauge.builder("gdpr.gateway.in.flight", open, s -> config.maxInFlight() - s.availablePermits())
@@ -223,12 +226,16 @@ public class ProxyRoutes {
         proxy.handle(rc.request());
     }
 
-    private HttpProxy proxy(HttpClient client, URI url) {
-        SocketAddress origin = SocketAddress.inetSocketAddress(url.getPort(), url.getHost());
+    private HttpProxy proxy(HttpClient client, Upstream upstream) {
         long timeout = config.timeout().toMillis();
         return HttpProxy.reverseProxy(client)
-                .originRequestProvider((request, c) ->
-                        c.request(new RequestOptions().setServer(origin).setIdleTimeout(timeout)))
+                .originRequestProvider((request, c) -> connect(
+                        c,
+                        upstream,
+                        upstream.order(),
+                        0,
+                        Upstream.retriable(request.method().name()),
+                        timeout))
                 .addInterceptor(new ProxyInterceptor() {
                     @Override
                     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
@@ -240,6 +247,29 @@ public class ProxyRoutes {
                     public Future<Void> handleProxyResponse(ProxyContext context) {
                         return problems.passOn(context);
                     }
+                });
+    }
+
+    /**
+     * A connection to the instance in turn. One that refuses is set aside, and an idempotent call goes on to the
+     * next instance (nothing was sent to the refusing one); any other call is answered 503 at once.
+     */
+    private static Future<HttpClientRequest> connect(
+            HttpClient client, Upstream upstream, List<URI> order, int attempt, boolean retriable, long timeout) {
+        URI instance = order.get(attempt);
+        int port = instance.getPort() != -1 ? instance.getPort() : "https".equals(instance.getScheme()) ? 443 : 80;
+        return client.request(new RequestOptions()
+                        .setServer(SocketAddress.inetSocketAddress(port, instance.getHost()))
+                        .setIdleTimeout(timeout))
+                .onSuccess(connected -> upstream.accepted(instance))
+                .recover(failure -> {
+                    if (!(failure instanceof ConnectException)) {
+                        return Future.failedFuture(failure);
+                    }
+                    upstream.refused(instance);
+                    return retriable && attempt + 1 < order.size()
+                            ? connect(client, upstream, order, attempt + 1, true, timeout)
+                            : Future.failedFuture(failure);
                 });
     }
 

@@ -17,10 +17,14 @@ import io.smallrye.config.WithDefault;
 public interface GatewayConfig {
 
     /**
-     * Service name (as in the routing table) → its base URL. No default here: the five local URLs are in
-     * application.properties, a map has no per-key default.
+     * Service name (as in the routing table) → its base URLs, comma-separated: one per instance, called in
+     * turn. No default here: the five local URLs are in application.properties, a map has no per-key default.
      */
-    Map<String, URI> services();
+    Map<String, List<URI>> services();
+
+    /** How long an instance that refused a connection is tried only after the other instances of its service. */
+    @WithDefault("PT5S")
+    Duration instanceSetAside();
 
     /** Longest wait for a connection to a service before the gateway answers 503. */
     @WithDefault("PT1S")
