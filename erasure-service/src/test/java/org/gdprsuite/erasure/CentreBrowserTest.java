@@ -5,8 +5,12 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gdprsuite.erasure.domain.Request;
+import org.gdprsuite.erasure.domain.RequestStore;
+import org.gdprsuite.erasure.domain.RequestType;
 import org.gdprsuite.events.CloudEvent;
 import org.gdprsuite.events.dsr.DsrReply.Outcome;
+import org.gdprsuite.runtime.links.SignedLinks;
 import org.gdprsuite.testsupport.DemoUser;
 import org.gdprsuite.testsupport.HeadlessChromium;
 import org.gdprsuite.testsupport.MovableClock;
@@ -56,6 +60,12 @@ class CentreBrowserTest {
     @Inject
     MovableClock clock;
 
+    @Inject
+    RequestStore requests;
+
+    @Inject
+    SignedLinks links;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -100,14 +110,7 @@ class CentreBrowserTest {
         browser.findElement(By.id("see")).click();
         assertTrue(browser.findElement(By.id("no-data")).isDisplayed());
         browser.findElement(By.id("ask-copy")).click();
-        UUID id = UUID.fromString(browser.findElement(By.cssSelector("#requests tr[data-type='ACCESS']"))
-                .getAttribute("data-id"));
-        given().auth()
-                .oauth2(Tokens.of(DemoUser.DPO))
-                .when()
-                .post("/api/requests/" + id + "/approval")
-                .then()
-                .statusCode(200);
+        UUID id = approveTheAccessRequest();
         CloudEvent command = participants.commands(id, 1).get(0);
         participants.reply(
                 command,
@@ -139,6 +142,113 @@ class CentreBrowserTest {
             other.get(base + CENTRE.substring(1) + "/data");
             assertTrue(other.findElement(By.id("no-data")).isDisplayed());
             assertFalse(other.getPageSource().contains("Bonn"));
+        } finally {
+            other.quit();
+        }
+    }
+
+    @Test
+    void correctTheCityAndFollowTheRectificationWithItsDueDate() {
+        String email = address("correct");
+        signIn(browser, email);
+
+        browser.findElement(By.cssSelector("#field option[value='CITY']")).click();
+        browser.findElement(By.id("value")).sendKeys("Köln");
+        browser.findElement(By.id("correct")).click();
+
+        WebElement row = browser.findElement(By.cssSelector("#requests tr[data-type='RECTIFICATION']"));
+        assertEquals("VERIFIED", row.getAttribute("data-status"));
+        assertEquals(
+                "Correct my data (rectification)",
+                row.findElements(By.tagName("td")).get(0).getText());
+        List<WebElement> cells = row.findElements(By.tagName("td"));
+        java.time.LocalDate received = java.time.LocalDate.parse(cells.get(2).getText());
+        assertEquals(
+                received.plusMonths(1), java.time.LocalDate.parse(cells.get(3).getText()));
+        UUID id = UUID.fromString(row.getAttribute("data-id"));
+        Request stored = requests.find(id).orElseThrow();
+        assertEquals(RequestType.RECTIFICATION, stored.type());
+        assertEquals(email, stored.email());
+        assertEquals("Correct city to: Köln", stored.details());
+
+        // Staff approve it and, once done in the CRM, complete it; the centre shows the state.
+        asDpo(id, "approval");
+        asDpo(id, "completion");
+        browser.navigate().refresh();
+        assertEquals(
+                "COMPLETED",
+                browser.findElement(By.cssSelector("#requests tr[data-id='" + id + "']"))
+                        .getAttribute("data-status"));
+
+        // Markup, a wrong phone number, an oversized value, an unknown field: refused on the page, nothing stored.
+        browser.findElement(By.cssSelector("#field option[value='FIRST_NAME']")).click();
+        browser.findElement(By.id("value")).sendKeys("<script>alert(1)</script>");
+        browser.findElement(By.id("correct")).click();
+        assertTrue(browser.findElement(By.id("correct-errors")).getText().contains("plain text"));
+        String cookie = cookieOf(browser);
+        String csrf = browser.findElement(By.name("csrf")).getAttribute("value");
+        Response phone = correction(cookie, csrf, "PHONE", "call me");
+        assertEquals(400, phone.statusCode());
+        assertTrue(phone.asString().contains("Please enter a phone number"));
+        Response tooLong = correction(cookie, csrf, "CITY", "x".repeat(201));
+        assertEquals(400, tooLong.statusCode());
+        assertTrue(tooLong.asString().contains("at most 200 characters"));
+        assertEquals(400, correction(cookie, csrf, "nationalId", "123").statusCode());
+        assertEquals(403, correction(cookie, "forged", "CITY", "Bonn").statusCode());
+        assertEquals(
+                2,
+                page(cookie).split("data-type=\"RECTIFICATION\"", -1).length,
+                "only the first correction was stored");
+    }
+
+    @Test
+    void everyPersonWithTheAddressGetsSignedLinksToTheirConsentsAndSubscriptions() {
+        String email = address("control");
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        TestBeans.KnownSubjects.BY_EMAIL.put(email, List.of(first, second));
+        new Participants(prefix).announceAlphaAndBeta();
+        signIn(browser, email);
+        assertTrue(browser.findElement(By.id("no-control")).isDisplayed(), "not matched to any person yet");
+
+        browser.findElement(By.cssSelector("#type option[value='ACCESS']")).click();
+        browser.findElement(By.id("ask")).click();
+        UUID id = approveTheAccessRequest();
+        browser.navigate().refresh();
+
+        List<WebElement> persons = browser.findElements(By.cssSelector("#persons li"));
+        assertEquals(2, persons.size());
+        assertTrue(browser.findElement(By.id("control-several")).isDisplayed());
+        java.util.Set<UUID> linked = new java.util.HashSet<>();
+        for (WebElement person : persons) {
+            UUID personId = UUID.fromString(person.getAttribute("data-person"));
+            linked.add(personId);
+            String preferences =
+                    person.findElement(By.cssSelector("a.preferences")).getAttribute("href");
+            String withdrawal =
+                    person.findElement(By.cssSelector("a.withdrawal")).getAttribute("href");
+            assertTrue(preferences.contains("/public/subscriptions/preferences?token="), preferences);
+            assertTrue(withdrawal.contains("/public/consents/withdraw?token="), withdrawal);
+            // The scopes and subjects subscription-service's and consent-service's pages verify.
+            assertEquals(
+                    personId.toString(),
+                    links.verify(token(preferences), "preferences").subject());
+            assertEquals(
+                    personId.toString(),
+                    links.verify(token(withdrawal), "consent-withdraw").subject());
+            assertTrue(
+                    links.verify(token(preferences), "preferences")
+                            .expiresAt()
+                            .isBefore(clock.instant().plus(Duration.ofMinutes(31))),
+                    "no longer than a session");
+        }
+        assertEquals(java.util.Set.of(first, second), linked);
+
+        WebDriver other = HeadlessChromium.start();
+        try {
+            signIn(other, address("other-control"));
+            assertTrue(other.findElement(By.id("no-control")).isDisplayed());
+            assertFalse(other.getPageSource().contains(first.toString()));
         } finally {
             other.quit();
         }
@@ -260,6 +370,36 @@ class CentreBrowserTest {
         List<org.gdprsuite.events.payload.NotificationRequested> mails =
                 new Mails(prefix).all(email, "dsr.verification");
         return mails.get(mails.size() - 1).parameters().get("code");
+    }
+
+    /** The DPO approves the access request listed in the browser's centre: its id. */
+    private UUID approveTheAccessRequest() {
+        UUID id = UUID.fromString(browser.findElement(By.cssSelector("#requests tr[data-type='ACCESS']"))
+                .getAttribute("data-id"));
+        asDpo(id, "approval");
+        return id;
+    }
+
+    private static void asDpo(UUID request, String step) {
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.DPO))
+                .when()
+                .post("/api/requests/" + request + "/" + step)
+                .then()
+                .statusCode(200);
+    }
+
+    private static Response correction(String cookie, String csrf, String field, String value) {
+        return given().cookie("gdpr_centre", cookie)
+                .formParam("csrf", csrf)
+                .formParam("field", field)
+                .formParam("value", value)
+                .post(CENTRE + "/corrections");
+    }
+
+    private static String token(String link) {
+        return java.net.URLDecoder.decode(
+                link.substring(link.indexOf("?token=") + 7), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static String page(String cookie) {

@@ -66,6 +66,27 @@ public class CentreAsks {
         if (!ASKABLE.contains(type)) {
             throw new IllegalArgumentException("not askable from the centre: " + type);
         }
+        Request request = insert(address, type, details, "through the privacy centre; address proved by its session");
+        intake.linkDuplicate(request, ACTOR);
+        return request.id();
+    }
+
+    /**
+     * A correction (Art. 16) of one field of the person's contact details, as a RECTIFICATION request staff review and
+     * carry out in the CRM, as the portal's. Each correction is a request of its own: two open ones are not merged.
+     */
+    @Transactional
+    public UUID correct(String address, CentreCorrection correction) {
+        return insert(
+                        address,
+                        RequestType.RECTIFICATION,
+                        correction.details(),
+                        "through the privacy centre (correction of "
+                                + correction.field().key() + ")")
+                .id();
+    }
+
+    private Request insert(String address, RequestType type, String details, String how) {
         Instant now = clock.instant();
         Request request = new Request(
                 UUID.randomUUID(),
@@ -88,9 +109,8 @@ public class CentreAsks {
                 null,
                 null);
         requests.insert(request, ACTOR);
-        audit.record(request.id(), ACTOR, "received", "through the privacy centre; address proved by its session");
-        intake.linkDuplicate(request, ACTOR);
-        return request.id();
+        audit.record(request.id(), ACTOR, "received", how);
+        return request;
     }
 
     /** The address's requests, newest first. */

@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.gdprsuite.erasure.config.ErasureConfig;
 import org.gdprsuite.erasure.domain.RequestType;
@@ -47,15 +46,15 @@ public class CentrePage {
     public static final String PATH = "/public/requests/centre";
     static final String COOKIE = "gdpr_centre";
     static final int MAX_DETAILS = 2000;
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    /** Something a browser would read as markup; the pages escape everything, but such input is refused. */
-    private static final Pattern MARKUP = Pattern.compile("<\\s*[a-zA-Z/!?]");
 
     @Inject
     SignIn signIn;
 
     @Inject
     CentreAsks asks;
+
+    @Inject
+    CentreControl control;
 
     @Inject
     PublicRateLimit rateLimit;
@@ -80,7 +79,10 @@ public class CentrePage {
                 String csrf,
                 List<CentreStore.Asked> requests,
                 List<RequestType> askable,
-                List<String> errors);
+                List<String> errors,
+                List<CentreCorrection.Field> fields,
+                List<String> correctErrors,
+                List<CentreControl.Person> persons);
 
         static native TemplateInstance data(CentreTexts t, String csrf, CentreAsks.Held held);
 
@@ -90,7 +92,7 @@ public class CentrePage {
     @GET
     public TemplateInstance home(@CookieParam(COOKIE) String cookie) {
         return signIn.session(cookie)
-                .map(s -> home(s, List.of()))
+                .map(s -> home(s, List.of(), List.of()))
                 .orElseGet(() -> Templates.signIn(texts(), List.of()));
     }
 
@@ -101,7 +103,7 @@ public class CentrePage {
         rateLimit.acquire(http.remoteAddress().hostAddress());
         if (email == null
                 || email.length() > 320
-                || !EMAIL.matcher(email.strip()).matches()) {
+                || !CentreCorrection.EMAIL.matcher(email.strip()).matches()) {
             return Response.status(400)
                     .entity(Templates.signIn(texts(), List.of(texts().of("error.email"))))
                     .build();
@@ -160,13 +162,39 @@ public class CentrePage {
             String text = details == null || details.isBlank() ? null : details.strip();
             if (text != null && (text.length() > MAX_DETAILS || !StorableText.isStorable(text))) {
                 errors.add(texts().of("error.detailsLong"));
-            } else if (text != null && MARKUP.matcher(text).find()) {
+            } else if (text != null && CentreCorrection.MARKUP.matcher(text).find()) {
                 errors.add(texts().of("error.markup"));
             }
             if (!errors.isEmpty()) {
-                return Response.status(400).entity(home(session, errors)).build();
+                return Response.status(400)
+                        .entity(home(session, errors, List.of()))
+                        .build();
             }
             asks.ask(session.email(), asked, text);
+            return backHome();
+        });
+    }
+
+    /** Art. 16: one field of the contact details and its new value, as a rectification request. */
+    @POST
+    @Path("/corrections")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response correct(
+            @CookieParam(COOKIE) String cookie,
+            @FormParam("csrf") String csrf,
+            @FormParam("field") String field,
+            @FormParam("value") String value) {
+        return guarded(cookie, csrf, session -> {
+            Optional<CentreCorrection.Refusal> refused = CentreCorrection.check(field, value);
+            if (refused.isPresent()) {
+                return Response.status(400)
+                        .entity(home(
+                                session,
+                                List.of(),
+                                List.of(texts().of(refused.get().text()))))
+                        .build();
+            }
+            asks.correct(session.email(), CentreCorrection.of(field, value));
             return backHome();
         });
     }
@@ -210,7 +238,7 @@ public class CentrePage {
         return action.apply(session.get());
     }
 
-    private TemplateInstance home(CentreStore.Session session, List<String> errors) {
+    private TemplateInstance home(CentreStore.Session session, List<String> errors, List<String> correctErrors) {
         return Templates.home(
                 texts(),
                 session.email(),
@@ -219,7 +247,10 @@ public class CentrePage {
                 Arrays.stream(RequestType.values())
                         .filter(CentreAsks.ASKABLE::contains)
                         .toList(),
-                errors);
+                errors,
+                List.of(CentreCorrection.Field.values()),
+                correctErrors,
+                control.personsOf(session.email()));
     }
 
     /** Signed in: the session cookie, and the centre's first page (a redirect, so a reload posts nothing again). */

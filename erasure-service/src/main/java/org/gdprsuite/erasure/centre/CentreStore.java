@@ -121,6 +121,24 @@ public class CentreStore {
                 LISTED);
     }
 
+    /**
+     * The persons staff matched the address to at the newest approval of one of its requests (the address resolved
+     * at contact-service): empty if none was approved yet, or if that newest one erases them.
+     */
+    List<UUID> matchedPersonsOf(String email) {
+        return sql.one(
+                        """
+                        SELECT request_type, CAST(person_ids AS text[]) AS person_ids FROM dsr_request
+                        WHERE lower(email) = ? AND approved_at IS NOT NULL AND cardinality(person_ids) > 0
+                        ORDER BY approved_at DESC, id LIMIT 1
+                        """,
+                        rs -> RequestType.ERASURE.name().equals(rs.getString("request_type"))
+                                ? List.<UUID>of()
+                                : Sql.uuids(rs, "person_ids"),
+                        email)
+                .orElse(List.of());
+    }
+
     /** The newest export still kept of an address's access or portability requests: its request id. */
     Optional<UUID> newestExportOf(String email) {
         return sql.one("""

@@ -60,6 +60,10 @@ public final class CentreTexts {
         return of("type." + type.name());
     }
 
+    public String field(CentreCorrection.Field field) {
+        return of("field." + field.name());
+    }
+
     public String status(RequestStatus status) {
         return of("status." + status.name());
     }

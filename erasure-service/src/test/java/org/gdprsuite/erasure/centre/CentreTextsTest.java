@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-/** The centre's language follows the browser, and German has a word for every state and type. */
+/** The centre's language follows the browser, and German has a word for every state, type and correctable field. */
 @Tag("unit")
 class CentreTextsTest {
 
@@ -34,6 +34,9 @@ class CentreTextsTest {
         }
         for (RequestType type : RequestType.values()) {
             assertNotEquals(en.type(type), de.type(type), type.name());
+        }
+        for (CentreCorrection.Field field : CentreCorrection.Field.values()) {
+            assertNotEquals(en.field(field), de.field(field), field.name());
         }
     }
 }
