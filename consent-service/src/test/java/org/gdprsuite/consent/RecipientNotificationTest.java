@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -39,6 +40,7 @@ import static org.awaitility.Awaitility.await;
 import static org.gdprsuite.consent.ConsentFixtures.grant;
 import static org.gdprsuite.consent.ConsentFixtures.knownPerson;
 import static org.gdprsuite.consent.ConsentFixtures.purpose;
+import static org.gdprsuite.consent.ConsentFixtures.purposeWithRetention;
 import static org.gdprsuite.consent.ConsentFixtures.staff;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -266,6 +268,39 @@ class RecipientNotificationTest {
                 .get(RECIPIENTS)
                 .then()
                 .statusCode(403);
+    }
+
+    @Test
+    void theAccessExportCarriesRetentionAndRecipientsOfThePersonsPurposes() {
+        String kept = "recip-kept-" + RUN;
+        String unrelated = "recip-unrelated-" + RUN;
+        purposeWithRetention(kept, "P2Y");
+        purpose(unrelated, true, null, null);
+        create(recipient("Archive host", "PROCESSOR", kept, null)).statusCode(201);
+        create(recipient("Unrelated partner", "THIRD_PARTY", unrelated, null)).statusCode(201);
+        UUID person = knownPerson(config.getValue("gdpr.kafka.topic-prefix", String.class));
+        grant(person, kept);
+
+        DsrReply export = dsr.handle(
+                UUID.randomUUID().toString(),
+                DsrAction.EXPORT,
+                new DsrCommand(UUID.randomUUID(), new SubjectIds(List.of(person), List.of()), List.of()));
+        assertEquals(DsrReply.Outcome.DONE, export.outcome());
+        JsonNode purposes = export.slice().get(0).path("register").path("purposes");
+        List<String> keys = new java.util.ArrayList<>();
+        purposes.forEach(p -> keys.add(p.path("purpose").asText()));
+        assertTrue(keys.contains(kept), "the person's purpose is described: " + keys);
+        assertFalse(keys.contains(unrelated), "a purpose the person has nothing under is not");
+        JsonNode facts = purposes.get(keys.indexOf(kept));
+        assertEquals("P2Y", facts.path("retentionPeriod").asText());
+        assertEquals("CONSENT", facts.path("legalBasis").asText());
+        assertEquals("Purpose " + kept, facts.path("name").asText());
+        JsonNode recipients = facts.path("registeredRecipients");
+        assertEquals(1, recipients.size(), "only the recipients of this purpose: " + recipients);
+        assertEquals("Archive host", recipients.get(0).path("name").asText());
+        assertEquals("PROCESSOR", recipients.get(0).path("role").asText());
+        assertEquals("DE", recipients.get(0).path("country").asText());
+        assertFalse(recipients.toString().contains("DPA-2024-17"), "the agreement's reference stays the DPO's");
     }
 
     private static Map<String, Object> recipient(String name, String role, String purpose, String url) {

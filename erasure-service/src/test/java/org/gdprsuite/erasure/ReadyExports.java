@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.gdprsuite.erasure.export.ExportStore;
 import org.gdprsuite.erasure.export.Exports;
@@ -22,12 +23,17 @@ final class ReadyExports {
 
     /** A new access request (about one person, no address) with a one-slice bundle ready to download. */
     static UUID ready() {
+        return ready(slices -> slices.putObject("alpha-service").put("name", "Ada Lovelace"));
+    }
+
+    /** A new access request whose bundle holds the slices {@code fill} puts in. */
+    static UUID ready(Consumer<ObjectNode> fill) {
         UUID id = Requests.create(DemoUser.DPO, Map.of("type", "ACCESS", "personIds", List.of(UUID.randomUUID())));
         ObjectNode bundle = JsonNodeFactory.instance.objectNode();
         bundle.put("requestId", id.toString());
         bundle.put("type", "ACCESS");
         bundle.put("generatedAt", Instant.now().toString());
-        bundle.putObject("slices").putObject("alpha-service").put("name", "Ada Lovelace");
+        fill.accept(bundle.putObject("slices"));
         ExportStore store = Arc.container().instance(ExportStore.class).get();
         QuarkusTransaction.requiringNew().run(() -> store.insert(id, bundle, Instant.now()));
         return id;

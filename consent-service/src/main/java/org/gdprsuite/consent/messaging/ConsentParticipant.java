@@ -3,6 +3,7 @@ package org.gdprsuite.consent.messaging;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,8 +14,11 @@ import org.gdprsuite.consent.api.ConsentViews.StateView;
 import org.gdprsuite.consent.domain.ConsentLedger;
 import org.gdprsuite.consent.domain.InformationMails;
 import org.gdprsuite.consent.domain.LedgerMaintenance;
+import org.gdprsuite.consent.domain.ProcessingRegister;
+import org.gdprsuite.consent.domain.ProcessingRegister.Version;
 import org.gdprsuite.consent.domain.RecipientNotices;
 import org.gdprsuite.consent.domain.RecipientNotices.Kind;
+import org.gdprsuite.consent.domain.RegisterExcerpt;
 import org.gdprsuite.consent.domain.SubjectDirectory;
 import org.gdprsuite.events.dsr.DsrAction;
 import org.gdprsuite.events.dsr.SubjectIds;
@@ -47,15 +51,20 @@ public class ConsentParticipant implements DsrParticipant {
     @Inject
     RecipientNotices recipientNotices;
 
+    @Inject
+    ProcessingRegister processingRegister;
+
     @Override
     public String slice() {
-        return "consent ledger and current legal bases per purpose, also of consents given by address only, and the"
-                + " information mails sent";
+        return "consent ledger and current legal bases per purpose, also of consents given by address only, the"
+                + " information mails sent, and what the record of processing says of those purposes";
     }
 
     @Override
     public SliceResult export(SubjectIds subject) {
-        SliceResult persons = DsrParticipant.exportPerPerson(subject, this::slice);
+        RegisterExcerpt.Register register = RegisterExcerpt.of(
+                processingRegister.controller().map(Version::document).orElse(null), processingRegister.entries());
+        SliceResult persons = DsrParticipant.exportPerPerson(subject, id -> slice(id, register));
         List<UUID> pending = directory.pendingByEmails(subject.emails());
         if (pending.isEmpty()) {
             return persons;
@@ -65,20 +74,30 @@ public class ConsentParticipant implements DsrParticipant {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("pendingSubject", id);
             entry.put("namedBy", "email");
-            entry.putAll(slice(id));
+            entry.putAll(slice(id, register));
             slices.add(entry);
         }
         return SliceResult.done(slices);
     }
 
-    private Map<String, Object> slice(UUID subjectId) {
+    /** The subject's bases, ledger and mails, with the register's facts on the purposes they name (Art. 15(1)). */
+    private Map<String, Object> slice(UUID subjectId, RegisterExcerpt.Register register) {
+        List<StateView> current =
+                ledger.currentStates(subjectId).stream().map(StateView::of).toList();
+        List<RecordView> history =
+                ledger.history(subjectId).stream().map(RecordView::of).toList();
+        Set<String> purposes = new LinkedHashSet<>();
+        current.forEach(s -> purposes.add(s.purpose()));
+        history.forEach(r -> purposes.add(r.purpose()));
         return Map.of(
                 "current",
-                ledger.currentStates(subjectId).stream().map(StateView::of).toList(),
+                current,
                 "ledger",
-                ledger.history(subjectId).stream().map(RecordView::of).toList(),
+                history,
                 "informed",
-                informationMails.of(subjectId));
+                informationMails.of(subjectId),
+                "register",
+                register.about(purposes));
     }
 
     /** See {@link LedgerMaintenance#erase}: the proof stays, the evidence goes, nothing allows processing any more. */

@@ -1,15 +1,12 @@
 package org.gdprsuite.erasure.export;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import org.gdprsuite.erasure.export.ReportView.Controller;
 import org.gdprsuite.erasure.export.ReportView.Kind;
 import org.gdprsuite.erasure.export.ReportView.Line;
-import org.gdprsuite.erasure.export.ReportView.Purpose;
 import org.gdprsuite.erasure.export.ReportView.Row;
 import org.gdprsuite.erasure.export.ReportView.View;
 
@@ -20,10 +17,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * is, not by the service that holds it. Pure; the words come from {@link ReportTexts}, the controller from the
  * register when consent-service's slice carries it, else from the configuration ({@link Controller}).
  *
- * <p>Hook: purposes' retention periods, recipients and the controller come from a {@code register} object in
- * consent-service's slice entries ({@code {"controller": {...}, "purposes": [{purpose, name, retentionPeriod,
- * registeredRecipients: [{name, role, country}]}]}}, the shapes of its record of processing); until that slice carries
- * it the report says so instead of listing them.
+ * <p>Purposes, retention periods, recipients and the controller come from the {@code register} excerpt of
+ * consent-service's slice entries ({@link ReportPurposes}); an export without it (an older participant, a held
+ * slice) says so instead of listing recipients.
  */
 public final class PersonalDataReport {
 
@@ -58,16 +54,7 @@ public final class PersonalDataReport {
         List<JsonNode> contacts = entries(slices.path(CONTACTS));
         List<JsonNode> consents = entries(slices.path(CONSENTS));
         List<JsonNode> subscriptions = entries(slices.path(SUBSCRIPTIONS));
-        JsonNode register = consents.stream()
-                .map(e -> e.path("register"))
-                .filter(JsonNode::isObject)
-                .findFirst()
-                .orElse(null);
-        Map<String, JsonNode> described = new LinkedHashMap<>();
-        if (register != null) {
-            register.path("purposes")
-                    .forEach(p -> described.put(p.path("purpose").asText(), p));
-        }
+        ReportPurposes.Section why = ReportPurposes.of(consents, t, configured);
 
         List<Row> identity = new ArrayList<>();
         List<Row> work = new ArrayList<>();
@@ -112,28 +99,9 @@ public final class PersonalDataReport {
                             List.of(a.path("type").asText(""), a.path("subject").asText("")))));
         }
 
-        List<Purpose> purposes = new ArrayList<>();
         List<Line> consentLines = new ArrayList<>();
         List<Line> informed = new ArrayList<>();
         for (JsonNode entry : consents) {
-            entry.path("current").forEach(state -> {
-                JsonNode about = described.get(state.path("purpose").asText());
-                purposes.add(new Purpose(
-                        about == null
-                                ? state.path("purpose").asText()
-                                : about.path("name")
-                                        .asText(state.path("purpose").asText()),
-                        t.labelOr("basis.", state.path("legalBasis").asText("")),
-                        state.path("status").asText(""),
-                        t.date(state.path("since").asText()),
-                        t.date(state.path("until").asText()),
-                        about == null
-                                        || about.path("retentionPeriod")
-                                                .asText("")
-                                                .isBlank()
-                                ? t.of("why.retention.notice")
-                                : about.path("retentionPeriod").asText()));
-            });
             entry.path("ledger")
                     .forEach(r -> consentLines.add(new Line(
                             t.date(r.path("effectiveAt").asText()),
@@ -215,19 +183,6 @@ public final class PersonalDataReport {
             }
         });
 
-        List<List<String>> recipients = new ArrayList<>();
-        described
-                .values()
-                .forEach(p -> p.path("registeredRecipients").forEach(r -> {
-                    List<String> recipient = List.of(
-                            r.path("name").asText(""),
-                            r.path("role").asText(""),
-                            r.path("country").asText(""));
-                    if (!recipients.contains(recipient)) {
-                        recipients.add(recipient);
-                    }
-                }));
-
         List<Kind> held = List.of(
                 new Kind(t.of("kind.identity"), identity, identity.size(), null),
                 new Kind(t.of("kind.work"), work, work.size(), null),
@@ -242,12 +197,13 @@ public final class PersonalDataReport {
                 new Kind(t.of("kind.reads"), List.of(), reads.size(), "reads"));
         return new View(
                 t.lang(),
-                register == null ? configured : fromRegister(register.path("controller"), configured),
+                why.who(),
                 held,
-                purposes,
+                why.purposes(),
                 sources,
-                recipients,
-                register != null,
+                why.recipients(),
+                why.transfers(),
+                why.registerKnown(),
                 consentLines,
                 subscribed,
                 globalOptOut,
@@ -261,23 +217,6 @@ public final class PersonalDataReport {
                 bundle.path("type").asText(""),
                 bundle.path("requestId").asText(""),
                 t.date(bundle.path("generatedAt").asText()));
-    }
-
-    private static Controller fromRegister(JsonNode controller, Controller configured) {
-        if (!controller.isObject() || controller.path("name").asText("").isBlank()) {
-            return configured;
-        }
-        JsonNode dpo = controller.path("dpo");
-        return new Controller(
-                controller.path("name").asText(),
-                controller.path("address").asText(""),
-                join(
-                        controller.path("email").asText(""),
-                        controller.path("phone").asText("")),
-                join(
-                        dpo.path("name").asText(""),
-                        join(dpo.path("email").asText(""), dpo.path("phone").asText(""))),
-                true);
     }
 
     /** A slice's entries: one per person (or pending subject) for the slices kept per person, else the slice. */
@@ -319,7 +258,7 @@ public final class PersonalDataReport {
         return String.join(", ", values);
     }
 
-    private static String join(String a, String b) {
+    static String join(String a, String b) {
         return a.isBlank() ? b : b.isBlank() ? a : a + " · " + b;
     }
 }

@@ -2,6 +2,7 @@ package org.gdprsuite.erasure.export;
 
 import java.text.MessageFormat;
 import java.time.Instant;
+import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -77,6 +78,26 @@ public final class ReportTexts {
     /** A known key's word, else the value as it is (e.g. a legal basis or field the report has no word for). */
     public String labelOr(String prefix, String value) {
         return words.containsKey(prefix + value) ? words.getString(prefix + value) : value;
+    }
+
+    /** An ISO-8601 period ({@code P2Y6M}) as a person reads it ("2 years, 6 months"); any other text as it is. */
+    public String period(String iso) {
+        try {
+            Period p = Period.parse(iso);
+            List<String> parts = new java.util.ArrayList<>();
+            if (p.getYears() != 0) {
+                parts.add(format("period.years", p.getYears()));
+            }
+            if (p.getMonths() != 0) {
+                parts.add(format("period.months", p.getMonths()));
+            }
+            if (p.getDays() != 0 || parts.isEmpty()) {
+                parts.add(format("period.days", p.getDays()));
+            }
+            return String.join(", ", parts);
+        } catch (DateTimeParseException e) {
+            return iso;
+        }
     }
 
     /** An instant as a person reads it in their language; any other text as it is. */

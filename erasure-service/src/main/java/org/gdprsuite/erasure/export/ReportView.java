@@ -21,7 +21,8 @@ public final class ReportView {
     public record Kind(String title, List<Row> rows, int count, String anchor) {}
 
     @TemplateData
-    public record Purpose(String name, String basis, String status, String since, String until, String retention) {}
+    public record Purpose(
+            String name, String basis, String status, String since, String until, String source, String retention) {}
 
     /** One line of a table: a date and the columns after it. */
     @TemplateData
@@ -35,6 +36,7 @@ public final class ReportView {
             List<Purpose> purposes,
             List<Row> sources,
             List<List<String>> recipients,
+            List<List<String>> transfers,
             boolean recipientsKnown,
             List<Line> consents,
             List<Row> subscriptions,

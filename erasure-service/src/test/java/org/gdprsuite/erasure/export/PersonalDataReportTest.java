@@ -34,8 +34,8 @@ class PersonalDataReportTest {
                   "healthNotes": "SPECIAL_CATEGORY", "bankAccount": "SENSITIVE"}}],
               "consent-service": [{"personId": "p-1",
                 "current": [{"purpose": "newsletter", "legalBasis": "CONSENT", "status": "GIVEN",
-                  "since": "2025-02-01T00:00:00Z"}],
-                "ledger": [{"purpose": "newsletter", "legalBasis": "CONSENT", "status": "GIVEN",
+                  "since": "2025-02-01T00:00:00Z", "recordId": "c-1"}],
+                "ledger": [{"id": "c-1", "purpose": "newsletter", "legalBasis": "CONSENT", "status": "GIVEN",
                   "effectiveAt": "2025-02-01T00:00:00Z", "source": "WEB_FORM", "noticeVersion": "v1"}],
                 "informed": []}],
               "subscription-service": [{"personId": "p-1",
@@ -68,6 +68,9 @@ class PersonalDataReportTest {
         assertEquals("incident-service", view.kept().get(0).label());
         assertEquals(CONFIGURED, view.who());
         assertFalse(view.recipientsKnown(), "no register reached the export: the report says so");
+        assertEquals(
+                "As stated in our privacy notice for this purpose",
+                view.purposes().get(0).retention());
     }
 
     @Test
@@ -79,7 +82,11 @@ class PersonalDataReportTest {
                         {"controller": {"name": "Suite AG", "email": "info@suite.example",
                                         "dpo": {"name": "Dana", "email": "dpo@suite.example"}},
                          "purposes": [{"purpose": "newsletter", "name": "Newsletter", "retentionPeriod": "P2Y",
-                           "registeredRecipients": [{"name": "Mailer Inc", "role": "PROCESSOR", "country": "IE"}]}]}
+                           "registeredRecipients": [{"name": "Mailer Inc", "role": "PROCESSOR", "country": "IE"}],
+                           "recipients": [{"name": "mailer inc", "role": "processor"},
+                                          {"name": "Print shop", "role": "printing", "country": "DE"}],
+                           "transfers": [{"country": "US", "recipient": "Mailer Inc",
+                                          "safeguard": "Standard contractual clauses"}]}]}
                         """));
 
         View view = PersonalDataReport.of(bundle, ReportTexts.of(null, List.of(Locale.GERMAN)), CONFIGURED);
@@ -88,11 +95,23 @@ class PersonalDataReportTest {
         assertEquals("Suite AG", view.who().name());
         assertTrue(view.who().dpo().contains("dpo@suite.example"));
         assertEquals("Newsletter", view.purposes().get(0).name());
-        assertEquals("P2Y", view.purposes().get(0).retention());
+        assertEquals("2 Jahre", view.purposes().get(0).retention());
+        assertEquals("Webformular", view.purposes().get(0).source(), "how the basis came about, from its record");
         assertEquals(
                 "Ihre Einwilligung (Art. 6 Abs. 1 lit. a DSGVO)",
                 view.purposes().get(0).basis());
-        assertEquals(List.of(List.of("Mailer Inc", "PROCESSOR", "IE")), view.recipients());
+        assertEquals(
+                List.of(
+                        List.of(
+                                "Mailer Inc",
+                                "Auftragsverarbeiter in unserem Auftrag (Art. 28 DSGVO)",
+                                "IE",
+                                "Newsletter"),
+                        List.of("Print shop", "printing", "DE", "Newsletter")),
+                view.recipients(),
+                "one row per recipient, registered or named in the register's entry");
+        assertEquals(List.of(List.of("Mailer Inc", "US", "Standard contractual clauses")), view.transfers());
+        assertTrue(view.recipientsKnown());
     }
 
     @Test
@@ -102,6 +121,16 @@ class PersonalDataReportTest {
         assertEquals(
                 "Ihre personenbezogenen Daten",
                 ReportTexts.of(null, List.of(Locale.GERMANY)).of("title"));
+    }
+
+    @Test
+    void aRetentionPeriodReadsAsWords() {
+        ReportTexts en = ReportTexts.of("en", List.of());
+        assertEquals("2 years, 6 months", en.period("P2Y6M"));
+        assertEquals("1 month", en.period("P1M"));
+        assertEquals("14 days", en.period("P2W"));
+        assertEquals("1 Jahr, 1 Tag", ReportTexts.of("de", List.of()).period("P1Y1D"));
+        assertEquals("until the contract ends", en.period("until the contract ends"));
     }
 
     private static List<Row> kind(View view, int index) {
