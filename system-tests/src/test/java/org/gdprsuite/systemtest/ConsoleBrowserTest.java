@@ -55,6 +55,7 @@ class ConsoleBrowserTest extends SystemTest {
 
     private static final Pattern REQUEST_ID = Pattern.compile("/public/requests/([0-9a-f-]{36})/verification");
     private static final Pattern CODE = Pattern.compile("Your code: (\\d{6})");
+    private static final String NATIONAL_ID = "756.1234.5678.97";
 
     /** The DPO's browser, signed in once: Keycloak takes each TOTP code once. */
     private static WebDriver dpo;
@@ -234,7 +235,47 @@ class ConsoleBrowserTest extends SystemTest {
     }
 
     @Test
-    void marketingSeesNeitherRequestsNorBreaches() {
+    void theDpoFindsAPersonCorrectsTheirNameAndRestrictsThenLiftsProcessing() {
+        String email = uniqueEmail("marta.kowalska");
+        UUID person = personWithSensitiveData("Marta", "Kowalsky", email);
+        eventually().until(() -> decision(person, CUSTOMER_CARE));
+
+        WebDriver browser = dpo();
+        open(browser, "#/persons");
+        element(browser, By.id("search-email")).sendKeys(email + "\n");
+        WebElement row = element(browser, By.cssSelector("tr[data-person-id='" + person + "']"));
+        accessible(browser, "persons-search");
+        row.findElement(By.linkText("Marta Kowalsky")).click();
+        awaitText(browser, By.cssSelector("h1"), "Marta Kowalsky");
+        awaitText(browser, By.id("fields"), NATIONAL_ID);
+        awaitText(browser, By.cssSelector("#consents tr[data-purpose='" + CUSTOMER_CARE + "']"), "Allowed");
+        assertTrue(browser.findElements(By.id("hidden-fields")).isEmpty(), "the DPO sees every field");
+        element(browser, By.cssSelector("#consents tr[data-purpose='" + CUSTOMER_CARE + "'] button"))
+                .click();
+        awaitText(browser, By.cssSelector("#purpose-history caption"), "History of Customer care");
+        accessible(browser, "person-dpo");
+
+        element(browser, By.cssSelector("#correction summary")).click();
+        WebElement lastName = element(browser, By.id("field-lastName"));
+        lastName.clear();
+        lastName.sendKeys("Kowalska");
+        element(browser, By.cssSelector("#correct button[type=submit]")).click();
+        awaitText(browser, By.cssSelector("[role=status]"), "Corrected: Last name");
+        awaitText(browser, By.cssSelector("h1"), "Marta Kowalska");
+
+        element(browser, By.id("restriction")).click();
+        awaitText(browser, By.id("processing"), "Restricted");
+        assertPerson(person, true, "Kowalska");
+        accessible(browser, "person-restricted");
+        element(browser, By.id("restriction")).click();
+        awaitText(browser, By.id("processing"), "Allowed");
+        assertPerson(person, false, "Kowalska");
+    }
+
+    @Test
+    void marketingSeesNeitherRequestsNorBreachesNorSensitiveFields() {
+        String email = uniqueEmail("jonas.weber");
+        UUID person = personWithSensitiveData("Jonas", "Weber", email);
         WebDriver browser = browser();
         try {
             signIn(browser, DemoUser.MARKETING);
@@ -242,10 +283,22 @@ class ConsoleBrowserTest extends SystemTest {
             List<String> screens = browser.findElements(By.cssSelector("#nav a")).stream()
                     .map(WebElement::getText)
                     .toList();
-            assertEquals(List.of("Overview"), screens);
+            assertEquals(List.of("Overview", "Persons"), screens);
             accessible(browser, "marketing-overview");
             open(browser, "#/requests");
             awaitText(browser, By.cssSelector("h1"), "Not available");
+
+            open(browser, "#/persons?email=" + email);
+            element(browser, By.cssSelector("tr[data-person-id='" + person + "'] a"))
+                    .click();
+            awaitText(browser, By.cssSelector("h1"), "Jonas Weber");
+            awaitText(browser, By.id("fields"), email);
+            awaitText(browser, By.id("hidden-fields"), "4 sensitive or special-category field(s) are not shown");
+            String page = element(browser, By.id("main")).getText();
+            assertFalse(page.contains(NATIONAL_ID) || page.contains("latex") || page.contains("National id"), page);
+            assertTrue(browser.findElements(By.id("restriction")).isEmpty(), "marketing cannot restrict");
+            awaitText(browser, By.id("subscriptions"), "Global opt-out");
+            accessible(browser, "person-marketing");
         } finally {
             browser.quit();
         }
@@ -370,6 +423,35 @@ class ConsoleBrowserTest extends SystemTest {
         String stored = (String) ((JavascriptExecutor) browser)
                 .executeScript("return JSON.stringify(localStorage) + JSON.stringify(sessionStorage)");
         assertFalse(stored.contains("eyJ"), "no token in the browser's storage: " + stored);
+    }
+
+    /** A person with a national id (sensitive) and health notes (special category), as only the DPO may record. */
+    private static UUID personWithSensitiveData(String firstName, String lastName, String email) {
+        return UUID.fromString(as(DemoUser.DPO)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "firstName", firstName,
+                        "lastName", lastName,
+                        "email", email,
+                        "category", "CUSTOMER",
+                        "nationalId", NATIONAL_ID,
+                        "healthNotes", "Allergic to latex"))
+                .when()
+                .post("/api/contacts/persons")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+    }
+
+    private static void assertPerson(UUID person, boolean restricted, String lastName) {
+        as(DemoUser.DPO)
+                .when()
+                .get("/api/contacts/persons/" + person)
+                .then()
+                .statusCode(200)
+                .body("restricted", org.hamcrest.Matchers.equalTo(restricted))
+                .body("lastName", org.hamcrest.Matchers.equalTo(lastName));
     }
 
     /** A request taken by the DPO (one naming only person ids gets no mail: the DPO hands its export over). */

@@ -1,5 +1,5 @@
 // Calls to the suite's REST APIs through the gateway (same origin), with the access token held in memory only.
-import { h } from './dom.js';
+import { h, show } from './dom.js';
 
 let keycloak;
 
@@ -18,8 +18,8 @@ export class Problem extends Error {
   }
 }
 
-/** A JSON call; resolves to the answer's body, rejects with a Problem. */
-export async function api(path, { method = 'GET', body } = {}) {
+/** A JSON call; resolves to the answer's body, rejects with a Problem. {@code headers}: more request headers. */
+export async function api(path, { method = 'GET', body, headers: more = {} } = {}) {
   try {
     await keycloak.updateToken(30);
   } catch {
@@ -31,6 +31,7 @@ export async function api(path, { method = 'GET', body } = {}) {
     Accept: 'application/json, application/problem+json',
   };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  Object.assign(headers, more);
   let response;
   try {
     response = await fetch(path, {
@@ -68,4 +69,11 @@ export function problemBox(error) {
       ? h('ul', {}, problem.violations.map((v) => h('li', {}, [v.field, v.message].filter(Boolean).join(': '))))
       : null,
   );
+}
+
+/** A section that loads on its own: a refusal or failure of one API leaves the rest of the page working. */
+export function part(id, title, loader) {
+  const body = h('div', {}, h('p', {}, 'Loading…'));
+  loader().then((content) => show(body, content)).catch((error) => show(body, problemBox(error)));
+  return h('section', { 'aria-labelledby': `${id}-heading`, id }, h('h2', { id: `${id}-heading` }, title), body);
 }

@@ -6,11 +6,13 @@ import { h, show } from './dom.js';
 import * as home from './home.js';
 import * as requests from './requests.js';
 import * as breaches from './breaches.js';
+import * as persons from './persons.js';
 
 /** The screens, in the navigation's order, and the realm roles that may see each (the APIs enforce it anyway). */
 const SCREENS = [
   { path: 'requests', label: 'Requests', roles: ['dpo', 'support', 'admin'], module: requests },
   { path: 'breaches', label: 'Breaches', roles: ['dpo', 'admin'], module: breaches },
+  { path: 'persons', label: 'Persons', roles: ['dpo', 'support', 'sales', 'marketing', 'finance', 'admin'], module: persons },
 ];
 
 const main = document.getElementById('main');
