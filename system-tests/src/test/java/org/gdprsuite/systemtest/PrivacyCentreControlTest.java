@@ -1,0 +1,130 @@
+package org.gdprsuite.systemtest;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.gdprsuite.testsupport.DemoUser;
+import org.gdprsuite.testsupport.MailBox;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Control through the privacy centre on the whole suite, through the gateway: the links the centre gives a signed-in
+ * person lead to consent-service's withdrawal page and subscription-service's preference centre, and what the person
+ * changes there turns the decision API and the audiences.
+ */
+class PrivacyCentreControlTest extends SystemTest {
+
+    private static final String CENTRE = "/public/requests/centre";
+    private static final Pattern SIGN_IN = Pattern.compile(CENTRE + "/sign-in/([0-9a-f-]{36})");
+    private static final Pattern CODE = Pattern.compile("Your code: (\\d{6})");
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+    private static final Pattern ACCESS = Pattern.compile("data-id=\"([0-9a-f-]{36})\" data-type=\"ACCESS\"");
+
+    @Test
+    void aWithdrawalAndAnOptOutThroughTheCentresLinksTurnTheDecisionAndTheAudience() {
+        String email = uniqueEmail("carla.centre");
+        UUID person = createPerson("Carla", "Centre", email, Map.of());
+        awaitKnownToConsents(person);
+        confirmNewsletterByMail(email);
+        eventually().until(() -> decision(person, NEWSLETTER));
+        subscribe(person, PRODUCT_NEWS, true);
+        eventually().until(() -> audience(PRODUCT_NEWS).contains(person.toString()));
+        awaitParticipants();
+
+        String cookie = signIn(email);
+        assertTrue(home(cookie).contains("id=\"no-control\""), "no person matched before an approval");
+        anonymous()
+                .cookie("gdpr_centre", cookie)
+                .formParam("csrf", first(CSRF, home(cookie)))
+                .formParam("type", "ACCESS")
+                .redirects()
+                .follow(false)
+                .when()
+                .post(CENTRE + "/requests")
+                .then()
+                .statusCode(303);
+        String request = first(ACCESS, home(cookie));
+        as(DemoUser.DPO)
+                .when()
+                .post("/api/requests/" + request + "/approval")
+                .then()
+                .statusCode(200);
+
+        String home = home(cookie);
+        assertTrue(home.contains("data-person=\"" + person + "\""), home);
+        anonymous()
+                .formParam("token", token(home, "withdrawal"))
+                .formParam("purpose", NEWSLETTER)
+                .when()
+                .post("/public/consents/withdraw")
+                .then()
+                .statusCode(200);
+        eventually().until(() -> !decision(person, NEWSLETTER));
+
+        anonymous()
+                .queryParam("token", token(home, "preferences"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("subscriptions", Map.of(PRODUCT_NEWS, true), "globalOptOut", true))
+                .when()
+                .put("/public/subscriptions/preferences/choices")
+                .then()
+                .statusCode(200)
+                .body("globalOptOut", equalTo(true));
+        eventually().until(() -> !audience(PRODUCT_NEWS).contains(person.toString()));
+        assertFalse(decision(person, NEWSLETTER));
+    }
+
+    /** Signs in with the mailed code, as the code page's form does: the session cookie's value. */
+    private static String signIn(String email) {
+        String codePage = anonymous()
+                .formParam("email", email)
+                .when()
+                .post(CENTRE + "/sign-in")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        String signIn = first(SIGN_IN, codePage);
+        MailBox.Message mail = MailBox.await(email, m -> CODE.matcher(m.mime()).find(), MAIL_WAIT);
+        return anonymous()
+                .formParam("code", first(CODE, mail.mime()))
+                .redirects()
+                .follow(false)
+                .when()
+                .post(CENTRE + "/sign-in/" + signIn)
+                .then()
+                .statusCode(303)
+                .extract()
+                .cookie("gdpr_centre");
+    }
+
+    private static String home(String cookie) {
+        return anonymous()
+                .cookie("gdpr_centre", cookie)
+                .when()
+                .get(CENTRE)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+    }
+
+    /** The token of the centre's first link of {@code kind} (preferences, withdrawal). */
+    private static String token(String home, String kind) {
+        return first(Pattern.compile("class=\"" + kind + "\" href=\"[^\"?]*\\?token=([^\"]+)\""), home);
+    }
+
+    private static String first(Pattern pattern, String text) {
+        Matcher matcher = pattern.matcher(text);
+        assertTrue(matcher.find(), pattern + " in " + text);
+        return matcher.group(1);
+    }
+}
