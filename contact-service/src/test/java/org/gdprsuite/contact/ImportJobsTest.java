@@ -261,7 +261,7 @@ class ImportJobsTest {
     }
 
     /** A CSV of {@code n} new customers, each with {@code tag} as last name and in a unique address. */
-    private static String persons(String tag, int n) {
+    static String persons(String tag, int n) {
         StringBuilder csv = new StringBuilder("firstName,lastName,email,category\n");
         for (int i = 0; i < n; i++) {
             csv.append("P")
