@@ -7,10 +7,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.gdprsuite.testsupport.ServiceProcess;
 import org.gdprsuite.testsupport.SuiteStack;
@@ -24,6 +28,10 @@ import org.gdprsuite.testsupport.TestTopics;
  * {@code <db>_test} databases (emptied at start) and a private copy of the topics. Everything else is
  * the services' own configuration, the per-address limits included: the tests reach it only through the gateway,
  * each data subject from an address of its own ({@link SystemTest#anonymous()}).
+ *
+ * <p>With {@code -Dgdpr.replicas=N} (as {@code ./suite test --replicas=N}) every service but the gateway runs as N
+ * instances on ports of their own, same database, same consumer groups, all behind the one gateway. The replicas
+ * start once the first instances are ready (the first cleans the database and migrates it).
  */
 final class RunningSuite {
 
@@ -39,6 +47,9 @@ final class RunningSuite {
         DATABASES.put("gateway", "gateway");
     }
 
+    /** Instances of every service behind the gateway in this run. */
+    static final int REPLICAS = Integer.getInteger("gdpr.replicas", 1);
+
     private static RunningSuite running;
     private static RuntimeException failedToStart;
 
@@ -48,7 +59,10 @@ final class RunningSuite {
     /** contact-service's pseudonym key in this run: a key of its own, as outside dev and test. */
     private final String pseudonymKey = randomKey();
 
+    /** The first instance of each service. */
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    /** Every instance of each service, the first one first. */
+    private final Map<String, List<ServiceProcess>> instances = new LinkedHashMap<>();
 
     /** The services of the last run, in case its JVM was killed before it could stop them. */
     private static final Path PIDS = Path.of("target", "running-suite.pids");
@@ -57,9 +71,16 @@ final class RunningSuite {
         SuiteStack.ensureRunning();
         stopLeftovers();
         topics = TestTopics.create();
-        Map<String, Integer> ports = new HashMap<>();
-        DATABASES.keySet().forEach(service -> ports.put(service, ServiceProcess.freePort()));
-        String gateway = "http://127.0.0.1:" + ports.get("gateway");
+        Map<String, List<Integer>> ports = new HashMap<>();
+        DATABASES
+                .keySet()
+                .forEach(service -> ports.put(
+                        service,
+                        IntStream.range(0, service.equals("gateway") ? 1 : REPLICAS)
+                                .mapToObj(i -> ServiceProcess.freePort())
+                                .toList()));
+        String gateway = "http://127.0.0.1:" + ports.get("gateway").get(0);
+        Map<String, Map<String, String>> configs = new LinkedHashMap<>();
         for (Map.Entry<String, String> service : DATABASES.entrySet()) {
             Map<String, String> config = new HashMap<>();
             config.put(TestTopics.PREFIX_PROPERTY, topics.prefix());
@@ -77,21 +98,49 @@ final class RunningSuite {
             config.put("gdpr.contact.pseudonym-key", pseudonymKey);
             // The gateway's staff-user management: the demo realm's client gateway-staff.
             config.put("gdpr.gateway.staff.client-secret", "gateway-staff-secret");
-            config.put("quarkus.rest-client.contact-service.url", "http://127.0.0.1:" + ports.get("contact-service"));
+            config.put(
+                    "quarkus.rest-client.contact-service.url",
+                    "http://127.0.0.1:" + ports.get("contact-service").get(0));
             for (String backend : DATABASES.keySet()) {
-                config.put("gdpr.gateway.services." + backend, "http://127.0.0.1:" + ports.get(backend));
+                config.put(
+                        "gdpr.gateway.services." + backend,
+                        ports.get(backend).stream()
+                                .map(port -> "http://127.0.0.1:" + port)
+                                .collect(Collectors.joining(",")));
             }
-            services.put(
-                    service.getKey(), ServiceProcess.launch(service.getKey(), ports.get(service.getKey()), config));
+            configs.put(service.getKey(), config);
+            ServiceProcess first = ServiceProcess.launch(
+                    service.getKey(), ports.get(service.getKey()).get(0), config);
+            services.put(service.getKey(), first);
+            instances.computeIfAbsent(service.getKey(), s -> new ArrayList<>()).add(first);
         }
         writePids();
         try {
             services.values().forEach(ServiceProcess::awaitReady);
+            if (REPLICAS > 1) {
+                launchReplicas(ports, configs);
+            }
         } catch (RuntimeException notReady) {
             stop();
             throw notReady;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "stop-suite"));
+    }
+
+    /** The other instances of every service, on the database the first instance prepared; then waits for them. */
+    private void launchReplicas(Map<String, List<Integer>> ports, Map<String, Map<String, String>> configs) {
+        List<ServiceProcess> replicas = new ArrayList<>();
+        configs.forEach((service, config) -> {
+            Map<String, String> replicaConfig = new HashMap<>(config);
+            replicaConfig.put("quarkus.flyway.clean-at-start", "false");
+            for (int port : ports.get(service).subList(1, ports.get(service).size())) {
+                ServiceProcess replica = ServiceProcess.launch(service, port, replicaConfig);
+                replicas.add(replica);
+                instances.get(service).add(replica);
+            }
+        });
+        writePids();
+        replicas.forEach(ServiceProcess::awaitReady);
     }
 
     /** The suite of this test run; a suite that failed to start is not tried again by the next scenario. */
@@ -130,13 +179,22 @@ final class RunningSuite {
         return services.keySet();
     }
 
-    /** What a service wrote to its console (its log) so far. */
+    /** Every instance of a service, the first one (that of {@link #url}) first. */
+    List<ServiceProcess> instances(String service) {
+        return List.copyOf(instances.get(service));
+    }
+
+    /** What a service wrote to its console (its log) so far: with replicas, every instance's, one after the other. */
     String log(String service) {
-        try {
-            return new String(Files.readAllBytes(services.get(service).log()), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        StringBuilder logs = new StringBuilder();
+        for (ServiceProcess instance : instances.get(service)) {
+            try {
+                logs.append(Files.readString(instance.log(), java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        return logs.toString();
     }
 
     String linkSigningKey() {
@@ -155,7 +213,10 @@ final class RunningSuite {
         return topics.topic(logical);
     }
 
-    /** Kills a service at once (SIGKILL, as a crash would) and starts it again with the same configuration. */
+    /**
+     * Kills a service at once (SIGKILL, as a crash would) and starts it again with the same configuration; with
+     * replicas, its first instance (the others go on serving).
+     */
     void crashAndRestart(String service) {
         ServiceProcess process = services.get(service);
         process.kill();
@@ -179,7 +240,10 @@ final class RunningSuite {
             Files.createDirectories(PIDS.getParent());
             Files.write(
                     PIDS,
-                    services.values().stream().map(s -> String.valueOf(s.pid())).toList());
+                    instances.values().stream()
+                            .flatMap(List::stream)
+                            .map(s -> String.valueOf(s.pid()))
+                            .toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -200,7 +264,20 @@ final class RunningSuite {
     }
 
     private void stop() {
-        services.values().parallelStream().forEach(ServiceProcess::stop);
+        // All at once (a thread each): stopped one or two at a time, a dozen instances outlast surefire's exit wait.
+        List<Thread> stopping = instances.values().stream()
+                .flatMap(List::stream)
+                .map(instance -> new Thread(instance::stop, "stop-" + instance.service()))
+                .toList();
+        stopping.forEach(Thread::start);
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
         topics.delete();
     }
 }
