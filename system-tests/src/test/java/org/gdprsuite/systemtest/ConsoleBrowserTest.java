@@ -273,6 +273,62 @@ class ConsoleBrowserTest extends SystemTest {
     }
 
     @Test
+    void theDpoSeesWhoReadARecordAndTheOpenBreachesInTheComplianceOverview() {
+        UUID person = createPerson("Olga", "Petrova", uniqueEmail("olga.petrova"), Map.of());
+        String breach = as(DemoUser.DPO)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "title",
+                        "Invoice mailed to the wrong customer",
+                        "nature",
+                        List.of("CONFIDENTIALITY"),
+                        "description",
+                        "One invoice went to another customer's address",
+                        "awareAt",
+                        Instant.now().minus(Duration.ofHours(2)).toString()))
+                .when()
+                .post("/api/incidents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        WebDriver browser = dpo();
+        open(browser, "#/persons/" + person);
+        awaitText(browser, By.cssSelector("h1"), "Olga Petrova");
+        // The gateway writes its log in batches: the DPO's reading is there within a few seconds.
+        eventually()
+                .until(() -> as(DemoUser.DPO)
+                                .queryParam("personId", person.toString())
+                                .when()
+                                .get("/api/access-log")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .<Integer>path("total")
+                        > 0);
+        element(browser, By.id("who-read")).click();
+        awaitText(browser, By.cssSelector("#main tbody"), "/api/contacts/persons/" + person);
+        element(browser, By.id("log-principal")).sendKeys("dpo\n");
+        awaitText(browser, By.cssSelector("#main tbody"), "dpo");
+        assertTrue(browser.getCurrentUrl().contains("principal=dpo"), browser.getCurrentUrl());
+        browser.findElements(By.cssSelector("#main tbody tr td:nth-child(2)"))
+                .forEach(cell -> assertTrue(cell.getText().contains("dpo"), cell.getText()));
+        accessible(browser, "access-log");
+
+        open(browser, "#/compliance");
+        WebElement open = element(browser, By.cssSelector("#open-breaches tr[data-incident-id='" + breach + "']"));
+        assertTrue(open.getText().contains("Invoice mailed to the wrong customer"), open.getText());
+        assertTrue(
+                open.findElement(By.cssSelector(".clock")).getText().matches("(69|70):\\d\\d:\\d\\d left"),
+                open.getText());
+        awaitText(browser, By.id("base"), "persons in the CRM");
+        awaitText(browser, By.id("overdue"), "request(s) overdue");
+        awaitText(browser, By.id("due-soon"), "request(s) due soon");
+        accessible(browser, "compliance");
+    }
+
+    @Test
     void marketingSeesNeitherRequestsNorBreachesNorSensitiveFields() {
         String email = uniqueEmail("jonas.weber");
         UUID person = personWithSensitiveData("Jonas", "Weber", email);

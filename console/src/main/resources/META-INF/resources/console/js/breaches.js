@@ -28,14 +28,14 @@ function clockText(incident, now = Date.now()) {
 }
 
 /** A clock element that the page ticks every second (not announced: a screen reader reads it when it gets there). */
-function clock(incident) {
+export function clock(incident) {
   const text = clockText(incident);
   if (!text) return incident.authorityNotifiedAt ? 'Authority notified' : '—';
   return h('span', { class: `clock${text.endsWith('overdue') ? ' overdue' : ''}`, 'data-notify-by': incident.notifyBy,
     'data-incident': JSON.stringify({ notifyBy: incident.notifyBy, status: incident.status }) }, text);
 }
 
-function ticking(main) {
+export function ticking(main) {
   const timer = setInterval(() => {
     for (const element of main.querySelectorAll('.clock')) {
       const text = clockText(JSON.parse(element.dataset.incident));

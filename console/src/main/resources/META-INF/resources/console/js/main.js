@@ -7,12 +7,16 @@ import * as home from './home.js';
 import * as requests from './requests.js';
 import * as breaches from './breaches.js';
 import * as persons from './persons.js';
+import * as compliance from './compliance.js';
+import * as accessLog from './accesslog.js';
 
 /** The screens, in the navigation's order, and the realm roles that may see each (the APIs enforce it anyway). */
 const SCREENS = [
   { path: 'requests', label: 'Requests', roles: ['dpo', 'support', 'admin'], module: requests },
   { path: 'breaches', label: 'Breaches', roles: ['dpo', 'admin'], module: breaches },
   { path: 'persons', label: 'Persons', roles: ['dpo', 'support', 'sales', 'marketing', 'finance', 'admin'], module: persons },
+  { path: 'compliance', label: 'Compliance', roles: ['dpo', 'admin'], module: compliance },
+  { path: 'access-log', label: 'Access log', roles: ['dpo'], module: accessLog },
 ];
 
 const main = document.getElementById('main');

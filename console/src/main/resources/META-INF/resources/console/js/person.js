@@ -77,7 +77,8 @@ function fields(p, catalogue, session) {
     hidden.length
       ? h('p', { id: 'hidden-fields' }, `${hidden.length} sensitive or special-category field(s) are not shown to your role.`)
       : null,
-    h('p', {}, 'Created ', when(p.createdAt), ', last activity ', when(p.lastActivityAt), '.'));
+    h('p', {}, 'Created ', when(p.createdAt), ', last activity ', when(p.lastActivityAt), '.'),
+    session.has('dpo') ? h('p', {}, h('a', { href: `#/access-log?personId=${p.id}`, id: 'who-read' }, 'Who read this record')) : null);
 }
 
 function correction(p, catalogue, id, say, fail, reload) {

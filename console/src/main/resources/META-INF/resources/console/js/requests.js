@@ -8,7 +8,7 @@ import { exportSection, hasExport } from './export.js';
 const STATUSES = ['RECEIVED', 'VERIFIED', 'APPROVED', 'IN_PROGRESS', 'COMPLETED', 'PARTIALLY_COMPLETED', 'REJECTED', 'FAILED'];
 const TYPES = ['ACCESS', 'PORTABILITY', 'ERASURE', 'RECTIFICATION', 'RESTRICTION', 'OBJECTION'];
 const FINAL = ['COMPLETED', 'PARTIALLY_COMPLETED', 'REJECTED', 'FAILED'];
-const DUE_SOON_DAYS = 7;
+export const DUE_SOON_DAYS = 7;
 const POLL_MS = 1500;
 
 export function render(context) {
