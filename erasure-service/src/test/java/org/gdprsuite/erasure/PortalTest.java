@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gdprsuite.erasure.replies.Schedule;
 import org.gdprsuite.testsupport.DemoUser;
 import org.gdprsuite.testsupport.MovableClock;
 import org.gdprsuite.testsupport.SuiteStack;
@@ -18,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 
 import static io.restassured.RestAssured.given;
@@ -43,6 +45,9 @@ class PortalTest {
 
     @Inject
     MovableClock clock;
+
+    @Inject
+    Schedule schedule;
 
     @AfterEach
     void resetClock() {
@@ -90,6 +95,26 @@ class PortalTest {
         status(id, "RECEIVED");
     }
 
+    @Test
+    void anUnprovedRequestIsClosedOnceNothingCanProveIt() {
+        String email = "unproved." + UUID.randomUUID() + "@example.org";
+        UUID id = requestId(submit(email));
+        String code =
+                new Mails(prefix).first(email, "dsr.verification").parameters().get("code");
+        schedule.run();
+        status(id, "RECEIVED");
+
+        clock.advance(Duration.ofHours(1).plusSeconds(1));
+        schedule.run();
+        dpo().get("/api/requests/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("REJECTED"))
+                .body("rejectionReason", equalTo("the address was not proved in time"));
+        verify(id, code).then().statusCode(400);
+        status(id, "REJECTED");
+    }
+
     private static Response submit(String email) {
         return given().formParam("type", "ACCESS")
                 .formParam("email", email)
@@ -101,14 +126,12 @@ class PortalTest {
         return given().formParam("code", code).when().post("/public/requests/" + id + "/verification");
     }
 
+    private static RequestSpecification dpo() {
+        return given().auth().oauth2(Tokens.of(DemoUser.DPO)).when();
+    }
+
     private static void status(UUID id, String status) {
-        given().auth()
-                .oauth2(Tokens.of(DemoUser.DPO))
-                .when()
-                .get("/api/requests/" + id)
-                .then()
-                .statusCode(200)
-                .body("status", equalTo(status));
+        dpo().get("/api/requests/" + id).then().statusCode(200).body("status", equalTo(status));
     }
 
     private static UUID requestId(Response page) {

@@ -75,6 +75,14 @@ public interface ErasureConfig {
         @WithDefault("PT10M")
         Duration verificationValidity();
 
+        /**
+         * A portal request whose address is not proved this long after it was received is closed (REJECTED):
+         * its code and link have expired, so nothing can prove it any more, and it leaves the open queue and the
+         * overdue count. At least {@code verification-validity}.
+         */
+        @WithDefault("PT1H")
+        Duration unverifiedCloseAfter();
+
         /** Tries of a verification code; after these the code is spent. */
         @WithDefault("5")
         int verificationAttempts();

@@ -132,6 +132,15 @@ public class RequestStore {
                 at);
     }
 
+    /** Rejects the portal requests still unverified that were received before {@code receivedBefore}. */
+    public List<UUID> rejectUnverified(Instant receivedBefore, String reason, Instant at) {
+        return sql.list("""
+                UPDATE dsr_request SET status = 'REJECTED', rejection_reason = ?, completed_at = ?, version = version + 1
+                WHERE status = 'RECEIVED' AND origin = 'PORTAL' AND received_at < ?
+                RETURNING id
+                """, rs -> Sql.uuid(rs, "id"), reason, at, receivedBefore);
+    }
+
     public void approved(UUID id, List<UUID> personIds, String actor, Instant at) {
         change(
                 "status = 'APPROVED', person_ids = ?::uuid[], approved_by = ?, approved_at = ?",

@@ -2,6 +2,8 @@ package org.gdprsuite.erasure.intake;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,6 +29,7 @@ public class AddressVerification {
     public static final String VERIFY_SCOPE = "dsr-verify";
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String UNVERIFIED = "the address was not proved in time";
 
     @Inject
     RequestStore requests;
@@ -101,6 +104,21 @@ public class AddressVerification {
         }
         verified(request, "link");
         return true;
+    }
+
+    /**
+     * Closes the portal requests nobody proved in time: their code and link expired, so they can never proceed,
+     * and an open request is a deadline the DPO would be alerted about. Nothing is mailed: the address is unproved.
+     */
+    @Transactional
+    public void closeUnverified() {
+        Instant now = clock.instant();
+        List<UUID> closed =
+                requests.rejectUnverified(now.minus(config.erasure().unverifiedCloseAfter()), UNVERIFIED, now);
+        if (!closed.isEmpty()) {
+            codes.deleteAll(closed);
+            audit.record(closed, AuditTrail.ORCHESTRATOR, "rejected", UNVERIFIED);
+        }
     }
 
     private UUID requestOf(String token) {

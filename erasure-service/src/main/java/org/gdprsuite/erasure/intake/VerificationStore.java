@@ -1,6 +1,7 @@
 package org.gdprsuite.erasure.intake;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,5 +39,9 @@ public class VerificationStore {
 
     public void delete(UUID requestId) {
         sql.update("DELETE FROM dsr_verification WHERE request_id = ?", requestId);
+    }
+
+    public void deleteAll(Collection<UUID> requestIds) {
+        sql.update("DELETE FROM dsr_verification WHERE request_id = ANY (?::uuid[])", requestIds);
     }
 }

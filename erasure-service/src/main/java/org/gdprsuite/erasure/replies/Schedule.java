@@ -7,6 +7,7 @@ import org.gdprsuite.erasure.config.ErasureConfig;
 import org.gdprsuite.erasure.domain.RequestKeys;
 import org.gdprsuite.erasure.domain.RequestStore;
 import org.gdprsuite.erasure.export.Exports;
+import org.gdprsuite.erasure.intake.AddressVerification;
 import org.gdprsuite.runtime.metrics.CountGauge;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,7 +20,8 @@ import jakarta.inject.Inject;
 
 /**
  * Every {@code gdpr.erasure.retry-check-every}: the retries of silent or failed participants, the purge of export
- * bundles past their link's validity, the destruction of closed requests' keys, and the overdue / due-soon gauges.
+ * bundles past their link's validity, the closing of portal requests nobody proved, the destruction of closed
+ * requests' keys, and the overdue / due-soon gauges.
  */
 @ApplicationScoped
 public class Schedule {
@@ -35,6 +37,9 @@ public class Schedule {
 
     @Inject
     RequestKeys keys;
+
+    @Inject
+    AddressVerification verification;
 
     @Inject
     MeterRegistry metrics;
@@ -60,6 +65,7 @@ public class Schedule {
     public void run() {
         retries.retryDue();
         exports.purgeExpired();
+        verification.closeUnverified();
         keys.destroyClosed();
         QuarkusTransaction.requiringNew().run(() -> {
             Instant now = clock.instant();
