@@ -13,6 +13,8 @@ import org.gdprsuite.events.dsr.DsrAction;
 import org.gdprsuite.events.dsr.DsrCommand;
 import org.gdprsuite.events.dsr.DsrReply;
 import org.gdprsuite.events.dsr.SubjectIds;
+import org.gdprsuite.events.payload.SealedFields;
+import org.gdprsuite.runtime.crypto.RequestSeal;
 import org.gdprsuite.runtime.internal.dsr.DsrCommandHandler;
 import org.gdprsuite.testsupport.SuiteStack;
 import org.junit.jupiter.api.Test;
@@ -60,10 +62,18 @@ class AccessLogParticipantTest {
             insert(log, at, reader, null, "/api/contacts/persons/other", UUID.randomUUID());
         }
 
+        // As the orchestrator sends it: the slice sealed to the request's key, the address sealed under a data key
+        // the gateway has no store for (it finds the reads by person id).
+        UUID request = UUID.randomUUID();
         DsrReply reply = dsr.handle(
                 UUID.randomUUID().toString(),
                 DsrAction.EXPORT,
-                new DsrCommand(UUID.randomUUID(), new SubjectIds(List.of(person), List.of()), List.of()));
+                new DsrCommand(
+                        request,
+                        new SubjectIds(List.of(person), List.of("sealed:an-address-the-gateway-cannot-open")),
+                        List.of(),
+                        RequestSeal.newKeyPair().publicKey(),
+                        SealedFields.requestSubject(request)));
 
         assertEquals(DsrReply.Outcome.DONE, reply.outcome());
         JsonNode reads = reply.slice().path("reads");

@@ -1,5 +1,6 @@
 package org.gdprsuite.runtime.internal.dsr;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.gdprsuite.events.dsr.DsrAction;
@@ -8,6 +9,7 @@ import org.gdprsuite.events.dsr.SubjectIds;
 import org.gdprsuite.runtime.crypto.RequestFields;
 import org.gdprsuite.runtime.dsr.DsrParticipant;
 import org.gdprsuite.runtime.dsr.SliceResult;
+import org.gdprsuite.runtime.internal.config.CryptoConfig;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +18,8 @@ import jakarta.inject.Inject;
  * Runs a participant's slice of one command on the subject in clear: emails that travel sealed under the request's
  * key ({@link DsrCommand#sealedFor()}) are opened first, so participants' code does not change. Once the request is
  * closed and its key destroyed nothing opens: the command (late or replayed) is answered failed, without effect.
+ * A service without a key store (the gateway) cannot open them and never needs to: it finds its slice by person id,
+ * so its participant gets the person ids alone.
  */
 @ApplicationScoped
 class SliceRun {
@@ -23,11 +27,16 @@ class SliceRun {
     @Inject
     RequestFields fields;
 
+    @Inject
+    CryptoConfig crypto;
+
     SliceResult perform(DsrParticipant participant, DsrAction action, DsrCommand command) {
         if (!participant.actions().contains(action)) {
             return SliceResult.failed(action + " is not supported by this participant");
         }
-        Optional<SubjectIds> opened = fields.open(command.sealedFor(), command.subject());
+        Optional<SubjectIds> opened = crypto.enabled()
+                ? fields.open(command.sealedFor(), command.subject())
+                : Optional.of(withoutSealedEmails(command));
         if (opened.isEmpty()) {
             return SliceResult.failed("the request is closed: its subject's addresses no longer open");
         }
@@ -38,5 +47,10 @@ class SliceRun {
             case RESTRICT -> participant.restrict(subject);
             case LIFT_RESTRICTION -> participant.liftRestriction(subject);
         };
+    }
+
+    private static SubjectIds withoutSealedEmails(DsrCommand command) {
+        SubjectIds subject = command.subject();
+        return command.sealedFor() == null ? subject : new SubjectIds(subject.personIds(), List.of());
     }
 }
