@@ -1,10 +1,8 @@
 package org.gdprsuite.systemtest;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,8 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumDriver;
@@ -49,9 +45,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConsoleBrowserTest extends SystemTest {
 
     private static final String CONSOLE = "http://127.0.0.1:8080/console/";
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    /** axe-core, fetched by the console module's npm install (a dev dependency, never shipped). */
-    private static final Path AXE = Path.of("..", "console", "target", "npm", "node_modules", "axe-core", "axe.min.js");
 
     private static final Pattern REQUEST_ID = Pattern.compile("/public/requests/([0-9a-f-]{36})/verification");
     private static final Pattern CODE = Pattern.compile("Your code: (\\d{6})");
@@ -451,28 +444,8 @@ class ConsoleBrowserTest extends SystemTest {
                 .until(() -> browser.findElement(by).getText(), t -> t.contains(text));
     }
 
-    /** No serious or critical axe-core violation on the screen shown; its screenshot is kept. */
     private static void accessible(WebDriver browser, String screen) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            Files.copy(
-                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
-                    SCREENSHOTS.resolve("console-" + screen + ".png"),
-                    StandardCopyOption.REPLACE_EXISTING);
-            JavascriptExecutor page = (JavascriptExecutor) browser;
-            page.executeScript(Files.readString(AXE));
-        } catch (IOException e) {
-            throw new UncheckedIOException("axe-core comes with the console module's build (npm ci)", e);
-        }
-        Object violations = ((JavascriptExecutor) browser).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document, { resultTypes: ['violations'] })
-                  .then((result) => done(result.violations
-                    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-                    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)))
-                  .catch((failure) => done([`axe failed: ${failure}`]));
-                """);
-        assertEquals(List.of(), violations, screen);
+        Accessibility.check(browser, "console-" + screen);
     }
 
     private static void noTokenInTheBrowsersStorage(WebDriver browser) {
