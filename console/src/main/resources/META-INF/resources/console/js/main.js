@@ -9,14 +9,21 @@ import * as breaches from './breaches.js';
 import * as persons from './persons.js';
 import * as compliance from './compliance.js';
 import * as accessLog from './accesslog.js';
+import * as staff from './staff.js';
+import * as profile from './profile.js';
 
-/** The screens, in the navigation's order, and the realm roles that may see each (the APIs enforce it anyway). */
+/**
+ * The screens, in the navigation's order, and the realm roles that may see each (the APIs enforce it anyway). One's
+ * own account (place 'account') is linked beside one's name in the bar, not in the navigation.
+ */
 const SCREENS = [
   { path: 'requests', label: 'Requests', roles: ['dpo', 'support', 'admin'], module: requests },
   { path: 'breaches', label: 'Breaches', roles: ['dpo', 'admin'], module: breaches },
   { path: 'persons', label: 'Persons', roles: ['dpo', 'support', 'sales', 'marketing', 'finance', 'admin'], module: persons },
   { path: 'compliance', label: 'Compliance', roles: ['dpo', 'admin'], module: compliance },
   { path: 'access-log', label: 'Access log', roles: ['dpo'], module: accessLog },
+  { path: 'staff', label: 'Staff', roles: ['dpo', 'admin'], module: staff },
+  { path: 'profile', label: 'Your profile', roles: ['dpo', 'support', 'sales', 'marketing', 'finance', 'admin'], module: profile, place: 'account' },
 ];
 
 const main = document.getElementById('main');
@@ -69,10 +76,13 @@ function known(role) {
 }
 
 function navigation(screens) {
-  const links = [{ path: '', label: 'Overview' }, ...screens].map((screen) =>
+  const links = [{ path: '', label: 'Overview' }, ...screens.filter((s) => s.place !== 'account')].map((screen) =>
     h('li', {}, h('a', { href: `#/${screen.path}`, 'data-screen': screen.path || 'overview' }, screen.label)),
   );
   show(document.getElementById('nav'), h('ul', {}, links));
+  for (const screen of screens.filter((s) => s.place === 'account')) {
+    document.getElementById('sign-out').before(h('a', { href: `#/${screen.path}`, 'data-screen': screen.path, id: `${screen.path}-link` }, screen.label));
+  }
 }
 
 /** Shows the screen of the current hash (#/requests, #/requests/<id>?...), after the previous one has cleaned up. */
@@ -82,7 +92,7 @@ function render(screens, session) {
   const [path, query] = location.hash.replace(/^#\/?/, '').split('?');
   const [name, ...rest] = path.split('/');
   const params = new URLSearchParams(query ?? '');
-  for (const link of document.querySelectorAll('#nav a')) {
+  for (const link of document.querySelectorAll('#nav a, .who a[data-screen]')) {
     if (link.dataset.screen === (name || 'overview')) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
