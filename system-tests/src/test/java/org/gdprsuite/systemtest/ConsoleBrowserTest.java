@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -319,6 +320,134 @@ class ConsoleBrowserTest extends SystemTest {
         awaitText(browser, By.id("overdue"), "request(s) overdue");
         awaitText(browser, By.id("due-soon"), "request(s) due soon");
         accessible(browser, "compliance");
+    }
+
+    @Test
+    void theDpoDefinesAPurposeAndPublishesANoticeInThePrivacySettings() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String key = "console-events-" + suffix;
+        String version = "console-" + suffix;
+
+        WebDriver browser = dpo();
+        open(browser, "#/settings");
+        awaitText(browser, By.cssSelector("h1"), "Privacy settings");
+        awaitText(browser, By.cssSelector("#purposes tr[data-purpose='" + CUSTOMER_CARE + "']"), "Contract");
+        awaitText(browser, By.cssSelector("#subscription-types tr[data-type='" + PRODUCT_NEWS + "']"), "Product news");
+        eventually()
+                .until(() -> element(browser, By.id("send-consent-requests")).isEnabled());
+
+        // A purpose without a default basis: the persons the other tests create get nothing from it.
+        element(browser, By.id("purpose-key")).sendKeys(key);
+        element(browser, By.id("purpose-name")).sendKeys("Event invitations by post");
+        element(browser, By.id("purpose-description")).sendKeys("Invitations to our customer events");
+        element(browser, By.id("purpose-direct-marketing")).click();
+        element(browser, By.id("purpose-categories")).sendKeys("contact details, event attendance");
+        element(browser, By.id("purpose-retention")).sendKeys("P1Y");
+        element(browser, By.cssSelector("#purpose-form button[type=submit]")).click();
+        awaitText(browser, By.id("purposes-message"), "saved");
+        WebElement purpose = element(browser, By.cssSelector("#purposes tr[data-purpose='" + key + "']"));
+        assertTrue(purpose.getText().contains("Event invitations by post"), purpose.getText());
+        assertTrue(purpose.getText().contains("event attendance"), purpose.getText());
+
+        // Changed from its row: the form is filled with the purpose, the name is edited.
+        purpose.findElement(By.cssSelector("button")).click();
+        WebElement name = element(browser, By.id("purpose-name"));
+        assertEquals("Event invitations by post", name.getAttribute("value"));
+        name.clear();
+        name.sendKeys("Event invitations");
+        element(browser, By.cssSelector("#purpose-form button[type=submit]")).click();
+        awaitText(browser, By.id("purposes-message"), "Purpose Event invitations (" + key + ") saved");
+        as(DemoUser.DPO)
+                .when()
+                .get("/api/consents/purposes/" + key)
+                .then()
+                .statusCode(200)
+                .body("name", org.hamcrest.Matchers.equalTo("Event invitations"))
+                .body("directMarketing", org.hamcrest.Matchers.equalTo(true))
+                .body("consentRequired", org.hamcrest.Matchers.equalTo(false))
+                .body("retentionPeriod", org.hamcrest.Matchers.equalTo("P1Y"));
+
+        // A wrong period: the API's problem is shown in the section.
+        element(browser, By.id("purpose-key")).sendKeys(key);
+        element(browser, By.id("purpose-name")).sendKeys("Event invitations");
+        element(browser, By.id("purpose-retention")).sendKeys("two years");
+        element(browser, By.cssSelector("#purpose-form button[type=submit]")).click();
+        assertFalse(element(browser, By.cssSelector("#purposes-failure [role=alert] .problem-title"))
+                .getText()
+                .isBlank());
+        awaitText(browser, By.cssSelector("#purposes-failure [role=alert]"), "ISO-8601");
+        accessible(browser, "settings");
+
+        // A version in force a year from now: the notice the other tests' persons are shown stays the same.
+        element(browser, By.id("notice-version")).sendKeys(version);
+        element(browser, By.id("notice-title")).sendKeys("Privacy notice " + suffix);
+        element(browser, By.id("notice-text")).sendKeys("Who we are.\nWhat we process, why, and for how long.");
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "arguments[0].value = arguments[1]",
+                        element(browser, By.id("notice-effective")),
+                        LocalDateTime.now()
+                                .plusYears(1)
+                                .withNano(0)
+                                .withSecond(0)
+                                .toString());
+        element(browser, By.cssSelector("#notice-form button[type=submit]")).click();
+        awaitText(browser, By.id("notices-message"), "Version " + version + " published");
+        WebElement notice = element(browser, By.cssSelector("#notices tr[data-notice='" + version + "']"));
+        assertTrue(notice.getText().contains("Privacy notice " + suffix), notice.getText());
+        assertTrue(
+                notice.findElement(By.cssSelector("a"))
+                        .getAttribute("href")
+                        .contains("/public/consents/notices/" + version),
+                "the version's public page is linked");
+        accessible(browser, "settings-notice");
+        noTokenInTheBrowsersStorage(browser);
+    }
+
+    @Test
+    void theDpoAddsARetentionPolicyAndSeesItsDryRunsMatchesBeforeAnySweep() {
+        createPerson("Karl", "Lind", uniqueEmail("karl.lind"), Map.of());
+        String policy = "Customers, console " + UUID.randomUUID().toString().substring(0, 8);
+
+        WebDriver browser = dpo();
+        open(browser, "#/settings");
+        awaitText(browser, By.cssSelector("h1"), "Privacy settings");
+        element(browser, By.id("policy-name")).sendKeys(policy);
+
+        // No criterion: contact-service refuses a policy that would match everybody; its problem is shown.
+        element(browser, By.id("policy-enabled")).click();
+        element(browser, By.cssSelector("#policy-form button[type=submit]")).click();
+        awaitText(browser, By.cssSelector("#retention-failure [role=alert]"), "at least one criterion");
+        assertFalse(element(browser, By.cssSelector("#retention-failure .problem-title"))
+                .getText()
+                .isBlank());
+
+        // Disabled, so no scheduled sweep picks it up while the suite runs.
+        choose(browser, "policy-category", "CUSTOMER");
+        element(browser, By.cssSelector("#policy-form button[type=submit]")).click();
+        awaitText(browser, By.id("retention-message"), "Policy " + policy + " added (disabled)");
+        WebElement row =
+                element(browser, By.xpath("//section[@id='retention']//tr[td[1][normalize-space()='" + policy + "']]"));
+        assertTrue(row.getText().contains("category customer"), row.getText());
+        assertTrue(row.getText().contains("Not approved"), row.getText());
+        String id = row.getAttribute("data-policy-id");
+
+        row.findElement(By.cssSelector("button[data-action='dry-run']")).click();
+        awaitText(browser, By.id("dry-run"), "person(s) match now");
+        long matched = Long.parseLong(
+                element(browser, By.cssSelector("#dry-run [data-count]")).getAttribute("data-count"));
+        assertTrue(matched >= 1, "the new customer matches: " + matched);
+        assertFalse(
+                browser.findElements(By.cssSelector("#dry-run .sample a")).isEmpty(), "the first matches are listed");
+        assertFalse(element(browser, By.id("sweep")).isEnabled(), "no sweep before the matches are confirmed");
+        accessible(browser, "settings-retention");
+
+        as(DemoUser.DPO)
+                .when()
+                .get("/api/contacts/retention/sweeps?size=500")
+                .then()
+                .statusCode(200)
+                .body("items.policyId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(id)));
     }
 
     @Test

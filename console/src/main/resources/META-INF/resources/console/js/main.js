@@ -9,6 +9,7 @@ import * as breaches from './breaches.js';
 import * as persons from './persons.js';
 import * as compliance from './compliance.js';
 import * as accessLog from './accesslog.js';
+import * as settings from './settings.js';
 import * as staff from './staff.js';
 import * as profile from './profile.js';
 
@@ -22,6 +23,7 @@ const SCREENS = [
   { path: 'persons', label: 'Persons', roles: ['dpo', 'support', 'sales', 'marketing', 'finance', 'admin'], module: persons },
   { path: 'compliance', label: 'Compliance', roles: ['dpo', 'admin'], module: compliance },
   { path: 'access-log', label: 'Access log', roles: ['dpo'], module: accessLog },
+  { path: 'settings', label: 'Privacy settings', roles: ['dpo', 'admin'], module: settings },
   { path: 'staff', label: 'Staff', roles: ['dpo', 'admin'], module: staff },
   { path: 'profile', label: 'Your profile', roles: ['dpo', 'support', 'sales', 'marketing', 'finance', 'admin'], module: profile, place: 'account' },
 ];
