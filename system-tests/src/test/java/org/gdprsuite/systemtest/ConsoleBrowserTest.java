@@ -451,6 +451,78 @@ class ConsoleBrowserTest extends SystemTest {
     }
 
     @Test
+    void theDpoPrintsTheArt33ReportOfABreach() {
+        String breach = as(DemoUser.DPO)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "title",
+                        "Backup tape lost in transit",
+                        "nature",
+                        List.of("CONFIDENTIALITY", "AVAILABILITY"),
+                        "description",
+                        "A courier lost a backup tape of the CRM",
+                        "awareAt",
+                        Instant.now().minus(Duration.ofHours(5)).toString(),
+                        "dataCategories",
+                        List.of("contact details", "purchase history"),
+                        "approxSubjects",
+                        2500,
+                        "approxRecords",
+                        12000,
+                        "likelyConsequences",
+                        "Unsolicited contact and phishing attempts",
+                        "measures",
+                        "Courier contract reviewed; tapes encrypted from now on",
+                        "dpoContact",
+                        "Data protection officer, dpo@example.org"))
+                .when()
+                .post("/api/incidents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        WebDriver browser = dpo();
+        open(browser, "#/breaches/" + breach);
+        awaitText(browser, By.cssSelector("h1"), "Backup tape lost in transit");
+        element(browser, By.id("authority-report-link")).click();
+        awaitText(browser, By.cssSelector("h1"), "Notification of a personal data breach");
+        awaitText(browser, By.cssSelector("[data-part='nature']"), "about 2,500");
+        List<String> headings = browser.findElements(By.cssSelector(".report h2")).stream()
+                .map(WebElement::getText)
+                .toList();
+        for (String required : List.of(
+                "Nature of the breach (Art. 33(3)(a))",
+                "Data protection officer or other contact point (Art. 33(3)(b))",
+                "Likely consequences of the breach (Art. 33(3)(c))",
+                "Measures taken or proposed (Art. 33(3)(d))")) {
+            assertTrue(headings.contains(required), required + " in " + headings);
+        }
+        String report = element(browser, By.cssSelector(".report")).getText();
+        for (String content : List.of(
+                "contact details, purchase history",
+                "about 12,000",
+                "dpo@example.org",
+                "phishing attempts",
+                "tapes encrypted")) {
+            assertTrue(report.contains(content), content + " in " + report);
+        }
+        accessible(browser, "breach-authority-report");
+
+        // On paper: the report without the bar and the button.
+        ChromiumDriver chromium = (ChromiumDriver) browser;
+        chromium.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            assertFalse(element(browser, By.cssSelector(".report h2")).getText().isBlank());
+            assertFalse(browser.findElement(By.id("print")).isDisplayed(), "no button on paper");
+            assertFalse(browser.findElement(By.cssSelector("header.bar")).isDisplayed(), "no navigation on paper");
+        } finally {
+            chromium.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+        assertTrue(element(browser, By.id("print")).isDisplayed());
+    }
+
+    @Test
     void marketingSeesNeitherRequestsNorBreachesNorSensitiveFields() {
         String email = uniqueEmail("jonas.weber");
         UUID person = personWithSensitiveData("Jonas", "Weber", email);

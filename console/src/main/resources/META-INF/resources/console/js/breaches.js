@@ -13,6 +13,7 @@ const UUID_PATTERN = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 export function render(context) {
   if (context.id === 'new') return report(context);
+  if (context.id?.endsWith('/report')) return authorityReport({ ...context, id: context.id.replace(/\/report$/, '') });
   return context.id ? detail(context) : register(context);
 }
 
@@ -101,7 +102,9 @@ function detail({ main, id }) {
   const state = h('div', {});
   const message = h('div', { role: 'status', class: 'message' });
   const failure = h('div', {});
-  show(main, h('p', {}, h('a', { href: '#/breaches' }, 'All breaches')), h('h1', { tabindex: '-1' }, 'Breach'), message, failure, state);
+  show(main, h('p', {}, h('a', { href: '#/breaches' }, 'All breaches'), ' \u00b7 ',
+    h('a', { href: `#/breaches/${id}/report`, id: 'authority-report-link' }, 'The Art. 33(3) report, printable')),
+  h('h1', { tabindex: '-1' }, 'Breach'), message, failure, state);
   main.querySelector('h1').focus();
 
   function form(formId, title, controls, submit, call) {
@@ -175,4 +178,76 @@ function detail({ main, id }) {
   }
   load().catch((error) => show(failure, problemBox(error)));
   return ticking(main);
+}
+
+/** A recorded value, or a visible gap the DPO should fill before sending the report. */
+function recorded(value) {
+  const empty = value === null || value === undefined || value === '' || (Array.isArray(value) && !value.length);
+  if (empty) return h('span', { class: 'gap' }, 'Not recorded');
+  return Array.isArray(value) ? value.join(', ') : String(value);
+}
+
+function count(value) {
+  return value === null || value === undefined ? recorded(null) : `about ${new Intl.NumberFormat('en-GB').format(value)}`;
+}
+
+/**
+ * What Art. 33(3) asks the notification to the supervisory authority to contain, from the breach as incident-service
+ * has it, laid out to print (the bar, the links and the button are left out on paper).
+ */
+function authorityReport({ main, id }) {
+  const failure = h('div', {});
+  const body = h('div', {}, h('p', {}, 'Loading…'));
+  const print = h('button', { type: 'button', id: 'print', class: 'no-print', onclick: () => window.print() }, 'Print');
+  show(main, h('p', { class: 'no-print' }, h('a', { href: `#/breaches/${id}` }, 'Back to the breach')),
+    h('article', { class: 'report', 'aria-labelledby': 'report-heading' },
+      h('h1', { tabindex: '-1', id: 'report-heading' }, 'Notification of a personal data breach (Art. 33 GDPR)'),
+      failure, body),
+    print);
+  main.querySelector('h1').focus();
+  api(`/api/incidents/${id}`).then((i) => {
+    const section = (key, title, content) => h('section', { 'aria-labelledby': `report-${key}`, 'data-part': key },
+      h('h2', { id: `report-${key}` }, title), content);
+    show(body,
+      facts([
+        ['Reference', i.reference],
+        ['Breach', i.title],
+        ['Status', label(i.status)],
+        ['Prepared', when(new Date().toISOString())],
+      ]),
+      section('timing', 'When', facts([
+        ['Occurred', i.occurredAt ? when(i.occurredAt) : recorded(null)],
+        ['Controller aware since', when(i.awareAt)],
+        ['To be notified by (72 hours)', when(i.notifyBy)],
+        ['Authority notified', i.authorityNotifiedAt ? [when(i.authorityNotifiedAt), ` (reference ${i.authorityReference})`] : 'Not yet'],
+        ['Reasons for the delay (Art. 33(1))', i.authorityDelayReason ?? (i.overdue ? recorded(null) : 'No delay')],
+      ])),
+      section('nature', 'Nature of the breach (Art. 33(3)(a))', [
+        facts([
+          ['Kind', recorded((i.nature ?? []).map((n) => `${label(n).toLowerCase()} breach`))],
+          ['What happened', recorded(i.description)],
+        ]),
+        h('h3', {}, 'Persons and records concerned'),
+        facts([
+          ['Categories of personal data', recorded(i.dataCategories)],
+          ['Approximate number of persons concerned', count(i.approxSubjects)],
+          ['Persons identified in the register', String(i.affectedPersons)],
+          ['Approximate number of records concerned', count(i.approxRecords)],
+        ]),
+      ]),
+      section('contact', 'Data protection officer or other contact point (Art. 33(3)(b))', h('p', {}, recorded(i.dpoContact))),
+      section('consequences', 'Likely consequences of the breach (Art. 33(3)(c))', facts([
+        ['Likely consequences', recorded(i.likelyConsequences)],
+        ['Risk to the persons', i.risk ? `${label(i.risk)} (likelihood ${label(i.likelihood).toLowerCase()}, severity ${label(i.severity).toLowerCase()})` : h('span', { class: 'gap' }, 'Not assessed yet')],
+        ['Why', recorded(i.riskRationale)],
+      ])),
+      section('measures', 'Measures taken or proposed (Art. 33(3)(d))', facts([
+        ['Measures, including to mitigate its possible adverse effects', recorded(i.measures)],
+        ['The persons told (Art. 34)', i.subjectNotificationRequired ? 'Required: high risk'
+          : i.art34Exception ? `Not required: ${label(i.art34Exception).toLowerCase()}${i.art34ExceptionReason ? `, ${i.art34ExceptionReason}` : ''}` : 'Not required'],
+      ])));
+  }).catch((error) => {
+    show(body);
+    show(failure, problemBox(error));
+  });
 }
