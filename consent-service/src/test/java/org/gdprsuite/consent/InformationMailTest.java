@@ -70,7 +70,8 @@ class InformationMailTest {
         assertTrue(purposes.contains("Purpose info-li (Art. 6(1)(f) GDPR)"), purposes);
         assertFalse(purposes.contains("info-consent"), "a purpose under consent is not told of: " + purposes);
         assertFalse(purposes.contains("info-quiet"), "a purpose switched off is not told of: " + purposes);
-        assertEquals(publicBaseUrl + "/public/requests", mail.parameters().get("privacyCentreLink"));
+        assertEquals(
+                publicBaseUrl + "/public/requests/centre", mail.parameters().get("privacyCentreLink"));
         assertTrue(mail.parameters().get("noticeLink").startsWith(publicBaseUrl + "/public/consents/notices"));
 
         JsonPath record = given().auth()

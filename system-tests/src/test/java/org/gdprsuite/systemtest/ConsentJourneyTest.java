@@ -47,6 +47,14 @@ class ConsentJourneyTest extends SystemTest {
         assertTrue(decision(person, CUSTOMER_CARE), "the default legal basis allows customer care");
         assertFalse(decision(person, NEWSLETTER), "no newsletter before the person confirms");
 
+        // Art. 14: added under contract, the person is told by mail, with the notice and the privacy centre.
+        MailBox.Message informed =
+                MailBox.await(email, m -> m.subject().equals("How we process your personal data"), MAIL_WAIT);
+        assertTrue(informed.mime().contains("Customer care (Art. 6(1)(b) GDPR)"), informed.mime());
+        assertFalse(informed.mime().contains("Newsletter and product news"), "a purpose under consent is not in it");
+        assertTrue(informed.link("/public/requests/centre").orElseThrow().startsWith(suite.gateway()));
+        assertTrue(informed.link("/public/consents/notices").isPresent(), informed.mime());
+
         subscribe(person, PRODUCT_NEWS, true);
         MailBox.Message request = confirmNewsletterByMail(email);
         assertTrue(

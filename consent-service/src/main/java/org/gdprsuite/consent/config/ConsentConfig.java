@@ -99,11 +99,8 @@ public interface ConsentConfig {
 
     interface InformationMail {
 
-        /**
-         * Tell a new person of the purposes they are processed for without consent. Off until subscription-service
-         * renders the template (SuiteMail.Template): an unknown template would be dead-lettered there.
-         */
-        @WithDefault("false")
+        /** Tell a new person of the purposes they are processed for without consent (Art. 13/14: a duty, so on). */
+        @WithDefault("true")
         boolean enabled();
 
         /** How long after the person was created the mail is sent (PT0S: at once). */
@@ -118,7 +115,7 @@ public interface ConsentConfig {
         @WithDefault("information.notice")
         String template();
 
-        /** The privacy centre the mail links to (default: the request portal under gdpr.public-base-url). */
+        /** The privacy centre the mail links to (default: the suite's privacy centre under gdpr.public-base-url). */
         Optional<String> privacyCentreUrl();
 
         /** Per purpose key: whether persons are told of it, and its own template. */

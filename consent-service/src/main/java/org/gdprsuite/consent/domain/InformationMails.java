@@ -34,6 +34,9 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class InformationMails {
 
+    /** erasure-service's privacy centre, through the gateway: see, correct, control and ask. */
+    static final String PRIVACY_CENTRE = "/public/requests/centre";
+
     /** What the person's record (and their DSR export) says about a mail. */
     public record Informed(
             String template,
@@ -168,10 +171,7 @@ public class InformationMails {
         parameters.put("noticeLink", noticeLink);
         parameters.put(
                 "privacyCentreLink",
-                config.consent()
-                        .informationMail()
-                        .privacyCentreUrl()
-                        .orElse(config.publicBaseUrl() + "/public/requests"));
+                config.consent().informationMail().privacyCentreUrl().orElse(config.publicBaseUrl() + PRIVACY_CENTRE));
         notice.ifPresent(n -> parameters.put("noticeVersion", n.version));
         outbox.publish(
                 EventType.NOTIFICATION_REQUESTED,

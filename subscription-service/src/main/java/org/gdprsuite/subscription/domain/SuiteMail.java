@@ -48,7 +48,9 @@ public class SuiteMail {
         DSR_EXPORT_READY("dsr.export-ready", "Your personal data is ready to download", false),
         DSR_EXTENDED("dsr.extended", "We need more time for your request", false),
         DSR_COMPLETED("dsr.completed", "Your request is completed", false),
-        BREACH_NOTICE("breach.notice", "Important: a personal-data breach concerning you", false);
+        BREACH_NOTICE("breach.notice", "Important: a personal-data breach concerning you", false),
+        /** Art. 13/14: a person added under a basis other than consent is told (consent-service's information mail). */
+        INFORMATION_NOTICE("information.notice", "How we process your personal data", false);
 
         final String key;
         final String subject;

@@ -48,7 +48,10 @@ class MailBodiesTest {
             Map.entry("nature", "CONFIDENTIALITY"),
             Map.entry("consequences", "phishing"),
             Map.entry("measures", "reset passwords"),
-            Map.entry("dpoContact", "dpo@example.org"));
+            Map.entry("dpoContact", "dpo@example.org"),
+            Map.entry("purposes", "Customer care (Art. 6(1)(b) GDPR)"),
+            Map.entry("noticeLink", "https://x/notices/2026-1"),
+            Map.entry("privacyCentreLink", "https://x/centre"));
 
     @Test
     void everyTemplateRendersInTextAndHtml() {
@@ -95,6 +98,21 @@ class MailBodiesTest {
         assertTrue(body.html().contains("https://x/preferences?token=p"), body.html());
         assertTrue(body.text().contains("See and withdraw my consents: https://x/withdraw?token=w"), body.text());
         assertTrue(body.html().contains("href=\"https://x/withdraw?token=w\""), body.html());
+    }
+
+    @Test
+    void theInformationMailNamesThePurposesTheNoticeTheCentreAndTheRightToComplain() {
+        Map<String, Object> data = new HashMap<>(PARAMETERS);
+        data.put("purposes", "Care <b>& more</b> (Art. 6(1)(f) GDPR)");
+        data.put("noticeVersion", "2026-1");
+        MailBodies.Body body = MailBodies.render(QUTE, Template.INFORMATION_NOTICE.key, data);
+        assertTrue(body.text().contains("Care <b>& more</b> (Art. 6(1)(f) GDPR)"), body.text());
+        assertTrue(body.text().contains("(version 2026-1)") && body.text().contains("https://x/notices/2026-1"));
+        assertTrue(body.text().contains("privacy centre: https://x/centre"), body.text());
+        assertTrue(body.text().contains("supervisory authority"), body.text());
+        assertTrue(body.html().contains("Care &lt;b&gt;&amp; more&lt;/b&gt;"), body.html());
+        assertTrue(body.html().contains("href=\"https://x/centre\""), body.html());
+        assertEquals(Template.INFORMATION_NOTICE, Template.of("information.notice"));
     }
 
     @Test
