@@ -1,12 +1,20 @@
 package org.gdprsuite.erasure;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.gdprsuite.testsupport.HeadlessChromium;
 import org.gdprsuite.testsupport.SuiteStack;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 
 import io.quarkus.test.common.WithTestResource;
@@ -20,11 +28,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The export download as a person meets it, in a real headless Chromium: the mailed link opens a page (as often as
- * it is opened, as a mail scanner would), its button brings the export once, the link then says it was used.
+ * it is opened, as a mail scanner would), its button brings the export once as the personal data report with every
+ * section (its screenshot kept), the link then says it was used.
  */
 @QuarkusTest
 @WithTestResource(SuiteStack.class)
 class DownloadPageBrowserTest {
+
+    /** The report's sections (Art. 15(1)), in the order a person reads them. */
+    private static final List<String> SECTIONS = List.of(
+            "who",
+            "held",
+            "why",
+            "source",
+            "recipients",
+            "consents",
+            "subscriptions",
+            "activities",
+            "requests",
+            "incidents",
+            "reads",
+            "rights");
 
     private final WebDriver browser = HeadlessChromium.shared();
 
@@ -48,6 +72,10 @@ class DownloadPageBrowserTest {
         // The click submits a form; the report arrives as a new page, so wait for it (bounded).
         await().atMost(Duration.ofSeconds(10)).until(browser::getTitle, "Your personal data"::equals);
         assertTrue(browser.findElement(By.id("held")).getText().contains("Ada Lovelace"));
+        for (String section : SECTIONS) {
+            assertTrue(browser.findElement(By.id(section)).isDisplayed(), section);
+        }
+        keepScreenshot("personal-data-report.png");
 
         browser.get(link);
         assertEquals("Already downloaded", browser.findElement(By.tagName("h1")).getText());
@@ -56,5 +84,18 @@ class DownloadPageBrowserTest {
                 .post("/public/requests/download")
                 .then()
                 .statusCode(410);
+    }
+
+    /** The report as the person saw it, kept with the build's test results (target/screenshots). */
+    private void keepScreenshot(String name) {
+        try {
+            Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
+            Files.copy(
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                    screenshots.resolve(name),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
