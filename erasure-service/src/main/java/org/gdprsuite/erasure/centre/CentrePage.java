@@ -1,6 +1,5 @@
 package org.gdprsuite.erasure.centre;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -214,9 +213,7 @@ public class CentrePage {
     public Response signOut(@CookieParam(COOKIE) String cookie, @FormParam("csrf") String csrf) {
         return guarded(cookie, csrf, session -> {
             signIn.signOut(cookie);
-            return Response.seeOther(URI.create(PATH))
-                    .header(HttpHeaders.SET_COOKIE, cookie("", 0))
-                    .build();
+            return seeHome().header(HttpHeaders.SET_COOKIE, cookie("", 0)).build();
         });
     }
 
@@ -255,7 +252,7 @@ public class CentrePage {
 
     /** Signed in: the session cookie, and the centre's first page (a redirect, so a reload posts nothing again). */
     private Response enter(SignIn.Opened opened) {
-        return Response.seeOther(URI.create(PATH))
+        return seeHome()
                 .header(
                         HttpHeaders.SET_COOKIE,
                         cookie(
@@ -265,7 +262,15 @@ public class CentrePage {
     }
 
     private static Response backHome() {
-        return Response.seeOther(URI.create(PATH)).build();
+        return seeHome().build();
+    }
+
+    /**
+     * A redirect to the centre's first page by path: the browser stays on the address it came by (the gateway's
+     * public one), which this service behind the gateway does not know.
+     */
+    private static Response.ResponseBuilder seeHome() {
+        return Response.status(Response.Status.SEE_OTHER).header(HttpHeaders.LOCATION, PATH);
     }
 
     private Response linkUsed() {

@@ -68,10 +68,14 @@ public class ProxyRoutes {
     /** Before Quarkus's own body-size check (RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT, -2), which answers bare. */
     private static final int BODY_LIMIT_ORDER = -3;
 
+    /**
+     * Referrer-Policy same-origin: no other site learns an address of ours (links carry tokens), and a browser still
+     * names our origin on our own forms; with no-referrer it sends {@code Origin: null}, which CORS refuses.
+     */
     private static final Map<String, String> SECURITY_HEADERS = Map.of(
             "X-Content-Type-Options", "nosniff",
             "X-Frame-Options", "DENY",
-            "Referrer-Policy", "no-referrer",
+            "Referrer-Policy", "same-origin",
             "Strict-Transport-Security", "max-age=31536000");
 
     @Inject
