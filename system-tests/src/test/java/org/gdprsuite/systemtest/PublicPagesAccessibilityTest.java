@@ -56,11 +56,11 @@ class PublicPagesAccessibilityTest extends SystemTest {
         element(By.id("email")).sendKeys(email);
         element(By.id("send-code")).click();
         WebElement code = element(By.id("code"));
-        Accessibility.check(browser, "centre-code");
+        Accessibility.check(browser, "public-centre-code");
         code.sendKeys(code(email));
         element(By.id("sign-in")).click();
         element(By.id("address"));
-        Accessibility.check(browser, "centre-home");
+        Accessibility.check(browser, "public-centre-home");
     }
 
     private void check(String screen, String url) {

@@ -19,9 +19,12 @@ import org.junit.jupiter.api.BeforeEach;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * What every scenario shares: the running suite, calls through its gateway as a demo user (a real
@@ -152,15 +155,18 @@ abstract class SystemTest {
     static UUID createPerson(String firstName, String lastName, String email, Map<String, Object> more) {
         Map<String, Object> body = new HashMap<>(more);
         body.putAll(Map.of("firstName", firstName, "lastName", lastName, "email", email, "category", "CUSTOMER"));
-        return UUID.fromString(as(DemoUser.SALES)
+        ExtractableResponse<Response> created = as(DemoUser.SALES)
                 .contentType(ContentType.JSON)
                 .body(body)
                 .when()
                 .post("/api/contacts/persons")
                 .then()
                 .statusCode(201)
-                .extract()
-                .path("id"));
+                .extract();
+        UUID id = UUID.fromString(created.path("id"));
+        // A client follows the Location to the person: the gateway's address, not the service's behind it.
+        assertEquals(suite.gateway() + "/api/contacts/persons/" + id, created.header("Location"));
+        return id;
     }
 
     /**

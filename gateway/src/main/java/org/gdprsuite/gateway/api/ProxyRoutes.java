@@ -287,7 +287,13 @@ public class ProxyRoutes {
         headers.set(FORWARDED_FOR, client);
         headers.set("X-Forwarded-Proto", rc.request().scheme());
         if (rc.request().authority() != null) {
-            headers.set("X-Forwarded-Host", rc.request().authority().toString());
+            // The port too: the services build the links and Locations they answer from these headers.
+            int port = rc.request().authority().port();
+            headers.set("X-Forwarded-Host", rc.request().authority().host());
+            headers.set(
+                    "X-Forwarded-Port",
+                    Integer.toString(
+                            port > 0 ? port : "https".equals(rc.request().scheme()) ? 443 : 80));
         }
     }
 
