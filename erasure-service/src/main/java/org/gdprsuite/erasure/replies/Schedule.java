@@ -12,10 +12,9 @@ import org.gdprsuite.runtime.metrics.CountGauge;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
@@ -53,7 +52,9 @@ public class Schedule {
     private CountGauge overdue;
     private CountGauge dueSoon;
 
-    void onStart(@Observes StartupEvent event) {
+    /** Before the scheduler's first tick, which may come before the startup event reaches this bean. */
+    @PostConstruct
+    void registerGauges() {
         overdue = CountGauge.register(metrics, "gdpr.dsr.overdue", "Open requests past their due date");
         dueSoon = CountGauge.register(metrics, "gdpr.dsr.due.soon", "Open requests due within gdpr.erasure.due-soon");
     }

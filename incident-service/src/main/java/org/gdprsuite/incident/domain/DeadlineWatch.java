@@ -9,10 +9,9 @@ import org.gdprsuite.runtime.metrics.CountGauge;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /** Watches the 72-hour clock: alerts once when due soon and once when overdue, and exposes both as gauges. */
@@ -37,7 +36,9 @@ public class DeadlineWatch {
     private CountGauge overdue;
     private CountGauge awaiting;
 
-    void onStart(@Observes StartupEvent event) {
+    /** Before the scheduler's first tick, which may come before the startup event reaches this bean. */
+    @PostConstruct
+    void registerGauges() {
         overdue = CountGauge.register(
                 metrics,
                 "gdpr.incidents.overdue",
