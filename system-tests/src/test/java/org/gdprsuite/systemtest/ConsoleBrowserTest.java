@@ -12,11 +12,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.awaitility.Awaitility;
 import org.gdprsuite.testsupport.DemoUser;
-import org.gdprsuite.testsupport.HeadlessChromium;
 import org.gdprsuite.testsupport.MailBox;
-import org.gdprsuite.testsupport.Totp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -28,6 +25,13 @@ import org.openqa.selenium.chromium.ChromiumDriver;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
+import static org.gdprsuite.systemtest.ConsoleBrowser.awaitText;
+import static org.gdprsuite.systemtest.ConsoleBrowser.choose;
+import static org.gdprsuite.systemtest.ConsoleBrowser.element;
+import static org.gdprsuite.systemtest.ConsoleBrowser.open;
+import static org.gdprsuite.systemtest.ConsoleBrowser.signIn;
+import static org.gdprsuite.systemtest.ConsoleBrowser.start;
+import static org.gdprsuite.systemtest.ConsoleBrowser.storage;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -44,8 +48,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * so Keycloak sees the console where users find it.
  */
 class ConsoleBrowserTest extends SystemTest {
-
-    private static final String CONSOLE = "http://127.0.0.1:8080/console/";
 
     private static final Pattern REQUEST_ID = Pattern.compile("/public/requests/([0-9a-f-]{36})/verification");
     private static final Pattern CODE = Pattern.compile("Your code: (\\d{6})");
@@ -526,7 +528,7 @@ class ConsoleBrowserTest extends SystemTest {
     void marketingSeesNeitherRequestsNorBreachesNorSensitiveFields() {
         String email = uniqueEmail("jonas.weber");
         UUID person = personWithSensitiveData("Jonas", "Weber", email);
-        WebDriver browser = browser();
+        WebDriver browser = start();
         try {
             signIn(browser, DemoUser.MARKETING);
             awaitText(browser, By.id("who"), "marketing");
@@ -557,7 +559,7 @@ class ConsoleBrowserTest extends SystemTest {
     /** The DPO's browser, signed in on first use. */
     private static synchronized WebDriver dpo() {
         if (dpo == null) {
-            dpo = browser();
+            dpo = start();
             signIn(dpo, DemoUser.DPO);
             awaitText(dpo, By.id("who"), "dpo");
             accessible(dpo, "dpo-overview");
@@ -565,93 +567,12 @@ class ConsoleBrowserTest extends SystemTest {
         return dpo;
     }
 
-    /** Headless Chromium that finds this run's gateway at 127.0.0.1:8080. */
-    private static WebDriver browser() {
-        WebDriver browser = HeadlessChromium.start(
-                "--window-size=1280,1000",
-                "--host-resolver-rules=MAP 127.0.0.1:8080 " + suite.gateway().replace("http://", ""));
-        // Elements are awaited explicitly (Awaitility), not by the driver's implicit wait.
-        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-        return browser;
-    }
-
-    /** Through Keycloak's pages; a TOTP code another test already spent is refused, so the next period's is tried. */
-    private static void signIn(WebDriver browser, DemoUser user) {
-        browser.get(CONSOLE);
-        element(browser, By.id("username")).sendKeys(user.username());
-        element(browser, By.id("password")).sendKeys(user.password());
-        element(browser, By.id("kc-login")).click();
-        for (int attempt = 0; user.totpSecret() != null && attempt < 3; attempt++) {
-            if (attempt > 0) {
-                sleepUntilTheNextTotpPeriod();
-            }
-            WebElement otp = element(browser, By.id("otp"));
-            otp.clear();
-            otp.sendKeys(Totp.code(user.totpSecret(), Instant.now()));
-            element(browser, By.id("kc-login")).click();
-            if (awaitSignedIn(browser)) {
-                return;
-            }
-        }
-        assertTrue(awaitSignedIn(browser), "signed in as " + user.username() + ": " + browser.getCurrentUrl());
-    }
-
-    private static void sleepUntilTheNextTotpPeriod() {
-        try {
-            Thread.sleep(30_000 - System.currentTimeMillis() % 30_000 + 100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static boolean awaitSignedIn(WebDriver browser) {
-        try {
-            Awaitility.await()
-                    .atMost(Duration.ofSeconds(15))
-                    .pollInterval(Duration.ofMillis(200))
-                    .ignoreExceptions()
-                    .until(() -> browser.getCurrentUrl().startsWith(CONSOLE)
-                            && browser.findElement(By.id("who")).getText().startsWith("Signed in"));
-            return true;
-        } catch (org.awaitility.core.ConditionTimeoutException stillOnKeycloak) {
-            return false;
-        }
-    }
-
-    /** A console route, in the signed-in page (a hash change: the tokens in its memory stay). */
-    private static void open(WebDriver browser, String route) {
-        ((JavascriptExecutor) browser).executeScript("location.hash = arguments[0]", route);
-    }
-
-    private static WebElement element(WebDriver browser, By by) {
-        return Awaitility.await()
-                .atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(200))
-                .ignoreExceptions()
-                .until(() -> browser.findElement(by), e -> e.isDisplayed());
-    }
-
-    /** Picks an option of a select (by keyboard and mouse alike, a click on the option). */
-    private static void choose(WebDriver browser, String select, String value) {
-        element(browser, By.id(select))
-                .findElement(By.cssSelector("option[value='" + value + "']"))
-                .click();
-    }
-
-    private static void awaitText(WebDriver browser, By by, String text) {
-        eventually()
-                .atMost(Duration.ofSeconds(90))
-                .until(() -> browser.findElement(by).getText(), t -> t.contains(text));
-    }
-
     private static void accessible(WebDriver browser, String screen) {
         Accessibility.check(browser, "console-" + screen);
     }
 
     private static void noTokenInTheBrowsersStorage(WebDriver browser) {
-        String stored = (String) ((JavascriptExecutor) browser)
-                .executeScript("return JSON.stringify(localStorage) + JSON.stringify(sessionStorage)");
+        String stored = storage(browser);
         assertFalse(stored.contains("eyJ"), "no token in the browser's storage: " + stored);
     }
 

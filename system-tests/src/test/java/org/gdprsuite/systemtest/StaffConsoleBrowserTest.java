@@ -1,17 +1,11 @@
 package org.gdprsuite.systemtest;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 import org.gdprsuite.testsupport.DemoUser;
-import org.gdprsuite.testsupport.HeadlessChromium;
 import org.gdprsuite.testsupport.Tokens;
-import org.gdprsuite.testsupport.Totp;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -23,6 +17,14 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 import static io.restassured.RestAssured.given;
+import static org.gdprsuite.systemtest.ConsoleBrowser.awaitSignedIn;
+import static org.gdprsuite.systemtest.ConsoleBrowser.awaitText;
+import static org.gdprsuite.systemtest.ConsoleBrowser.choose;
+import static org.gdprsuite.systemtest.ConsoleBrowser.element;
+import static org.gdprsuite.systemtest.ConsoleBrowser.open;
+import static org.gdprsuite.systemtest.ConsoleBrowser.signIn;
+import static org.gdprsuite.systemtest.ConsoleBrowser.start;
+import static org.gdprsuite.systemtest.ConsoleBrowser.storage;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,15 +41,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class StaffConsoleBrowserTest extends SystemTest {
 
-    private static final String CONSOLE = "http://127.0.0.1:8080/console/";
-    private static final long TOTP_PERIOD_SECONDS = 30;
     private static final String OPTED_IN = "You have opted in";
     private static final String NOT_OPTED_IN = "You have not opted in";
 
     @Test
     void theAdminCreatesAUserOnlyWithConsentChangesTheRoleAndEndsTheirAccess() {
         String email = uniqueEmail("nora.aalto");
-        WebDriver browser = browser();
+        WebDriver browser = start();
         try {
             signIn(browser, DemoUser.ADMIN);
             assertTrue(
@@ -131,7 +131,7 @@ class StaffConsoleBrowserTest extends SystemTest {
 
     @Test
     void aMarketerHasTheirProfileButNotTheStaffAndTheirNewsletterChoiceIsKept() {
-        WebDriver browser = browser();
+        WebDriver browser = start();
         try {
             signIn(browser, DemoUser.MARKETING);
             assertFalse(
@@ -185,7 +185,7 @@ class StaffConsoleBrowserTest extends SystemTest {
         String password = "Chosen-" + UUID.randomUUID();
         choosePassword(id, password);
 
-        WebDriver browser = browser();
+        WebDriver browser = start();
         try {
             signIn(browser, username, password, null);
             element(browser, By.id("profile-link")).sendKeys(Keys.ENTER);
@@ -257,66 +257,6 @@ class StaffConsoleBrowserTest extends SystemTest {
         choose(browser, "new-role", "support");
     }
 
-    /** Headless Chromium that finds this run's gateway at 127.0.0.1:8080. */
-    private static WebDriver browser() {
-        WebDriver browser = HeadlessChromium.start(
-                "--window-size=1280,1000",
-                "--host-resolver-rules=MAP 127.0.0.1:8080 " + suite.gateway().replace("http://", ""));
-        // Elements are awaited explicitly (Awaitility), not by the driver's implicit wait.
-        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-        return browser;
-    }
-
-    /** Through Keycloak's pages; a TOTP code already spent (Keycloak takes each once) is retried with the next one. */
-    private static void signIn(WebDriver browser, DemoUser user) {
-        signIn(browser, user.username(), user.password(), user.totpSecret());
-    }
-
-    private static void signIn(WebDriver browser, String username, String password, String totpSecret) {
-        browser.get(CONSOLE);
-        element(browser, By.id("username")).sendKeys(username);
-        element(browser, By.id("password")).sendKeys(password);
-        element(browser, By.id("kc-login")).click();
-        long spent = -1;
-        for (int attempt = 0; totpSecret != null && attempt < 3; attempt++) {
-            if (spent >= 0) {
-                awaitTheTotpPeriodAfter(spent);
-            }
-            Instant now = Instant.now();
-            spent = now.getEpochSecond() / TOTP_PERIOD_SECONDS;
-            WebElement otp = element(browser, By.id("otp"));
-            otp.clear();
-            otp.sendKeys(Totp.code(totpSecret, now));
-            element(browser, By.id("kc-login")).click();
-            if (awaitSignedIn(browser)) {
-                return;
-            }
-        }
-        assertTrue(awaitSignedIn(browser), "signed in as " + username + ": " + browser.getCurrentUrl());
-    }
-
-    private static void awaitTheTotpPeriodAfter(long period) {
-        Awaitility.await()
-                .atMost(Duration.ofSeconds(TOTP_PERIOD_SECONDS + 5))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> Instant.now().getEpochSecond() / TOTP_PERIOD_SECONDS > period);
-    }
-
-    private static boolean awaitSignedIn(WebDriver browser) {
-        try {
-            Awaitility.await()
-                    .atMost(Duration.ofSeconds(15))
-                    .pollInterval(Duration.ofMillis(200))
-                    .ignoreExceptions()
-                    .until(() -> browser.getCurrentUrl().startsWith(CONSOLE)
-                            && browser.findElement(By.id("who")).getText().startsWith("Signed in"));
-            return true;
-        } catch (ConditionTimeoutException stillOnKeycloak) {
-            return false;
-        }
-    }
-
     private static List<String> navigation(WebDriver browser) {
         element(browser, By.cssSelector("#nav a"));
         return browser.findElements(By.cssSelector("#nav a")).stream()
@@ -324,40 +264,13 @@ class StaffConsoleBrowserTest extends SystemTest {
                 .toList();
     }
 
-    /** A console route, in the signed-in page (a hash change: the tokens in its memory stay). */
-    private static void open(WebDriver browser, String route) {
-        ((JavascriptExecutor) browser).executeScript("location.hash = arguments[0]", route);
-    }
-
     private static String text(WebDriver browser) {
         return element(browser, By.id("main")).getText();
     }
 
-    private static WebElement element(WebDriver browser, By by) {
-        return Awaitility.await()
-                .atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(200))
-                .ignoreExceptions()
-                .until(() -> browser.findElement(by), WebElement::isDisplayed);
-    }
-
-    /** Picks an option of a select. */
-    private static void choose(WebDriver browser, String select, String value) {
-        element(browser, By.id(select))
-                .findElement(By.cssSelector("option[value='" + value + "']"))
-                .click();
-    }
-
-    private static void awaitText(WebDriver browser, By by, String text) {
-        eventually()
-                .atMost(Duration.ofSeconds(60))
-                .until(() -> browser.findElement(by).getText(), t -> t.contains(text));
-    }
-
     /** Neither the tokens nor anything the screens showed is kept in the browser's storage. */
     private static void nothingPersonalInTheBrowsersStorage(WebDriver browser, String... shown) {
-        String stored = (String) ((JavascriptExecutor) browser)
-                .executeScript("return JSON.stringify(localStorage) + JSON.stringify(sessionStorage)");
+        String stored = storage(browser);
         assertFalse(stored.contains("eyJ"), "no token in the browser's storage: " + stored);
         for (String value : shown) {
             assertFalse(stored.contains(value), value + " is not in the browser's storage: " + stored);
