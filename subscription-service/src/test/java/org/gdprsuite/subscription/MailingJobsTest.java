@@ -5,9 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import javax.sql.DataSource;
 
 import org.gdprsuite.subscription.ReadModelRows.Person;
@@ -26,7 +23,6 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.gdprsuite.subscription.World.as;
 import static org.gdprsuite.subscription.World.type;
@@ -146,7 +142,7 @@ class MailingJobsTest {
         JsonPath done = f.awaitState(job, "COMPLETED", Duration.ofMinutes(2));
         assertEquals(793, done.getInt("totals.SENT"));
         assertEquals(7, done.getInt("totals.UNKNOWN"), "in doubt: recorded, never resent");
-        Map<Person, Integer> mails = mailCounts(persons, f.subject);
+        Map<Person, Integer> mails = MailCounts.of(persons, f.subject);
         assertTrue(mails.values().stream().allMatch(n -> n <= 1), "nobody mailed twice");
         assertEquals(796, mails.values().stream().mapToInt(Integer::intValue).sum(), "sent, and 3 before the crash");
     }
@@ -180,7 +176,7 @@ class MailingJobsTest {
                 .contentType("application/problem+json");
         assertEquals(
                 sent,
-                mailCounts(persons, f.subject).values().stream()
+                MailCounts.of(persons, f.subject).values().stream()
                         .mapToInt(Integer::intValue)
                         .sum(),
                 "the mails sent before the cancellation, no more");
@@ -345,37 +341,8 @@ class MailingJobsTest {
     }
 
     private static void assertMails(List<Person> persons, String subject, int expected) {
-        mailCounts(persons, subject)
+        MailCounts.of(persons, subject)
                 .forEach((person, count) ->
                         assertEquals(expected, count, "mails with this subject to person " + person.id()));
-    }
-
-    /**
-     * How many mails with {@code subject} each person received, asked of GreenMail a few at a time; their mailboxes
-     * are deleted then: GreenMail keeps every mail in its (small, shared) heap, and these are thousands.
-     */
-    private static Map<Person, Integer> mailCounts(List<Person> persons, String subject) {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<Integer>> counts = new ArrayList<>();
-            for (Person person : persons) {
-                counts.add(pool.submit(() -> {
-                    int count = (int) MailBox.messages(person.email()).stream()
-                            .filter(m -> m.subject().equals(subject))
-                            .count();
-                    given().baseUri(MailBox.API).delete("/user/" + person.email());
-                    return count;
-                }));
-            }
-            Map<Person, Integer> result = new java.util.LinkedHashMap<>();
-            for (int i = 0; i < persons.size(); i++) {
-                result.put(persons.get(i), counts.get(i).get());
-            }
-            return result;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
