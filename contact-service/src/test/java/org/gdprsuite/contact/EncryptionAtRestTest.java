@@ -51,6 +51,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -246,7 +247,11 @@ class EncryptionAtRestTest {
                         "nationalId",
                         "BK-424242",
                         "healthNotes",
-                        "none known"));
+                        "none known",
+                        "country",
+                        "NL",
+                        "source",
+                        "fair-2026"));
         Path dump = Files.createTempFile("contact-", ".sql");
         // The documented backup of data: everything but the keys, which are backed up apart.
         run(
@@ -325,6 +330,18 @@ class EncryptionAtRestTest {
                 List.of(Optional.of(bobEmail)),
                 emails(history, bob).stream().distinct().toList(),
                 "his open");
+        // What selections filter on travels sealed as the email does.
+        PersonCreated his = history.stream()
+                .filter(r -> bob.equals(r.key()))
+                .map(r -> EventCodec.parse(r.value()))
+                .filter(e -> EventType.PERSON_CREATED.type().equals(e.type()))
+                .map(e -> e.dataAs(PersonCreated.class))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(SubjectCipher.isSealed(his.country()) && SubjectCipher.isSealed(his.source()), his.toString());
+        assertEquals(Optional.of("NL"), cipher.openReceived(bob, SealedFields.COUNTRY, his.country()));
+        assertEquals(Optional.of("fair-2026"), cipher.openReceived(bob, SealedFields.SOURCE, his.source()));
+        assertNull(his.organisationId(), "he works for no organisation");
     }
 
     /** The emails of a person's created and updated events, as a consumer opens them. */

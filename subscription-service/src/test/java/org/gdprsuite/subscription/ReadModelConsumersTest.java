@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,10 @@ import org.gdprsuite.events.Topics;
 import org.gdprsuite.events.payload.PersonAnonymized;
 import org.gdprsuite.events.payload.PersonCreated;
 import org.gdprsuite.events.payload.PersonRestrictionChanged;
+import org.gdprsuite.events.payload.PersonUpdated;
+import org.gdprsuite.events.payload.SealedFields;
 import org.gdprsuite.runtime.consumer.IdempotentConsumer;
+import org.gdprsuite.runtime.crypto.SubjectCipher;
 import org.gdprsuite.subscription.messaging.ReadModelConsumers;
 import org.gdprsuite.testsupport.ConsentStatePoll;
 import org.gdprsuite.testsupport.KafkaProbe;
@@ -33,6 +37,7 @@ import jakarta.inject.Inject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The read models, fed a poll of events at a time, end as one event at a time would leave them. */
 @QuarkusTest
@@ -47,6 +52,9 @@ class ReadModelConsumersTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    SubjectCipher cipher;
 
     @ConfigProperty(name = "gdpr.kafka.topic-prefix")
     String prefix;
@@ -158,6 +166,77 @@ class ReadModelConsumersTest {
         assertNotNull(contact(createdAfter).get("email"));
         assertEquals(0, pendingMail(known), "no mail waits for an erased person");
         assertEquals(0, pendingMail(createdAfter), "the mail that waited for the new address is released");
+    }
+
+    @Test
+    void theFactsSelectionsFilterOnArriveSealedAreKeptOpenedAndGoWithTheAnonymization() {
+        UUID person = UUID.randomUUID();
+        UUID organisation = UUID.randomUUID();
+        String name = "contact-events-test-" + UUID.randomUUID();
+        consumer.applyAllOnce(
+                List.of(contactEvent(
+                        EventType.PERSON_CREATED,
+                        person,
+                        new PersonCreated(
+                                person,
+                                World.sealed(person, "facts." + UUID.randomUUID() + "@example.org"),
+                                "CUSTOMER",
+                                seal(person, SealedFields.COUNTRY, "DE"),
+                                seal(person, SealedFields.ORGANISATION, organisation.toString()),
+                                seal(person, SealedFields.SOURCE, "fair-2026")))),
+                name,
+                readModels::applyContacts);
+        assertEquals(List.of("DE", organisation, "fair-2026"), facts(person));
+
+        consumer.applyAllOnce(
+                List.of(contactEvent(
+                        EventType.PERSON_UPDATED,
+                        person,
+                        new PersonUpdated(
+                                person,
+                                World.sealed(person, "facts." + UUID.randomUUID() + "@example.org"),
+                                "CUSTOMER",
+                                seal(person, SealedFields.COUNTRY, "AT"),
+                                null,
+                                seal(person, SealedFields.SOURCE, "fair-2026")))),
+                name,
+                readModels::applyContacts);
+        assertEquals(Arrays.asList("AT", null, "fair-2026"), facts(person), "the organisation left");
+
+        consumer.applyAllOnce(
+                List.of(contactEvent(EventType.PERSON_ANONYMIZED, person, new PersonAnonymized(person))),
+                name,
+                readModels::applyContacts);
+        assertEquals(Arrays.asList(null, null, null), facts(person));
+    }
+
+    @Test
+    void aCountrySealedAsAnotherFieldIsRefusedAndChangesNothing() {
+        UUID person = UUID.randomUUID();
+        PersonCreated forged =
+                new PersonCreated(person, null, "CUSTOMER", seal(person, SealedFields.SOURCE, "DE"), null, null);
+        assertThrows(
+                RuntimeException.class,
+                () -> consumer.applyAllOnce(
+                        List.of(contactEvent(EventType.PERSON_CREATED, person, forged)),
+                        "contact-events-test-" + UUID.randomUUID(),
+                        readModels::applyContacts));
+        assertEquals(
+                List.of(),
+                facts(person).stream().filter(java.util.Objects::nonNull).toList());
+    }
+
+    private String seal(UUID person, String field, String value) {
+        return cipher.seal(person.toString(), field, value);
+    }
+
+    private List<Object> facts(UUID person) {
+        List<Object> facts = new java.util.ArrayList<>();
+        query(
+                "SELECT country, organisation_id, source FROM contact_read_model WHERE person_id = ?",
+                List.of(person),
+                rs -> facts.addAll(Arrays.asList(rs.getString(1), rs.getObject(2), rs.getString(3))));
+        return facts;
     }
 
     private long pendingMail(UUID person) {

@@ -108,6 +108,70 @@ class SelectionsTest {
     }
 
     @Test
+    void aSelectionFiltersByCountryOrganisationAndSource() {
+        String category = "F" + UUID.randomUUID().toString().substring(0, 8);
+        UUID organisation = UUID.randomUUID();
+        ReadModelRows rows = new ReadModelRows(dataSource);
+        List<Person> german = rows.persons(category, 3, "sel-de", false);
+        List<Person> austrian = rows.persons(category, 2, "sel-at", false);
+        rows.persons(category, 1, "sel-none", false); // of no known country, organisation or source
+        facts(rows, german, "DE", organisation, "fair-2026");
+        facts(rows, austrian.subList(0, 1), "AT", organisation, "legacy-crm");
+        facts(rows, austrian.subList(1, 2), "AT", null, "fair-2026");
+
+        preview(Map.of("categories", List.of(category), "countries", List.of("DE")))
+                .body("persons", equalTo(3));
+        preview(Map.of("categories", List.of(category), "countries", List.of("DE", "AT")))
+                .body("persons", equalTo(5));
+        preview(Map.of("categories", List.of(category), "organisations", List.of(organisation.toString())))
+                .body("persons", equalTo(4));
+        preview(Map.of("categories", List.of(category), "sources", List.of("fair-2026")))
+                .body("persons", equalTo(4));
+        preview(Map.of(
+                        "categories", List.of(category),
+                        "countries", List.of("AT"),
+                        "organisations", List.of(organisation.toString()),
+                        "sources", List.of("legacy-crm")))
+                .body("persons", equalTo(1));
+        preview(Map.of("categories", List.of(category))).body("persons", equalTo(6));
+    }
+
+    private static void facts(
+            ReadModelRows rows, List<Person> persons, String country, UUID organisation, String source) {
+        for (Person person : persons) {
+            rows.execute(
+                    "UPDATE contact_read_model SET country = ?, source = ? WHERE person_id = ?",
+                    country,
+                    source,
+                    person.id());
+            if (organisation != null) {
+                rows.execute(
+                        "UPDATE contact_read_model SET organisation_id = ? WHERE person_id = ?",
+                        organisation,
+                        person.id());
+            }
+        }
+    }
+
+    @Test
+    void aCountryThatIsNoIsoCodeOrAnOrganisationThatIsNoIdIsAProblem() {
+        as(DemoUser.MARKETING)
+                .contentType(ContentType.JSON)
+                .body(Map.of("countries", List.of("Germany")))
+                .post("/api/subscriptions/selections/preview")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
+        as(DemoUser.MARKETING)
+                .contentType(ContentType.JSON)
+                .body(Map.of("organisations", List.of("acme")))
+                .post("/api/subscriptions/selections/preview")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void badInputIsAProblemAndSalesMayNotSelect() {
         as(DemoUser.MARKETING)
                 .contentType(ContentType.JSON)

@@ -74,7 +74,13 @@ public class Persons {
         outbox.publish(
                 EventType.PERSON_CREATED,
                 person.id.toString(),
-                new PersonCreated(person.id, sealedEmail(person), person.category.name()));
+                new PersonCreated(
+                        person.id,
+                        sealed(person, SealedFields.EMAIL, person.email),
+                        person.category.name(),
+                        sealed(person, SealedFields.COUNTRY, person.country),
+                        sealed(person, SealedFields.ORGANISATION, organisationOf(person)),
+                        sealed(person, SealedFields.SOURCE, person.source)));
         return person;
     }
 
@@ -229,15 +235,26 @@ public class Persons {
         outbox.publish(
                 EventType.PERSON_UPDATED,
                 person.id.toString(),
-                new PersonUpdated(person.id, sealedEmail(person), person.category.name()));
+                new PersonUpdated(
+                        person.id,
+                        sealed(person, SealedFields.EMAIL, person.email),
+                        person.category.name(),
+                        sealed(person, SealedFields.COUNTRY, person.country),
+                        sealed(person, SealedFields.ORGANISATION, organisationOf(person)),
+                        sealed(person, SealedFields.SOURCE, person.source)));
     }
 
     /**
-     * The email travels sealed with the person's data key: the services that mail them open it, and erasure
-     * (destroying the key) leaves every copy in the topic's history and in their stores unreadable.
+     * A personal value travels sealed with the person's data key: the services that need it (mail, selections)
+     * open it, and erasure (destroying the key) leaves every copy in the topic's history and in their stores
+     * unreadable.
      */
-    private String sealedEmail(Person person) {
-        return person.email == null ? null : cipher.seal(person.id.toString(), SealedFields.EMAIL, person.email);
+    private String sealed(Person person, String field, String value) {
+        return value == null ? null : cipher.seal(person.id.toString(), field, value);
+    }
+
+    private static String organisationOf(Person person) {
+        return person.organisationId == null ? null : person.organisationId.toString();
     }
 
     private void log(UUID personId, String actor, String action, List<String> fields) {

@@ -3,15 +3,20 @@ package org.gdprsuite.subscription.domain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.gdprsuite.runtime.problem.DomainProblem;
 
 /**
  * A selection's filter over the persons of the read models; every criterion is optional and they all apply
- * (AND). Only what the read models hold: category, creation time, restriction, consent state per purpose and
- * subscription. Erased persons are never selected.
+ * (AND). Only what the read models hold: category, country, organisation, source, creation time, restriction,
+ * consent state per purpose and subscription. Erased persons are never selected.
  *
  * @param categories any of these categories (empty: any)
+ * @param countries any of these countries, ISO 3166-1 alpha-2 (empty: any; persons of no known country never)
+ * @param organisations working for any of these organisations (empty: any)
+ * @param sources whose data came from any of these sources, e.g. an import's (empty: any)
  * @param createdFrom created at or after (persons known before creation times were kept have none)
  * @param createdBefore created before
  * @param restricted true: only restricted persons (Art. 18); false: only unrestricted; null: both
@@ -20,6 +25,9 @@ import org.gdprsuite.runtime.problem.DomainProblem;
  */
 public record Criteria(
         List<String> categories,
+        List<String> countries,
+        List<UUID> organisations,
+        List<String> sources,
         Instant createdFrom,
         Instant createdBefore,
         Boolean restricted,
@@ -36,8 +44,14 @@ public record Criteria(
     /** The SQL condition on {@code contact_read_model c}, with its parameters ({@code ?1..?n}, after {@code first}). */
     public record Where(String sql, List<Object> parameters) {}
 
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    private static final int LIST_MAX = 20;
+
     public Criteria {
         categories = categories == null ? List.of() : List.copyOf(categories);
+        countries = countries == null ? List.of() : List.copyOf(countries);
+        organisations = organisations == null ? List.of() : List.copyOf(organisations);
+        sources = sources == null ? List.of() : List.copyOf(sources);
         consents = consents == null ? List.of() : List.copyOf(consents);
     }
 
@@ -46,8 +60,25 @@ public record Criteria(
         if (createdFrom != null && createdBefore != null && !createdFrom.isBefore(createdBefore)) {
             throw DomainProblem.unprocessable("selection-invalid", "createdFrom must be before createdBefore.");
         }
-        if (categories.size() > 20 || consents.size() > 20) {
-            throw DomainProblem.unprocessable("selection-invalid", "At most 20 categories and 20 consent criteria.");
+        if (categories.size() > LIST_MAX
+                || countries.size() > LIST_MAX
+                || organisations.size() > LIST_MAX
+                || sources.size() > LIST_MAX
+                || consents.size() > LIST_MAX) {
+            throw DomainProblem.unprocessable(
+                    "selection-invalid",
+                    "At most 20 categories, countries, organisations, sources and consent criteria each.");
+        }
+        for (String country : countries) {
+            if (country == null || !COUNTRY.matcher(country).matches()) {
+                throw DomainProblem.unprocessable(
+                        "selection-invalid", "A country is an ISO 3166-1 alpha-2 code in capitals, such as DE.");
+            }
+        }
+        for (String source : sources) {
+            if (source == null || source.isBlank() || source.length() > 200) {
+                throw DomainProblem.unprocessable("selection-invalid", "A source is 1 to 200 characters.");
+            }
         }
         for (String category : categories) {
             if (category == null || category.isBlank() || category.length() > 20) {
@@ -74,12 +105,10 @@ public record Criteria(
     public Where where(int first, Instant now) {
         List<Object> parameters = new ArrayList<>();
         StringBuilder sql = new StringBuilder("NOT c.anonymized");
-        if (!categories.isEmpty()) {
-            parameters.add(categories.toArray(String[]::new));
-            sql.append(" AND c.category = ANY(CAST(?")
-                    .append(first + parameters.size() - 1)
-                    .append(" AS varchar[]))");
-        }
+        anyOf(sql, parameters, first, "c.category", "varchar[]", categories);
+        anyOf(sql, parameters, first, "c.country", "char(2)[]", countries);
+        anyOf(sql, parameters, first, "c.organisation_id", "uuid[]", organisations);
+        anyOf(sql, parameters, first, "c.source", "varchar[]", sources);
         if (createdFrom != null) {
             parameters.add(createdFrom);
             sql.append(" AND c.created_at >= ?").append(first + parameters.size() - 1);
@@ -110,5 +139,21 @@ public record Criteria(
                     .append(" AND s.person_id = c.person_id AND s.subscribed)");
         }
         return new Where(sql.toString(), List.copyOf(parameters));
+    }
+
+    /** {@code column} is one of {@code values} (bound as a text array, cast to the column's type); none: no condition. */
+    private static void anyOf(
+            StringBuilder sql, List<Object> parameters, int first, String column, String type, List<?> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        parameters.add(values.stream().map(Object::toString).toArray(String[]::new));
+        sql.append(" AND ")
+                .append(column)
+                .append(" = ANY(CAST(?")
+                .append(first + parameters.size() - 1)
+                .append(" AS ")
+                .append(type)
+                .append("))");
     }
 }

@@ -175,9 +175,10 @@ public class Subscriptions {
                 }
             }
         }
-        em.createNativeQuery("UPDATE contact_read_model SET email = NULL, anonymized = true WHERE person_id = ANY(?1)")
-                .setParameter(1, ids)
-                .executeUpdate();
+        em.createNativeQuery("""
+                        UPDATE contact_read_model SET email = NULL, country = NULL, organisation_id = NULL, source = NULL,
+                            anonymized = true WHERE person_id = ANY(?1)
+                        """).setParameter(1, ids).executeUpdate();
         em.createNativeQuery("DELETE FROM mail_log WHERE person_id = ANY(?1)")
                 .setParameter(1, ids)
                 .executeUpdate();

@@ -37,7 +37,8 @@ import jakarta.persistence.EntityManager;
  * {@code consent.events} (allowed per purpose), so audiences and mail need no call to another service.
  * Events of one person arrive in order (keyed by person); an anonymized person stays anonymized.
  * The address arrives sealed with the person's data key and is kept sealed: erasing the person (destroying
- * the key) shreds this copy too, and a replayed event of an erased person leaves no address.
+ * the key) shreds this copy too, and a replayed event of an erased person leaves no address. The facts selections
+ * filter on ({@link SelectionFacts}) are kept opened, since SQL compares them, and emptied at anonymization.
  */
 @ApplicationScoped
 public class ReadModelConsumers {
@@ -64,7 +65,8 @@ public class ReadModelConsumers {
     private static final String ANONYMIZE = """
             INSERT INTO contact_read_model (person_id, anonymized, updated_at)
             SELECT p, true, t FROM unnest(?::uuid[], ?::timestamptz[]) AS u (p, t)
-            ON CONFLICT (person_id) DO UPDATE SET anonymized = true, email = NULL, updated_at = EXCLUDED.updated_at
+            ON CONFLICT (person_id) DO UPDATE SET anonymized = true, email = NULL, country = NULL,
+                organisation_id = NULL, source = NULL, updated_at = EXCLUDED.updated_at
             """;
 
     private static final List<Function<Map.Entry<UUID, Instant>, Object>> ANONYMIZE_COLUMNS =
@@ -141,6 +143,12 @@ public class ReadModelConsumers {
                         created.personId(),
                         keepEmail(created.personId(), created.email()),
                         created.category(),
+                        SelectionFacts.opened(
+                                cipher,
+                                created.personId(),
+                                created.country(),
+                                created.organisationId(),
+                                created.source()),
                         event.time(),
                         event);
                 mail.releasePending(created.personId());
@@ -151,6 +159,12 @@ public class ReadModelConsumers {
                         updated.personId(),
                         keepEmail(updated.personId(), updated.email()),
                         updated.category(),
+                        SelectionFacts.opened(
+                                cipher,
+                                updated.personId(),
+                                updated.country(),
+                                updated.organisationId(),
+                                updated.source()),
                         null,
                         event);
                 mail.releasePending(updated.personId());
@@ -189,11 +203,13 @@ public class ReadModelConsumers {
 
     /** {@code createdAt}: the person's creation (selections filter on it), null for an update. */
     private void upsertAddress(
-            java.util.UUID personId, String email, String category, Instant createdAt, CloudEvent event) {
+            UUID personId, String email, String category, SelectionFacts facts, Instant createdAt, CloudEvent event) {
         em.createNativeQuery("""
-                INSERT INTO contact_read_model (person_id, email, category, updated_at, created_at)
-                VALUES (?1, ?2, ?3, ?4, CAST(?5 AS timestamptz))
+                INSERT INTO contact_read_model (person_id, email, category, country, organisation_id, source,
+                    updated_at, created_at)
+                VALUES (?1, ?2, ?3, ?6, ?7, ?8, ?4, CAST(?5 AS timestamptz))
                 ON CONFLICT (person_id) DO UPDATE SET email = EXCLUDED.email, category = EXCLUDED.category,
+                    country = EXCLUDED.country, organisation_id = EXCLUDED.organisation_id, source = EXCLUDED.source,
                     updated_at = EXCLUDED.updated_at,
                     created_at = coalesce(contact_read_model.created_at, EXCLUDED.created_at)
                 WHERE NOT contact_read_model.anonymized
@@ -203,6 +219,9 @@ public class ReadModelConsumers {
                 .setParameter(3, category)
                 .setParameter(4, event.time())
                 .setParameter(5, createdAt == null ? null : createdAt.toString())
+                .setParameter(6, facts.country())
+                .setParameter(7, facts.organisationId())
+                .setParameter(8, facts.source())
                 .executeUpdate();
     }
 }

@@ -2,6 +2,7 @@ package org.gdprsuite.subscription.domain;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.gdprsuite.runtime.problem.DomainProblem;
 import org.junit.jupiter.api.Tag;
@@ -18,7 +19,7 @@ class CriteriaTest {
 
     @Test
     void noCriterionSelectsEveryoneNotErased() {
-        Criteria.Where where = new Criteria(null, null, null, null, null, null).where(1, NOW);
+        Criteria.Where where = new Criteria(null, null, null, null, null, null, null, null, null).where(1, NOW);
         assertEquals("NOT c.anonymized", where.sql());
         assertEquals(List.of(), where.parameters());
     }
@@ -27,6 +28,9 @@ class CriteriaTest {
     void everyCriterionIsAConditionWithItsParametersNumberedFromTheFirst() {
         Criteria criteria = new Criteria(
                 List.of("CUSTOMER"),
+                List.of(),
+                List.of(),
+                List.of(),
                 NOW.minusSeconds(60),
                 NOW,
                 false,
@@ -48,11 +52,52 @@ class CriteriaTest {
     }
 
     @Test
-    void datesTheWrongWayRoundAndIncompleteConsentCriteriaAreRefused() {
-        assertThrows(DomainProblem.class, () -> new Criteria(null, NOW, NOW, null, null, null).validated());
+    void countriesOrganisationsAndSourcesAreAnyOfTheirValues() {
+        UUID organisation = UUID.randomUUID();
+        Criteria.Where where = new Criteria(
+                        null,
+                        List.of("DE", "AT"),
+                        List.of(organisation),
+                        List.of("fair-2026"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null)
+                .where(1, NOW);
+        assertEquals(
+                "NOT c.anonymized AND c.country = ANY(CAST(?1 AS char(2)[])) AND c.organisation_id ="
+                        + " ANY(CAST(?2 AS uuid[])) AND c.source = ANY(CAST(?3 AS varchar[]))",
+                where.sql());
+        assertArrayEquals(
+                new String[] {"DE", "AT"}, (String[]) where.parameters().get(0));
+        assertArrayEquals(new String[] {organisation.toString()}, (String[])
+                where.parameters().get(1));
+        assertArrayEquals(
+                new String[] {"fair-2026"}, (String[]) where.parameters().get(2));
+    }
+
+    @Test
+    void aCountryIsAnIsoCodeAndASourceIsNotBlank() {
+        for (List<String> countries : List.of(List.of("de"), List.of("DEU"), List.of("D1"))) {
+            assertThrows(
+                    DomainProblem.class,
+                    () -> new Criteria(null, countries, null, null, null, null, null, null, null).validated(),
+                    countries.toString());
+        }
         assertThrows(
                 DomainProblem.class,
-                () -> new Criteria(null, null, null, null, List.of(new Criteria.ConsentCriterion("news", null)), null)
-                        .validated());
+                () -> new Criteria(null, null, null, List.of(" "), null, null, null, null, null).validated());
+    }
+
+    @Test
+    void datesTheWrongWayRoundAndIncompleteConsentCriteriaAreRefused() {
+        assertThrows(
+                DomainProblem.class,
+                () -> new Criteria(null, null, null, null, NOW, NOW, null, null, null).validated());
+        List<Criteria.ConsentCriterion> noState = List.of(new Criteria.ConsentCriterion("news", null));
+        assertThrows(
+                DomainProblem.class,
+                () -> new Criteria(null, null, null, null, null, null, null, noState, null).validated());
     }
 }

@@ -2,5 +2,16 @@ package org.gdprsuite.events.payload;
 
 import java.util.UUID;
 
-/** A person entered the CRM. Carries the email, sealed ({@link SealedFields#EMAIL}), only because the suite's mail needs it. */
-public record PersonCreated(UUID personId, String email, String category) {}
+/**
+ * A person entered the CRM. Carries the email only because the suite's mail needs it, and the country, the
+ * organisation's id and the source only because selections filter on them; all four travel sealed
+ * ({@link SealedFields}), the category in clear.
+ */
+public record PersonCreated(
+        UUID personId, String email, String category, String country, String organisationId, String source) {
+
+    /** A person known by address and category alone. */
+    public PersonCreated(UUID personId, String email, String category) {
+        this(personId, email, category, null, null, null);
+    }
+}

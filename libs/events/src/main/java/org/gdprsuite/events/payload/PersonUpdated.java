@@ -2,5 +2,15 @@ package org.gdprsuite.events.payload;
 
 import java.util.UUID;
 
-/** A person's data was changed (also rectification, Art. 16); the email travels sealed ({@link SealedFields#EMAIL}). */
-public record PersonUpdated(UUID personId, String email, String category) {}
+/**
+ * A person's data was changed (also rectification, Art. 16): the current values of the fields other services
+ * keep, sealed as in {@link PersonCreated}.
+ */
+public record PersonUpdated(
+        UUID personId, String email, String category, String country, String organisationId, String source) {
+
+    /** A person known by address and category alone. */
+    public PersonUpdated(UUID personId, String email, String category) {
+        this(personId, email, category, null, null, null);
+    }
+}

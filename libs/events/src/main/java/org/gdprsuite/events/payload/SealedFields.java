@@ -16,6 +16,15 @@ public final class SealedFields {
      */
     public static final String EMAIL = "email";
 
+    /** {@code country} (ISO 3166-1 alpha-2) of {@link PersonCreated} and {@link PersonUpdated}. */
+    public static final String COUNTRY = "country";
+
+    /** {@code organisationId} of {@link PersonCreated} and {@link PersonUpdated}: where the person works. */
+    public static final String ORGANISATION = "organisationId";
+
+    /** {@code source} of {@link PersonCreated} and {@link PersonUpdated}: where the person's data came from. */
+    public static final String SOURCE = "source";
+
     private static final String REQUEST_SUBJECT = "dsr-request:";
 
     private SealedFields() {}
