@@ -81,6 +81,8 @@ class NetworkPoliciesTest {
                 case "gateway" -> List.of("ingress-nginx/" + Peer.INGRESS.labels());
                 // erasure-service asks contact-service for the address on file of a person
                 case "contact-service" -> List.of("erasure-service", "gateway");
+                // consent-service asks erasure-service for the suite's systems (record of processing)
+                case "erasure-service" -> List.of("consent-service", "gateway");
                 default -> List.of("gateway");
             };
             assertEquals(

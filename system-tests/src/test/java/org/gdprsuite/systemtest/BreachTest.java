@@ -202,30 +202,7 @@ class BreachTest extends SystemTest {
                 + IntStream.range(0, emails.size())
                         .mapToObj(i -> "Customer" + i + "," + lastName + "," + emails.get(i) + ",CUSTOMER")
                         .collect(Collectors.joining("\n"));
-        String id = as(DemoUser.SALES)
-                .contentType("text/csv")
-                .body(csv)
-                .queryParam("source", "webshop migration")
-                .queryParam("purpose", CUSTOMER_CARE)
-                .queryParam("legalBasis", "CONTRACT")
-                .queryParam("mode", "all-or-nothing")
-                .when()
-                .post("/api/contacts/imports")
-                .then()
-                .statusCode(202)
-                .extract()
-                .path("id");
-        String job = "/api/contacts/imports/" + id;
-        org.awaitility.Awaitility.await()
-                .atMost(Duration.ofMinutes(2))
-                .pollInterval(Duration.ofMillis(300))
-                .until(() -> !List.of("QUEUED", "RUNNING")
-                        .contains(as(DemoUser.SALES).get(job).then().extract().path("state")));
-        as(DemoUser.SALES)
-                .get(job)
-                .then()
-                .body("state", equalTo("COMPLETED"))
-                .body("progress.created", equalTo(emails.size()));
+        importPersons(csv, "webshop migration", CUSTOMER_CARE, "CONTRACT", emails.size());
         return as(DemoUser.SALES)
                 .queryParam("q", lastName)
                 .queryParam("size", 500)

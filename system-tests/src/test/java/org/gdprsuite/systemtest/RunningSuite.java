@@ -101,6 +101,10 @@ final class RunningSuite {
             config.put(
                     "quarkus.rest-client.contact-service.url",
                     "http://127.0.0.1:" + ports.get("contact-service").get(0));
+            // consent-service's record of processing lists the suite's systems from erasure-service.
+            config.put(
+                    "quarkus.rest-client.erasure-service.url",
+                    "http://127.0.0.1:" + ports.get("erasure-service").get(0));
             for (String backend : DATABASES.keySet()) {
                 config.put(
                         "gdpr.gateway.services." + backend,

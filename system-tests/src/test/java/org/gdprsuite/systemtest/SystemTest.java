@@ -24,6 +24,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -182,6 +183,11 @@ abstract class SystemTest {
 
     /** Every service that holds personal data has announced itself to the orchestrator. */
     static void awaitParticipants() {
+        awaitParticipants(PARTICIPANTS);
+    }
+
+    /** These services have announced themselves to the orchestrator. */
+    static void awaitParticipants(List<String> names) {
         eventually()
                 .until(() -> as(DemoUser.DPO)
                         .when()
@@ -191,7 +197,36 @@ abstract class SystemTest {
                         .extract()
                         .jsonPath()
                         .getList("items.name")
-                        .containsAll(PARTICIPANTS));
+                        .containsAll(names));
+    }
+
+    /**
+     * Persons imported by sales from a CSV file with contact-service's import job (all or nothing), as a migration
+     * brings existing data with its source and legal basis for a purpose; waits (at most two minutes) until the job
+     * completed with every row created, and answers the job's address.
+     */
+    static String importPersons(String csv, String source, String purpose, String legalBasis, int rows) {
+        String id = as(DemoUser.SALES)
+                .contentType("text/csv")
+                .body(csv)
+                .queryParam("source", source)
+                .queryParam("purpose", purpose)
+                .queryParam("legalBasis", legalBasis)
+                .queryParam("mode", "all-or-nothing")
+                .when()
+                .post("/api/contacts/imports")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        String job = "/api/contacts/imports/" + id;
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> !List.of("QUEUED", "RUNNING")
+                        .contains(as(DemoUser.SALES).get(job).then().extract().path("state")));
+        as(DemoUser.SALES).get(job).then().body("state", equalTo("COMPLETED")).body("progress.created", equalTo(rows));
+        return job;
     }
 
     static String uniqueEmail(String name) {

@@ -1,5 +1,6 @@
 package org.gdprsuite.consent.api;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -9,10 +10,13 @@ import org.gdprsuite.consent.api.RegisterResource.RegisterView;
 import org.gdprsuite.consent.domain.ProcessingRegister.Entry;
 import org.gdprsuite.consent.domain.RegisterEntries.Contact;
 import org.gdprsuite.consent.domain.RegisterEntries.Controller;
+import org.gdprsuite.consent.domain.SuiteSystems.SuiteSystem;
 
 /**
  * The record of processing activities as CSV (RFC 4180): one row per purpose, the controller and its DPO on each
- * row, so that the sheet stands alone. A cell a spreadsheet would take for a formula is prefixed with '.
+ * row, so that the sheet stands alone; after an empty line, the systems of the suite that hold personal data (one
+ * row each, under a header of their own), or a row saying that list is unavailable. A cell a spreadsheet would take
+ * for a formula is prefixed with '.
  */
 final class RegisterCsv {
 
@@ -33,6 +37,12 @@ final class RegisterCsv {
             "version",
             "changed by",
             "changed at");
+
+    static final List<String> SYSTEMS_HEADER =
+            List.of("system of the suite", "data held", "DSR actions answered", "version");
+
+    static final String SYSTEMS_UNAVAILABLE =
+            "The systems of the suite are unavailable: erasure-service did not answer.";
 
     private RegisterCsv() {}
 
@@ -85,6 +95,20 @@ final class RegisterCsv {
                                     e.changedBy(),
                                     e.changedAt() == null ? null : e.changedAt().toString())
                             .toList());
+        }
+        csv.append("\r\n");
+        line(csv, SYSTEMS_HEADER);
+        if (!register.suiteSystems().available()) {
+            line(csv, List.of(SYSTEMS_UNAVAILABLE));
+        }
+        for (SuiteSystem system : register.suiteSystems().systems()) {
+            line(
+                    csv,
+                    Arrays.asList(
+                            system.name(),
+                            system.slice(),
+                            join(system.actions(), Function.identity()),
+                            system.version()));
         }
         return csv.toString();
     }

@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.gdprsuite.consent.domain.ProcessingRegister;
 import org.gdprsuite.consent.domain.ProcessingRegister.Entry;
 import org.gdprsuite.consent.domain.ProcessingRegister.Version;
 import org.gdprsuite.consent.domain.RegisterEntries.Activity;
 import org.gdprsuite.consent.domain.RegisterEntries.Controller;
+import org.gdprsuite.consent.domain.SuiteSystems;
 import org.gdprsuite.runtime.security.Roles;
 import org.gdprsuite.runtime.web.Results;
 
@@ -46,13 +48,26 @@ public class RegisterResource {
     ProcessingRegister register;
 
     @Inject
+    SuiteSystems suiteSystems;
+
+    @Inject
     SecurityIdentity identity;
+
+    @Inject
+    JsonWebToken token;
 
     @Inject
     Clock clock;
 
-    /** The whole register as it stands: the controller record (none until the DPO wrote it) and every purpose. */
-    public record RegisterView(Instant generatedAt, Version<Controller> controller, List<Entry> activities) {}
+    /**
+     * The whole register as it stands: the controller record (none until the DPO wrote it), every purpose, and the
+     * suite's own systems that hold personal data (as they announced themselves to erasure-service).
+     */
+    public record RegisterView(
+            Instant generatedAt,
+            Version<Controller> controller,
+            List<Entry> activities,
+            SuiteSystems.Listing suiteSystems) {}
 
     @CheckedTemplate
     static class Templates {
@@ -61,7 +76,11 @@ public class RegisterResource {
 
     @GET
     public RegisterView export() {
-        return new RegisterView(clock.instant(), register.controller().orElse(null), register.entries());
+        return new RegisterView(
+                clock.instant(),
+                register.controller().orElse(null),
+                register.entries(),
+                suiteSystems.list(token.getRawToken()));
     }
 
     /** The register as a spreadsheet: one row per purpose (lists joined by "; "). */
