@@ -44,6 +44,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The DSR orchestrator against real Kafka and PostgreSQL, with two participants played by the test on Kafka. */
@@ -248,6 +249,33 @@ class OrchestrationTest {
         assertEquals(List.of("alpha-service"), second.dataAs(DsrCommand.class).participants());
         participants.reply(second, "alpha-service", Outcome.DONE, null, null);
         awaitStatus(id, "COMPLETED");
+    }
+
+    @Test
+    void aRequestRejectedInProgressIsNeverAskedAgain() {
+        UUID id = create(DemoUser.DPO, Map.of("type", "ERASURE", "personIds", List.of(UUID.randomUUID())));
+        approve(id);
+        CloudEvent first = participants.commands(id, 1).get(0);
+        participants.reply(first, "alpha-service", Outcome.FAILED, null, null);
+        awaitAudit(id, "participant failed");
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.DPO))
+                .contentType("application/json")
+                .body(Map.of("reason", "The subject withdrew the request."))
+                .when()
+                .post("/api/requests/" + id + "/rejection")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("REJECTED"));
+
+        clock.advance(Duration.ofMinutes(10));
+        retries.retryDue();
+        request(id)
+                .body("status", equalTo("REJECTED"))
+                .body("participants.find { it.participant == 'alpha-service' }.attempts", equalTo(1))
+                .body("participants.find { it.participant == 'beta-service' }.attempts", equalTo(1))
+                .body("escalatedAt", org.hamcrest.Matchers.nullValue());
+        assertFalse(audit(id).contains("asked again"), "a rejected erasure is not sent again: " + audit(id));
     }
 
     @Test

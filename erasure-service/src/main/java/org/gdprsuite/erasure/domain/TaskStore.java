@@ -147,7 +147,9 @@ public class TaskStore {
                 SELECT t.request_id, t.participant, t.action, t.attempts, r.batch_id,
                     CAST(r.person_ids AS text[]) AS person_ids, r.email
                 FROM dsr_task t JOIN dsr_request r ON r.id = t.request_id
-                WHERE t.status IN ('PENDING', 'FAILED') AND t.next_retry_at <= ? ORDER BY r.received_at, t.request_id, t.participant
+                WHERE t.status IN ('PENDING', 'FAILED') AND t.next_retry_at <= ?
+                    AND r.status IN ('APPROVED', 'IN_PROGRESS')
+                ORDER BY r.received_at, t.request_id, t.participant
                 """,
                 rs -> new DueTask(
                         Sql.uuid(rs, "request_id"),
