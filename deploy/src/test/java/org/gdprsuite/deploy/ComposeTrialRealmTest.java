@@ -34,6 +34,7 @@ class ComposeTrialRealmTest {
 
     private static final String KEYCLOAK = "http://127.0.0.1:8180";
     private static final String STAFF_SECRET = "staff-secret-" + UUID.randomUUID();
+    private static final String ERASURE_SECRET = "erasure-secret-" + UUID.randomUUID();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -56,6 +57,16 @@ class ComposeTrialRealmTest {
                 json.readTree(admin("GET", "/admin/realms/" + realm, null).body());
         assertEquals("external", settings.get("sslRequired").asText());
         assertEquals(200, staffToken().statusCode(), "the staff client signs in with the operator's secret");
+        HttpResponse<String> erasure = clientToken("erasure-service", ERASURE_SECRET);
+        assertEquals(200, erasure.statusCode(), "so does erasure-service's client, with its own");
+        String claims = new String(
+                java.util.Base64.getUrlDecoder()
+                        .decode(json.readTree(erasure.body())
+                                .get("access_token")
+                                .asText()
+                                .split("\\.")[1]),
+                StandardCharsets.UTF_8);
+        assertTrue(claims.contains("\"subject-lookup\"") && claims.contains("\"gdpr-suite\""), claims);
         JsonNode ui = json.readTree(admin("GET", "/admin/realms/" + realm + "/clients?clientId=gdpr-suite-ui", null)
                         .body())
                 .get(0);
@@ -98,6 +109,8 @@ class ComposeTrialRealmTest {
                         "http://localhost:8080",
                         "GDPR_GATEWAY_STAFF_CLIENT_SECRET",
                         STAFF_SECRET,
+                        "GDPR_ERASURE_CLIENT_SECRET",
+                        ERASURE_SECRET,
                         "GDPR_TRIAL_ADMIN_PASSWORD",
                         "Trial-" + UUID.randomUUID()));
         Process process = builder.start();
@@ -117,9 +130,13 @@ class ComposeTrialRealmTest {
     }
 
     private HttpResponse<String> staffToken() throws IOException, InterruptedException {
+        return clientToken("gateway-staff", STAFF_SECRET);
+    }
+
+    private HttpResponse<String> clientToken(String client, String secret) throws IOException, InterruptedException {
         return post(
                 "/realms/" + realm + "/protocol/openid-connect/token",
-                "grant_type=client_credentials&client_id=gateway-staff&client_secret=" + enc(STAFF_SECRET));
+                "grant_type=client_credentials&client_id=" + client + "&client_secret=" + enc(secret));
     }
 
     /** The local Keycloak's bootstrap administrator (./suite's, never a deployment's). */

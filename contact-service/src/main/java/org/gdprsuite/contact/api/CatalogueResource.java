@@ -75,7 +75,7 @@ public class CatalogueResource {
 
     @GET
     @Path("/subjects")
-    @RolesAllowed({Roles.DPO, Roles.SUPPORT, Roles.ADMIN})
+    @RolesAllowed({Roles.DPO, Roles.SUPPORT, Roles.ADMIN, Roles.SUBJECT_LOOKUP})
     public List<Subject> subjects(@QueryParam("email") @NotBlank @Size(max = 320) String email) {
         return store.byEmail(email).stream()
                 .map(p -> new Subject(p.id, p.restricted, p.anonymized()))

@@ -41,18 +41,23 @@ public class CentreControl {
     ErasureConfig config;
 
     /**
-     * The persons staff matched the address to (at the approval of one of its requests); empty until then, since
-     * the centre has no identity of its own to ask contact-service which persons hold an address. The links live
-     * no longer than a session.
+     * The persons of the session's address: those resolved at sign-in on the service's own identity, or, where it
+     * has none (or contact-service did not answer), those staff matched at the approval of one of its requests. The
+     * links live no longer than a session.
      */
-    public List<Person> personsOf(String address) {
+    public List<Person> personsOf(CentreStore.Session session) {
         Duration validity = config.erasure().centreSessionValidity();
-        return store.matchedPersonsOf(address).stream()
+        return personIdsOf(session).stream()
                 .map(id -> new Person(
                         id,
                         link(PREFERENCES_PATH, PREFERENCES_SCOPE, id, validity),
                         link(WITHDRAWAL_PATH, WITHDRAWAL_SCOPE, id, validity)))
                 .toList();
+    }
+
+    /** The ids of the session's persons, as {@link #personsOf} explains. */
+    public List<UUID> personIdsOf(CentreStore.Session session) {
+        return session.personIds() != null ? session.personIds() : store.matchedPersonsOf(session.email());
     }
 
     private String link(String path, String scope, UUID person, Duration validity) {

@@ -81,7 +81,8 @@ public class CentrePage {
                 List<String> errors,
                 List<CentreCorrection.Field> fields,
                 List<String> correctErrors,
-                List<CentreControl.Person> persons);
+                List<CentreControl.Person> persons,
+                boolean resolved);
 
         static native TemplateInstance data(CentreTexts t, String csrf, CentreAsks.Held held);
 
@@ -247,7 +248,8 @@ public class CentrePage {
                 errors,
                 List.of(CentreCorrection.Field.values()),
                 correctErrors,
-                control.personsOf(session.email()));
+                control.personsOf(session),
+                session.personIds() != null);
     }
 
     /** Signed in: the session cookie, and the centre's first page (a redirect, so a reload posts nothing again). */

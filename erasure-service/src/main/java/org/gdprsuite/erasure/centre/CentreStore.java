@@ -17,8 +17,11 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class CentreStore {
 
-    /** A session as stored: the address it is bound to and its anti-CSRF token. */
-    public record Session(String email, String csrfToken) {}
+    /**
+     * A session as stored: the address it is bound to, its anti-CSRF token, the persons of the address resolved at
+     * sign-in ({@code null}: not resolved) and the access request started to see the data ({@code null}: none).
+     */
+    public record Session(String idSha256, String email, String csrfToken, List<UUID> personIds, UUID seeRequestId) {}
 
     /** A request of the address, as the centre lists it. */
     public record Asked(
@@ -79,18 +82,33 @@ public class CentreStore {
                 """, rs -> Sql.uuid(rs, "id"), now, now, limit);
     }
 
-    void insertSession(String idSha256, String email, String csrfToken, Instant now, Instant expiresAt) {
+    void insertSession(
+            String idSha256, String email, String csrfToken, List<UUID> personIds, Instant now, Instant expiresAt) {
         sql.update("""
-                INSERT INTO centre_session (id_sha256, email, csrf_token, created_at, expires_at)
-                VALUES (?, ?, ?, ?, ?)
-                """, idSha256, email, csrfToken, now, expiresAt);
+                INSERT INTO centre_session (id_sha256, email, csrf_token, person_ids, created_at, expires_at)
+                VALUES (?, ?, ?, CAST(? AS uuid[]), ?, ?)
+                """, idSha256, email, csrfToken, personIds, now, expiresAt);
     }
 
     Optional<Session> liveSession(String idSha256, Instant now) {
-        return sql.one("""
-                SELECT email, csrf_token FROM centre_session
+        return sql.one(
+                """
+                SELECT email, csrf_token, CAST(person_ids AS text[]) AS person_ids, see_request_id FROM centre_session
                 WHERE id_sha256 = ? AND revoked_at IS NULL AND expires_at > ?
-                """, rs -> new Session(rs.getString("email"), rs.getString("csrf_token")), idSha256, now);
+                """,
+                rs -> new Session(
+                        idSha256,
+                        rs.getString("email"),
+                        rs.getString("csrf_token"),
+                        rs.getArray("person_ids") == null ? null : Sql.uuids(rs, "person_ids"),
+                        Sql.uuid(rs, "see_request_id")),
+                idSha256,
+                now);
+    }
+
+    /** The access request a session started to see the data; only this session shows it. */
+    void seeRequest(String idSha256, UUID requestId) {
+        sql.update("UPDATE centre_session SET see_request_id = ? WHERE id_sha256 = ?", requestId, idSha256);
     }
 
     void revoke(String idSha256, Instant now) {

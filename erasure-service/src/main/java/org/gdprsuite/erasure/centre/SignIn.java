@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.gdprsuite.erasure.config.ErasureConfig;
+import org.gdprsuite.erasure.fanout.ServiceAccountSubjects;
 import org.gdprsuite.erasure.intake.VerificationCode;
 import org.gdprsuite.events.EventType;
 import org.gdprsuite.events.payload.NotificationRequested;
@@ -56,6 +57,9 @@ public class SignIn {
 
     @Inject
     SignedLinks links;
+
+    @Inject
+    ServiceAccountSubjects subjects;
 
     @Inject
     ErasureConfig config;
@@ -131,10 +135,12 @@ public class SignIn {
         }
         keys.destroy(SealedFields.requestSubject(signInId));
         String cookieValue = random();
+        // The address is proved: its persons now, on the service's own identity (null if it has none).
         store.insertSession(
                 sha256(cookieValue),
                 address.get(),
                 random(),
+                subjects.personIds(address.get()).orElse(null),
                 now,
                 now.plus(config.erasure().centreSessionValidity()));
         store.deleteEndedBefore(now.minus(config.erasure().centreSessionValidity()));

@@ -101,5 +101,20 @@ public interface ErasureConfig {
         /** How long a privacy-centre session lasts after signing in; signing out ends it earlier. */
         @WithDefault("PT30M")
         Duration centreSessionValidity();
+
+        /**
+         * The secret of the service's own Keycloak client {@code erasure-service} (client credentials; its service
+         * account holds only the role subject-lookup), with which the privacy centre resolves a proved address to
+         * its persons at contact-service. None outside dev and test: without it the centre knows an address's
+         * persons only once staff matched them, and See waits for the DPO.
+         */
+        Optional<String> clientSecret();
+
+        /**
+         * Whether the privacy centre shows a signed-in person their data at once (an access request approved by the
+         * session's proof of the address); {@code false} requires a formal access request the DPO approves.
+         */
+        @WithDefault("true")
+        boolean centreSelfServiceAccess();
     }
 }

@@ -28,6 +28,10 @@ public final class Tokens {
     public static final String CLI_CLIENT = "suite-cli";
     public static final String INTEGRATION_CLIENT = "integration";
     public static final String INTEGRATION_SECRET = setting("GDPR_INTEGRATION_SECRET", "integration-secret");
+    /** erasure-service's own client: its service account holds only the role subject-lookup. */
+    public static final String ERASURE_CLIENT = "erasure-service";
+
+    public static final String ERASURE_SECRET = setting("GDPR_ERASURE_CLIENT_SECRET", "erasure-service-secret");
     /** A client of the realm whose tokens expire after one second; only tests use it. */
     public static final String EXPIRY_PROBE_CLIENT = "token-expiry-probe";
     /** A client of the realm whose tokens expire after {@value #SHORT_LIVED_SECONDS} seconds; only tests use it. */
@@ -69,12 +73,17 @@ public final class Tokens {
 
     /** An access token of the confidential {@code integration} client (client credentials). */
     public static String integration() {
+        return clientCredentials(INTEGRATION_CLIENT, INTEGRATION_SECRET);
+    }
+
+    /** An access token of erasure-service's own client (client credentials; role subject-lookup only). */
+    public static String erasureService() {
+        return clientCredentials(ERASURE_CLIENT, ERASURE_SECRET);
+    }
+
+    private static String clientCredentials(String client, String secret) {
         return cached(
-                INTEGRATION_CLIENT,
-                () -> Map.of(
-                        "grant_type", "client_credentials",
-                        "client_id", INTEGRATION_CLIENT,
-                        "client_secret", INTEGRATION_SECRET));
+                client, () -> Map.of("grant_type", "client_credentials", "client_id", client, "client_secret", secret));
     }
 
     /**

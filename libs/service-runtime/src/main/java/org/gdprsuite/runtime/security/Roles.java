@@ -13,6 +13,11 @@ public final class Roles {
     public static final String ADMIN = "admin";
     /** Held by the service account of the confidential client of integrating systems. */
     public static final String INTEGRATION = "integration";
+    /**
+     * Held by erasure-service's own service account (client {@code erasure-service}): it may only resolve an address
+     * a person proved to that person's ids (contact-service {@code GET /api/contacts/subjects}).
+     */
+    public static final String SUBJECT_LOOKUP = "subject-lookup";
 
     private Roles() {}
 }

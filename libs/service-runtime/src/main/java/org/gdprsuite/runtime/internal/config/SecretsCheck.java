@@ -26,6 +26,12 @@ public class SecretsCheck {
     /** Secrets of a single service, checked where that service sets them. */
     static final List<String> SERVICE_KEYS = List.of("gdpr.contact.pseudonym-key");
 
+    /**
+     * Optional passwords of a single service, checked where set: without one the service does without what it
+     * opens (erasure-service's own client: the privacy centre then waits for staff), never with a placeholder.
+     */
+    static final List<String> SERVICE_PASSWORDS = List.of("gdpr.erasure.client-secret");
+
     void refuseWithoutSecrets(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent start) {
         SmallRyeConfig config = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class);
         if (config.getProfiles().stream().anyMatch(p -> p.equals("dev") || p.equals("test"))) {
@@ -52,6 +58,9 @@ public class SecretsCheck {
         }
         for (String name : SERVICE_KEYS) {
             value(config, name).ifPresent(key -> secrets.add(Secret.key(name, Optional.of(key))));
+        }
+        for (String name : SERVICE_PASSWORDS) {
+            value(config, name).ifPresent(password -> secrets.add(Secret.password(name, Optional.of(password))));
         }
         secrets.add(Secret.password("quarkus.datasource.password", value(config, "quarkus.datasource.password")));
         // Without it Kafka's login fails later with a message that names no setting.

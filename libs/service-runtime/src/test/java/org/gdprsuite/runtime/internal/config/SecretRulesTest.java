@@ -141,6 +141,18 @@ class SecretRulesTest {
     }
 
     @Test
+    void anOptionalClientSecretIsCheckedWhereSet() {
+        Map<String, String> base =
+                Map.of(SIGNING, KEY, "quarkus.datasource.password", "x1", "gdpr.kafka.password", "k1");
+        assertEquals(List.of(), SecretsCheck.problems(config(base)), "none: erasure-service does without");
+        Map<String, String> placeholder = new java.util.HashMap<>(base);
+        placeholder.put("gdpr.erasure.client-secret", "CHANGE-ME");
+        List<String> problems = SecretsCheck.problems(config(placeholder));
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("gdpr.erasure.client-secret is a placeholder"), problems.get(0));
+    }
+
+    @Test
     void aMalformedListOfPreviousKeysIsRefused() {
         List<String> problems = SecretsCheck.problems(config(Map.of(
                 SIGNING,
