@@ -117,7 +117,7 @@ class BreachRegisterTest {
                         "reference",
                         "SA-2026-117",
                         "notifiedAt",
-                        aware.plus(Duration.ofHours(20)).toString()))
+                        aware.plus(Duration.ofHours(5)).toString()))
                 .when()
                 .post("/api/incidents/" + id + "/authority-notification")
                 .then()
@@ -158,7 +158,7 @@ class BreachRegisterTest {
                 .body("dpoContact", equalTo("dpo@controller.example"))
                 .body("likelyConsequences", equalTo("Phishing"))
                 .body("measures", equalTo("Mailbox locked"))
-                .body("notifiedAt", equalTo(aware.plus(Duration.ofHours(20)).toString()));
+                .body("notifiedAt", equalTo(aware.plus(Duration.ofHours(5)).toString()));
         given().auth()
                 .oauth2(dpo)
                 .accept(ContentType.HTML)

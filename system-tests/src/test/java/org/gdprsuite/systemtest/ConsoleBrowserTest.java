@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -453,40 +455,77 @@ class ConsoleBrowserTest extends SystemTest {
     }
 
     @Test
-    void theDpoPrintsTheArt33ReportOfABreach() {
+    void theDpoDescribesABreachRecordsTheAuthoritysNotificationAndPrintsTheArt33Report() {
+        Instant aware = Instant.now().minus(Duration.ofHours(5));
         String breach = as(DemoUser.DPO)
                 .contentType(ContentType.JSON)
                 .body(Map.of(
                         "title",
                         "Backup tape lost in transit",
                         "nature",
-                        List.of("CONFIDENTIALITY", "AVAILABILITY"),
+                        List.of("CONFIDENTIALITY"),
                         "description",
                         "A courier lost a backup tape of the CRM",
                         "awareAt",
-                        Instant.now().minus(Duration.ofHours(5)).toString(),
-                        "dataCategories",
-                        List.of("contact details", "purchase history"),
-                        "approxSubjects",
-                        2500,
-                        "approxRecords",
-                        12000,
-                        "likelyConsequences",
-                        "Unsolicited contact and phishing attempts",
-                        "measures",
-                        "Courier contract reviewed; tapes encrypted from now on",
-                        "dpoContact",
-                        "Data protection officer, dpo@example.org"))
+                        aware.toString()))
                 .when()
                 .post("/api/incidents")
                 .then()
                 .statusCode(201)
                 .extract()
                 .path("id");
+        as(DemoUser.DPO)
+                .contentType(ContentType.JSON)
+                .body(Map.of("status", "TRIAGED"))
+                .when()
+                .post("/api/incidents/" + breach + "/status")
+                .then()
+                .statusCode(200);
+        as(DemoUser.DPO)
+                .contentType(ContentType.JSON)
+                .body(Map.of("likelihood", "LIKELY", "severity", "MEDIUM", "rationale", "Contact details readable"))
+                .when()
+                .post("/api/incidents/" + breach + "/assessment")
+                .then()
+                .statusCode(200);
 
         WebDriver browser = dpo();
         open(browser, "#/breaches/" + breach);
         awaitText(browser, By.cssSelector("h1"), "Backup tape lost in transit");
+
+        // The details the notification must give (Art. 33(3)), in the breach's form.
+        element(browser, By.cssSelector("#details input[name=nature][value=AVAILABILITY]"))
+                .click();
+        localTime(browser, "occurred-at", aware.minus(Duration.ofDays(1)));
+        element(browser, By.id("data-categories")).sendKeys("contact details, purchase history");
+        element(browser, By.id("approx-subjects")).sendKeys("2500");
+        element(browser, By.id("approx-records")).sendKeys("12000");
+        element(browser, By.id("likely-consequences")).sendKeys("Unsolicited contact and phishing attempts");
+        element(browser, By.id("measures")).sendKeys("Courier contract reviewed; tapes encrypted from now on");
+        WebElement contact = element(browser, By.id("dpo-contact")); // offered from the register, if written
+        contact.clear();
+        contact.sendKeys("Data protection officer, dpo@example.org");
+        accessible(browser, "breach-details");
+        element(browser, By.cssSelector("#details button[type=submit]")).click();
+        awaitText(browser, By.cssSelector("[role=status]"), "details are saved");
+        assertEquals("2500", element(browser, By.id("approx-subjects")).getAttribute("value"));
+
+        // The notification to the authority: when it was sent, and its reference.
+        localTime(browser, "notified-at", aware.plus(Duration.ofHours(1)));
+        element(browser, By.id("authority-reference")).sendKeys("DPA-2026-4711");
+        element(browser, By.cssSelector("#authority button[type=submit]")).click();
+        awaitText(browser, By.cssSelector("[role=status]"), "notification is recorded");
+        as(DemoUser.DPO)
+                .when()
+                .get("/api/incidents/" + breach)
+                .then()
+                .statusCode(200)
+                .body("nature", org.hamcrest.Matchers.equalTo(List.of("CONFIDENTIALITY", "AVAILABILITY")))
+                .body("dataCategories", org.hamcrest.Matchers.equalTo(List.of("contact details", "purchase history")))
+                .body("approxSubjects", org.hamcrest.Matchers.equalTo(2500))
+                .body("authorityReference", org.hamcrest.Matchers.equalTo("DPA-2026-4711"))
+                .body("authorityNotifiedAt", org.hamcrest.Matchers.startsWith(minute(aware.plus(Duration.ofHours(1)))));
+
         element(browser, By.id("authority-report-link")).click();
         awaitText(browser, By.cssSelector("h1"), "Notification of a personal data breach");
         awaitText(browser, By.cssSelector("[data-part='nature']"), "about 2,500");
@@ -502,13 +541,18 @@ class ConsoleBrowserTest extends SystemTest {
         }
         String report = element(browser, By.cssSelector(".report")).getText();
         for (String content : List.of(
+                "confidentiality breach, availability breach",
                 "contact details, purchase history",
                 "about 12,000",
                 "dpo@example.org",
                 "phishing attempts",
-                "tapes encrypted")) {
+                "tapes encrypted",
+                "reference DPA-2026-4711")) {
             assertTrue(report.contains(content), content + " in " + report);
         }
+        // Every point of Art. 33(3) is filled from the form: no fact is marked "Not recorded".
+        assertTrue(
+                browser.findElements(By.cssSelector(".report [data-part] .gap")).isEmpty(), report);
         accessible(browser, "breach-authority-report");
 
         // On paper: the report without the bar and the button.
@@ -565,6 +609,22 @@ class ConsoleBrowserTest extends SystemTest {
             accessible(dpo, "dpo-overview");
         }
         return dpo;
+    }
+
+    /** Sets a datetime-local input to {@code at} in the browser's (this machine's) time zone, to the minute. */
+    private static void localTime(WebDriver browser, String input, Instant at) {
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "arguments[0].value = arguments[1]",
+                        element(browser, By.id(input)),
+                        LocalDateTime.ofInstant(at, ZoneId.systemDefault())
+                                .truncatedTo(ChronoUnit.MINUTES)
+                                .toString());
+    }
+
+    /** The instant's minute as an ISO prefix ("2026-12-04T10:15"), what a datetime-local input keeps of it. */
+    private static String minute(Instant at) {
+        return at.truncatedTo(ChronoUnit.MINUTES).toString().substring(0, 16);
     }
 
     private static void accessible(WebDriver browser, String screen) {

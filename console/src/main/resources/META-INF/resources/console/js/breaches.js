@@ -1,6 +1,7 @@
 // Personal-data breaches (incident-service's /api/incidents): the register with each open breach's 72-hour clock
-// (Art. 33) counting down from awareness, a report form, and a breach's page: assess the risk, add affected
-// persons, record the authority's notification, send the persons' notices (Art. 34).
+// (Art. 33) counting down from awareness, a report form, and a breach's page: describe it for the notification
+// (Art. 33(3)), assess the risk, add affected persons, record the authority's notification (when, its reference),
+// send the persons' notices (Art. 34); the Art. 33(3) report to print.
 import { api, problemBox } from './api.js';
 import { facts, h, label, show, table, when } from './dom.js';
 
@@ -68,10 +69,37 @@ function field(id, text, control) {
   return h('div', { class: 'field' }, h('label', { for: id }, text), control);
 }
 
+/** An instant as the value of a datetime-local input, in the browser's time zone (to the minute). */
+function localInput(instant) {
+  if (!instant) return '';
+  const at = new Date(instant);
+  return new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().substring(0, 16);
+}
+
+/** A datetime-local value as an instant; null when empty. */
+function instantOf(value) {
+  return value ? new Date(value).toISOString() : null;
+}
+
+/** A contact of the record of processing activities (name, email, phone) as one line; null without one. */
+function contactOf(contact) {
+  const parts = [contact?.name, contact?.email, contact?.phone].filter(Boolean);
+  return parts.length ? parts.join(', ') : null;
+}
+
+/** A count typed by the DPO; null when empty (what was recorded stays). */
+function countOf(value) {
+  return value.trim() === '' ? null : Number(value);
+}
+
+/** Categories typed one a line or separated by commas. */
+function listOf(text) {
+  return text.split(/[,;\n]/).map((s) => s.trim()).filter(Boolean);
+}
+
 function report({ main }) {
   const failure = h('div', {});
-  const now = new Date();
-  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().substring(0, 16);
+  const local = localInput(new Date().toISOString());
   const form = h('form', { class: 'stacked', id: 'report' },
     field('title', 'Title', h('input', { id: 'title', name: 'title', required: true, maxlength: 300 })),
     h('fieldset', {}, h('legend', {}, 'Nature'), NATURES.map((n) => h('label', { class: 'check' },
@@ -129,6 +157,8 @@ function detail({ main, id }) {
 
   async function load() {
     const [i, timeline] = await Promise.all([api(`/api/incidents/${id}`), api(`/api/incidents/${id}/timeline`)]);
+    // The DPO's contact is in the record of processing activities (Art. 30(1)(a)): offered until one is recorded.
+    const register = i.dpoContact || i.status === 'CLOSED' ? null : await api('/api/consents/register/controller').catch(() => null);
     main.querySelector('h1').textContent = `${i.reference}: ${i.title}`;
     show(state,
       facts([
@@ -153,6 +183,7 @@ function detail({ main, id }) {
           body: { likelihood: f.likelihood.value, severity: f.severity.value, rationale: f.rationale.value } });
         return `Assessed: ${label(assessed.risk)}.`;
       }) : null,
+      i.status !== 'CLOSED' ? details(i, contactOf(register?.document?.dpo)) : null,
       form('affected', 'Add affected persons', [
         field('person-ids', 'Person ids (pasted, any separator)', h('textarea', { id: 'person-ids', name: 'personIds', required: true, rows: 3 })),
       ], 'Add', async (f) => {
@@ -161,11 +192,13 @@ function detail({ main, id }) {
         return `${added.count} affected person(s) added.`;
       }),
       i.authorityNotificationRequired && i.risk && !i.authorityNotifiedAt ? form('authority', 'Record the authority\u2019s notification', [
+        field('notified-at', 'Notified at (your local time)', h('input', { id: 'notified-at', name: 'notifiedAt', type: 'datetime-local',
+          value: localInput(new Date().toISOString()), min: localInput(i.awareAt), max: localInput(new Date().toISOString()), required: true })),
         field('authority-reference', 'Authority\u2019s reference', h('input', { id: 'authority-reference', name: 'reference', required: true, maxlength: 200 })),
         field('delay-reason', 'Reason for a delay beyond 72 hours (if late)', h('textarea', { id: 'delay-reason', name: 'delayReason', rows: 2 })),
       ], 'Record', async (f) => {
         await api(`/api/incidents/${id}/authority-notification`, { method: 'POST',
-          body: { reference: f.reference.value, delayReason: f.delayReason.value || null } });
+          body: { notifiedAt: instantOf(f.notifiedAt.value), reference: f.reference.value, delayReason: f.delayReason.value || null } });
         return 'The authority\u2019s notification is recorded.';
       }) : null,
       i.subjectNotificationRequired ? form('notify', 'Tell the affected persons (Art. 34)', [], 'Send notices', async () => {
@@ -176,6 +209,48 @@ function detail({ main, id }) {
         table('What happened to the breach', ['When', 'Who', 'What', 'Detail'],
           timeline.map((e) => h('tr', {}, h('td', {}, when(e.at)), h('td', {}, e.actor ?? '—'), h('td', {}, e.action), h('td', {}, e.detail ?? '—'))))));
   }
+
+  /**
+   * What Art. 33(3) asks the notification to contain, filled in with what is recorded: saving sends every field
+   * (PUT .../details), an emptied text clears it, an emptied count or date leaves it as recorded.
+   */
+  function details(i, offered) {
+    const text = (key, title, value, rows = 3) => field(key, title,
+      h('textarea', { id: key, name: key, rows, maxlength: 10_000 }, value ?? ''));
+    const number = (key, title, value) => field(key, title,
+      h('input', { id: key, name: key, type: 'number', min: 0, step: 1, inputmode: 'numeric', value: value ?? '' }));
+    return form('details', 'Describe the breach for the notification (Art. 33(3))', [
+      h('fieldset', {}, h('legend', {}, 'Nature of the breach'), NATURES.map((n) => h('label', { class: 'check' },
+        h('input', { type: 'checkbox', name: 'nature', value: n, checked: (i.nature ?? []).includes(n) }), ` ${label(n)}`))),
+      field('details-description', 'What happened', h('textarea', { id: 'details-description', name: 'description', required: true, rows: 3, maxlength: 20_000 }, i.description ?? '')),
+      field('occurred-at', 'Occurred (your local time, if known)', h('input', { id: 'occurred-at', name: 'occurredAt', type: 'datetime-local',
+        value: localInput(i.occurredAt), max: localInput(i.awareAt) })),
+      text('data-categories', 'Categories of personal data concerned (one a line or separated by commas)', (i.dataCategories ?? []).join(', '), 2),
+      number('approx-subjects', 'Approximate number of persons concerned', i.approxSubjects),
+      number('approx-records', 'Approximate number of personal data records concerned', i.approxRecords),
+      text('likely-consequences', 'Likely consequences of the breach', i.likelyConsequences),
+      text('measures', 'Measures taken or proposed, including those to mitigate its possible adverse effects', i.measures),
+      field('dpo-contact', 'Contact point for more information (the data protection officer\u2019s name and address)',
+        h('input', { id: 'dpo-contact', name: 'dpoContact', maxlength: 500, value: i.dpoContact || offered || '',
+          'aria-describedby': !i.dpoContact && offered ? 'dpo-contact-hint' : null })),
+      !i.dpoContact && offered ? h('p', { class: 'hint', id: 'dpo-contact-hint' },
+        'Filled in from the record of processing activities; saved with the details.') : null,
+    ], 'Save the details', async (f) => {
+      await api(`/api/incidents/${id}/details`, { method: 'PUT', body: {
+        nature: [...f].filter((e) => e.name === 'nature' && e.checked).map((e) => e.value),
+        description: f.description.value.trim() || null,
+        occurredAt: instantOf(f.occurredAt.value),
+        dataCategories: listOf(f['data-categories'].value),
+        approxSubjects: countOf(f['approx-subjects'].value),
+        approxRecords: countOf(f['approx-records'].value),
+        likelyConsequences: f['likely-consequences'].value.trim(),
+        measures: f.measures.value.trim(),
+        dpoContact: f.dpoContact.value.trim(),
+      } });
+      return 'The breach\u2019s details are saved; the Art. 33(3) report shows them.';
+    });
+  }
+
   load().catch((error) => show(failure, problemBox(error)));
   return ticking(main);
 }

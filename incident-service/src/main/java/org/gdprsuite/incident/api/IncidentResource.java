@@ -183,6 +183,9 @@ public class IncidentResource {
     @PUT
     @Path("/{id}/details")
     public IncidentView describe(@PathParam("id") UUID id, @NotNull @Valid ReportRequest request) {
+        if (request.awareAt() != null && request.awareAt().isAfter(clock.instant())) {
+            throw new BadRequestException("awareAt cannot be in the future.");
+        }
         return view(lifecycle.describe(id, request.toReport(), actor()));
     }
 

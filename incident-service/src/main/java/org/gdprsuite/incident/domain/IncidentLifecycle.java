@@ -71,10 +71,21 @@ public class IncidentLifecycle {
         return incident;
     }
 
-    /** Completes or corrects the description of the breach (what is known grows over time). */
+    /**
+     * Completes or corrects the description of the breach (what is known grows over time): the fields given
+     * replace what was recorded, those left out stay. The breach cannot have occurred after the controller became
+     * aware of it, whether one, the other or both are given now.
+     */
     @Transactional
     public Incident describe(UUID id, Report report, String actor) {
         Incident incident = incidents.open(id);
+        Instant aware = report.awareAt() != null ? report.awareAt() : incident.awareAt;
+        Instant occurred = report.occurredAt() != null ? report.occurredAt() : incident.occurredAt;
+        if (occurred != null && occurred.isAfter(aware)) {
+            throw DomainProblem.unprocessable(
+                    "occurred-after-awareness",
+                    "A breach cannot have occurred after the controller became aware of it.");
+        }
         if (report.awareAt() != null) {
             incident.awareAt = report.awareAt();
         }
@@ -139,7 +150,10 @@ public class IncidentLifecycle {
         return incident;
     }
 
-    /** The authority was notified (Art. 33); after the 72 hours only with the reasons for the delay (Art. 33(1)). */
+    /**
+     * The authority was notified (Art. 33), at a time between the awareness and now; after the 72 hours only with the
+     * reasons for the delay (Art. 33(1)).
+     */
     @Transactional
     public Incident authorityNotified(UUID id, Instant notifiedAt, String reference, String delayReason, String actor) {
         Incident incident = incidents.open(id);
@@ -151,7 +165,18 @@ public class IncidentLifecycle {
                     "authority-notification-not-required",
                     "The assessment found no risk: the authority notification is not required.");
         }
-        Instant at = notifiedAt == null ? clock.instant() : notifiedAt;
+        Instant now = clock.instant();
+        Instant at = notifiedAt == null ? now : notifiedAt;
+        if (at.isAfter(now)) {
+            throw DomainProblem.unprocessable(
+                    "notification-in-the-future",
+                    "The notification is recorded once it is sent: notifiedAt cannot be in the future.");
+        }
+        if (at.isBefore(incident.awareAt)) {
+            throw DomainProblem.unprocessable(
+                    "notification-before-awareness",
+                    "The authority cannot have been notified before the controller became aware of the breach.");
+        }
         boolean late = at.isAfter(incident.notifyBy());
         if (late && (delayReason == null || delayReason.isBlank())) {
             throw DomainProblem.unprocessable(
