@@ -297,6 +297,61 @@ class GatewayRoutingTest {
         assertEquals(expected, logged);
     }
 
+    /**
+     * Each service's operations report is routed to that service by its name in the path; the gateway answers its own;
+     * a service that is down is a problem the console shows as unavailable.
+     */
+    @Test
+    void theOperationsReportsOfTheServicesAndOfTheGatewayAreForTheDpoAndAdmins() {
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.DPO))
+                .when()
+                .get("/api/operations/incident-service")
+                .then()
+                .statusCode(200)
+                .body("service", equalTo("incident-service"))
+                .body("outbox.pending", notNullValue())
+                .body("deadLetters.topics.topic", equalTo(List.of("dsr.commands.dlq")))
+                .body("deadLetters.topics[0].waiting", notNullValue());
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.ADMIN))
+                .when()
+                .get("/api/operations/gateway")
+                .then()
+                .statusCode(200)
+                .body("service", equalTo("gateway"))
+                .body("deadLetters.topics.topic", equalTo(List.of("dsr.commands.dlq")));
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.SALES))
+                .when()
+                .get("/api/operations/incident-service")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.SALES))
+                .when()
+                .get("/api/operations/gateway")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().when().get("/api/operations/incident-service").then().statusCode(401);
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.DPO))
+                .when()
+                .get("/api/operations/consent-service")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.DPO))
+                .when()
+                .get("/api/operations/no-such-service")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+    }
+
     @Test
     void corsPreflightIsAnsweredForConfiguredOrigins() {
         given().header("Origin", "http://localhost:3000")
@@ -322,6 +377,10 @@ class GatewayRoutingTest {
                 .body("paths.keySet()", hasItem("/api/staff/me"))
                 .body("paths.keySet()", hasItem("/api/staff/{id}/termination"))
                 .body("paths.keySet()", hasItem("/api/access-log"))
+                // Every service's operations report at its own path, the gateway's too.
+                .body("paths.keySet()", hasItem("/api/operations/contact-service"))
+                .body("paths.keySet()", hasItem("/api/operations/incident-service"))
+                .body("paths.keySet()", hasItem("/api/operations/gateway"))
                 .body(
                         "paths.'/api/staff'.post.requestBody.content.'application/json'.schema.'$ref'",
                         equalTo("#/components/schemas/NewStaffUserBody"))

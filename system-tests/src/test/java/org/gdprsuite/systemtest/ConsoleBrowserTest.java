@@ -14,7 +14,9 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.gdprsuite.events.Topics;
 import org.gdprsuite.testsupport.DemoUser;
+import org.gdprsuite.testsupport.KafkaProbe;
 import org.gdprsuite.testsupport.MailBox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -324,6 +326,68 @@ class ConsoleBrowserTest extends SystemTest {
         awaitText(browser, By.id("overdue"), "request(s) overdue");
         awaitText(browser, By.id("due-soon"), "request(s) due soon");
         accessible(browser, "compliance");
+    }
+
+    @Test
+    void theComplianceOverviewShowsTheDeadLettersWaitingAndTheOutboxLagOfEveryService() {
+        WebDriver browser = dpo();
+        open(browser, "#/compliance");
+        awaitText(browser, By.id("backbone-status"), "6 of 6 services answered");
+        List<WebElement> services = browser.findElements(By.cssSelector("#outbox li[data-service]"));
+        assertEquals(
+                List.of(
+                        "contact-service",
+                        "consent-service",
+                        "subscription-service",
+                        "erasure-service",
+                        "incident-service",
+                        "gateway"),
+                services.stream().map(s -> s.getAttribute("data-service")).toList());
+        services.forEach(s -> assertTrue(s.getText().contains(" waiting"), s.getText()));
+        String inbound = "#dead-letters li[data-topic='" + Topics.deadLetter(Topics.CONSENT_INBOUND) + "']";
+        assertTrue(element(browser, By.cssSelector(inbound)).getText().contains("consent-service"));
+        long before = Long.parseLong(
+                element(browser, By.cssSelector(inbound + " [data-count]")).getAttribute("data-count"));
+
+        // An integrating system publishes something that is no event at all: consent-service dead-letters it.
+        KafkaProbe.send(suite.topic(Topics.CONSENT_INBOUND), UUID.randomUUID().toString(), "{\"not\": \"an event\"");
+        eventually().until(() -> {
+            element(browser, By.id("backbone-refresh")).click();
+            awaitText(browser, By.id("backbone-status"), "services answered");
+            return Long.parseLong(element(browser, By.cssSelector(inbound + " [data-count]"))
+                            .getAttribute("data-count"))
+                    > before;
+        });
+        assertTrue(
+                Long.parseLong(element(browser, By.cssSelector("#dead-letters [data-count]"))
+                                .getAttribute("data-count"))
+                        > before,
+                "the total counts it");
+        accessible(browser, "compliance-backbone");
+
+        // A service that does not answer is shown unavailable; the rest of the page stays.
+        ChromiumDriver chromium = (ChromiumDriver) browser;
+        chromium.executeCdpCommand("Network.enable", Map.of());
+        chromium.executeCdpCommand(
+                "Network.setBlockedURLs", Map.of("urls", List.of("*/api/operations/incident-service")));
+        try {
+            element(browser, By.id("backbone-refresh")).click();
+            awaitText(browser, By.id("backbone-status"), "5 of 6 services answered");
+            WebElement incident = element(browser, By.cssSelector("#outbox li[data-service='incident-service']"));
+            assertEquals("unavailable", incident.getAttribute("data-state"));
+            assertTrue(incident.getText().contains("unavailable"), incident.getText());
+            assertFalse(element(
+                            browser,
+                            By.cssSelector("#backbone-unavailable li[data-service='incident-service'] .problem-title"))
+                    .getText()
+                    .isBlank());
+            assertTrue(element(browser, By.cssSelector(inbound)).isDisplayed(), "the other services' figures stay");
+            awaitText(browser, By.id("base"), "persons in the CRM");
+            accessible(browser, "compliance-backbone-unavailable");
+        } finally {
+            chromium.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+            chromium.executeCdpCommand("Network.disable", Map.of());
+        }
     }
 
     @Test

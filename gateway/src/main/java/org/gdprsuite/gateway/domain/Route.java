@@ -7,7 +7,8 @@ import org.gdprsuite.runtime.security.Roles;
 
 /**
  * The gateway's one routing table: which path prefix goes to which service, who may call it (coarse
- * rules; each service checks again, finer), and whether its calls are about persons (access log).
+ * rules; each service checks again, finer), and whether its calls are about persons (access log). Paths pass as
+ * they are: a service's operations report keeps the service's name in its path.
  */
 public record Route(String prefix, String service, Set<String> roles, boolean personalData) {
 
@@ -27,7 +28,12 @@ public record Route(String prefix, String service, Set<String> roles, boolean pe
             publicRoute("/public/consents/", "consent-service"),
             publicRoute("/public/subscriptions/", "subscription-service"),
             publicRoute("/public/requests/", "erasure-service"),
-            publicRoute("/public/incidents/", "incident-service"));
+            publicRoute("/public/incidents/", "incident-service"),
+            operationsRoute("contact-service"),
+            operationsRoute("consent-service"),
+            operationsRoute("subscription-service"),
+            operationsRoute("erasure-service"),
+            operationsRoute("incident-service"));
 
     /** Pages and links for data subjects: no token; their signed links are checked by the service. */
     public boolean isPublic() {
@@ -43,6 +49,14 @@ public record Route(String prefix, String service, Set<String> roles, boolean pe
         return ALL.stream()
                 .filter(r -> path.startsWith(r.prefix) || path.equals(r.prefix.substring(0, r.prefix.length() - 1)))
                 .findFirst();
+    }
+
+    /**
+     * A service's operations report (its outbox backlog and dead letters, served by libs/service-runtime at
+     * {@code /api/operations/<service>}), for dpo and admin; the gateway answers {@code /api/operations/gateway} itself.
+     */
+    private static Route operationsRoute(String service) {
+        return new Route("/api/operations/" + service + "/", service, Set.of(Roles.DPO, Roles.ADMIN), false);
     }
 
     private static Route publicRoute(String prefix, String service) {

@@ -17,8 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * stack/kafka/acls.txt keeps up with the services' consumers: a service may read every topic one of its channels
- * consumes, join the channel's group and write the channel's dead-letter topic (a new channel without its rights
- * would be refused by the broker at run time).
+ * consumes, join the channel's group and write the channel's dead-letter topic, and write every dead-letter topic an
+ * outgoing channel sends to (a new channel without its rights would be refused by the broker at run time). The write
+ * right on a dead-letter topic is also what lets the service count its records for its operations report.
  */
 @Tag("unit")
 class KafkaAclsTest {
@@ -48,6 +49,14 @@ class KafkaAclsTest {
             config.putAll(shared);
             config.putAll(load(root.resolve(service).resolve("src/main/resources/application.properties")));
             for (String key : config.stringPropertyNames()) {
+                // An outgoing channel may write a dead-letter topic too (consents that waited in vain for their
+                // person).
+                if (key.startsWith("mp.messaging.outgoing.")
+                        && key.endsWith(".topic")
+                        && topic(config.getProperty(key)).endsWith(".dlq")
+                        && !granted.contains(service + " write " + topic(config.getProperty(key)))) {
+                    missing.add(service + " write " + topic(config.getProperty(key)));
+                }
                 if (!key.startsWith("mp.messaging.incoming.")
                         || !key.endsWith(".topic")
                         || key.endsWith(".dead-letter-queue.topic")) {

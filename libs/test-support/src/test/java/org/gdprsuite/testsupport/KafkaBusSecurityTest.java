@@ -1,20 +1,25 @@
 package org.gdprsuite.testsupport;
 
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
@@ -158,6 +163,52 @@ class KafkaBusSecurityTest {
         } finally {
             topics.delete();
         }
+    }
+
+    /**
+     * A service's operations report counts the records of the dead-letter topics it writes from their offsets, as the
+     * service's own principal: listing a topic's offsets takes Describe, which the broker grants with Write (every
+     * "write *.dlq" right of acls.txt), and nothing more is granted for it: a dead-letter topic the service does not
+     * write stays out of its sight.
+     */
+    @Test
+    void everyServiceMayCountTheRecordsOfTheDeadLetterTopicsItWritesAndNoOthers() throws Exception {
+        Map<String, List<String>> writes = new TreeMap<>();
+        for (String line : Files.readAllLines(SuiteStack.projectRoot().resolve("stack/kafka/acls.txt"))) {
+            String[] right = line.strip().split("\\s+");
+            if (right.length == 3 && right[1].equals("write") && right[2].endsWith(".dlq")) {
+                writes.computeIfAbsent(right[0], p -> new ArrayList<>()).add(right[2]);
+            }
+        }
+        assertEquals(
+                Set.of(
+                        "contact-service",
+                        "consent-service",
+                        "subscription-service",
+                        "erasure-service",
+                        "incident-service",
+                        "gateway"),
+                writes.keySet(),
+                "every service writes dead-letter topics");
+        for (Map.Entry<String, List<String>> service : writes.entrySet()) {
+            Map<String, Set<AclOperation>> allowed = allowedTo(service.getKey(), service.getValue());
+            try (Admin admin = Admin.create(SuiteKafka.as(service.getKey()))) {
+                for (String topic : service.getValue()) {
+                    assertTrue(allowed.get(topic).contains(AclOperation.DESCRIBE), service.getKey() + " " + topic);
+                    TopicPartition partition = new TopicPartition(topic, 0);
+                    long end = admin.listOffsets(Map.of(partition, OffsetSpec.latest()))
+                            .partitionResult(partition)
+                            .get(30, TimeUnit.SECONDS)
+                            .offset();
+                    assertTrue(end >= 0, service.getKey() + " " + topic);
+                }
+            }
+        }
+        Map<String, Set<AclOperation>> incident = allowedTo(
+                "incident-service",
+                List.of(Topics.deadLetter(Topics.CONSENT_INBOUND), Topics.deadLetter(Topics.DSR_REPLIES)));
+        assertEquals(Set.of(), incident.get(Topics.deadLetter(Topics.CONSENT_INBOUND)));
+        assertEquals(Set.of(), incident.get(Topics.deadLetter(Topics.DSR_REPLIES)));
     }
 
     /** What the broker's authorizer lets {@code principal} do on each topic. */

@@ -7,21 +7,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.gdprsuite.runtime.internal.operations.OperationsResource;
 import org.gdprsuite.runtime.problem.Problem;
 
 /**
  * Makes every service's OpenAPI document a contract a front-end can generate a client from: an operation
  * without a security requirement is public and says so ({@code security: []}), and every operation
  * declares the problem+json answer that each of its 4xx errors is; an HTML page is a string, not the
- * template engine's object graph, and schemas nothing refers to are left out.
+ * template engine's object graph, and schemas nothing refers to are left out. The operations report every service
+ * serves is described at the service's own path ({@link #operationsPathOf}).
  */
 public class SuiteOpenApi implements OASFilter {
 
@@ -59,6 +64,9 @@ public class SuiteOpenApi implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.application.name", String.class)
+                .ifPresent(service -> operationsPathOf(openAPI, service));
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }
@@ -79,6 +87,52 @@ public class SuiteOpenApi implements OASFilter {
         }
         new ArrayList<>(components.getSchemas().keySet())
                 .stream().filter(name -> !used.contains(name)).forEach(components::removeSchema);
+    }
+
+    /**
+     * Every service serves its operations report at {@code /api/operations/{service}} and answers only its own name:
+     * its document names its own path, {@code /api/operations/<service>}, with an operation id of its own, so that
+     * the gateway's merged document keeps each service's (and the authorization matrix checks each).
+     */
+    static void operationsPathOf(OpenAPI openAPI, String service) {
+        String template = OperationsResource.PATH + "/{service}";
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItem(template) == null) {
+            return;
+        }
+        PathItem item = openAPI.getPaths().getPathItem(template);
+        openAPI.getPaths().removePathItem(template);
+        if (item.getParameters() != null) {
+            item.setParameters(withoutServiceParameter(item.getParameters()));
+        }
+        item.getOperations().values().forEach(operation -> {
+            if (operation.getParameters() != null) {
+                operation.setParameters(withoutServiceParameter(operation.getParameters()));
+            }
+            operation.setOperationId("OperationsResource_" + camelCase(service));
+        });
+        openAPI.getPaths().addPathItem(OperationsResource.PATH + "/" + service, item);
+    }
+
+    private static List<Parameter> withoutServiceParameter(List<Parameter> parameters) {
+        List<Parameter> kept = parameters.stream()
+                .filter(p -> !("service".equals(p.getName()) && p.getIn() == Parameter.In.PATH))
+                .toList();
+        return kept.isEmpty() ? null : new ArrayList<>(kept);
+    }
+
+    /** {@code contact-service} → {@code contactService}. */
+    private static String camelCase(String name) {
+        StringBuilder camel = new StringBuilder();
+        boolean upper = false;
+        for (char c : name.toCharArray()) {
+            if (!Character.isLetterOrDigit(c)) {
+                upper = camel.length() > 0;
+            } else {
+                camel.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return camel.toString();
     }
 
     private static void htmlAsText(Content content) {

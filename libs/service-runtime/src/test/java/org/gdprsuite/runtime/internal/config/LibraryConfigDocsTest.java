@@ -18,7 +18,8 @@ class LibraryConfigDocsTest {
                 CryptoConfig.class,
                 LinksConfig.class,
                 PublicRateLimitConfig.class,
-                TokenCacheConfig.class
+                TokenCacheConfig.class,
+                OperationsConfig.class
             })
     void everyKeyIsDocumentedWithItsDefault(Class<?> mapping) {
         ConfigDocs.assertDocumented(mapping);
