@@ -100,30 +100,67 @@ class CentreBrowserTest {
     }
 
     @Test
-    void theDataOfEveryPersonWithTheAddressIsShownAndNoneToAnotherAddress() {
-        String email = address("see");
-        TestBeans.KnownSubjects.BY_EMAIL.put(email, List.of(UUID.randomUUID(), UUID.randomUUID()));
+    void seeShowsTheDataOfEveryPersonWithTheAddressAtOnceAndOnlyInThatSession() {
+        String email = address("see-now");
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        TestBeans.KnownSubjects.BY_EMAIL.put(email, List.of(first, second));
         Participants participants = new Participants(prefix);
         participants.announceAlphaAndBeta();
         signIn(browser, email);
 
         browser.findElement(By.id("see")).click();
+        assertTrue(browser.findElement(By.id("several")).isDisplayed());
+        browser.findElement(By.id("see-now")).click();
+        assertTrue(browser.findElement(By.id("assembling")).isDisplayed(), "progress while the slices come");
+        browser.get(base + CENTRE.substring(1));
+        UUID id = UUID.fromString(browser.findElement(By.cssSelector("#requests tr[data-type='ACCESS']"))
+                .getAttribute("data-id"));
+        Request approved = requests.find(id).orElseThrow();
+        assertEquals(List.of(first, second), approved.personIds());
+        assertNotNull(approved.approvedAt(), "approved without a staff step");
+        assertTrue(approved.approvedBy().startsWith("privacy centre"), approved.approvedBy());
+
+        answerWithBonnAndTwoConsents(participants, id);
+        String cookie = cookieOf(browser);
+        awaitUntil(() -> data(cookie).asString().contains("Bonn"));
+        assertEquals("no-store", data(cookie).getHeader("Cache-Control"));
+
+        browser.get(base + CENTRE.substring(1) + "/data");
+        assertTrue(browser.getPageSource().contains("Bonn"), "the personal data report");
+
+        WebDriver other = HeadlessChromium.start();
+        try {
+            signIn(other, address("see-other"));
+            other.findElement(By.id("see")).click();
+            assertTrue(other.findElement(By.id("none-held")).isDisplayed());
+            assertFalse(other.getPageSource().contains("Bonn"));
+            // The same address in another session: the copy belongs to the session that started it.
+            signIn(other, email);
+            other.findElement(By.id("see")).click();
+            assertTrue(other.findElement(By.id("see-now")).isDisplayed());
+            assertFalse(other.getPageSource().contains("Bonn"));
+        } finally {
+            other.quit();
+        }
+    }
+
+    /** Without the lookup (contact-service out of reach) See is a formal request, and Control waits for staff. */
+    @Test
+    void theDataOfEveryPersonWithTheAddressIsShownAndNoneToAnotherAddress() {
+        String email = address("see");
+        TestBeans.KnownSubjects.BY_EMAIL.put(email, List.of(UUID.randomUUID(), UUID.randomUUID()));
+        ContactServiceStandIn.UNREACHABLE.add(email);
+        Participants participants = new Participants(prefix);
+        participants.announceAlphaAndBeta();
+        signIn(browser, email);
+        assertTrue(browser.findElement(By.id("no-control")).isDisplayed(), "not matched to any person yet");
+
+        browser.findElement(By.id("see")).click();
         assertTrue(browser.findElement(By.id("no-data")).isDisplayed());
         browser.findElement(By.id("ask-copy")).click();
         UUID id = approveTheAccessRequest();
-        CloudEvent command = participants.commands(id, 1).get(0);
-        participants.reply(
-                command,
-                "alpha-service",
-                Outcome.DONE,
-                JsonNodeFactory.instance.objectNode().put("city", "Bonn"),
-                null);
-        participants.reply(
-                command,
-                "beta-service",
-                Outcome.DONE,
-                JsonNodeFactory.instance.objectNode().put("consents", 2),
-                null);
+        answerWithBonnAndTwoConsents(participants, id);
         awaitUntil(() -> given().cookie("gdpr_centre", cookieOf(browser))
                 .get(CENTRE + "/data")
                 .asString()
@@ -137,7 +174,9 @@ class CentreBrowserTest {
 
         WebDriver other = HeadlessChromium.start();
         try {
-            signIn(other, address("other"));
+            String otherAddress = address("other");
+            ContactServiceStandIn.UNREACHABLE.add(otherAddress);
+            signIn(other, otherAddress);
             assertTrue(other.findElement(By.id("no-requests")).isDisplayed());
             other.get(base + CENTRE.substring(1) + "/data");
             assertTrue(other.findElement(By.id("no-data")).isDisplayed());
@@ -400,6 +439,27 @@ class CentreBrowserTest {
 
     private static String page(String cookie) {
         return given().cookie("gdpr_centre", cookie).get(CENTRE).asString();
+    }
+
+    /** Both participants answer the request's export command: alpha with a city, beta with a count of consents. */
+    private static void answerWithBonnAndTwoConsents(Participants participants, UUID request) {
+        CloudEvent command = participants.commands(request, 1).get(0);
+        participants.reply(
+                command,
+                "alpha-service",
+                Outcome.DONE,
+                JsonNodeFactory.instance.objectNode().put("city", "Bonn"),
+                null);
+        participants.reply(
+                command,
+                "beta-service",
+                Outcome.DONE,
+                JsonNodeFactory.instance.objectNode().put("consents", 2),
+                null);
+    }
+
+    private static Response data(String cookie) {
+        return given().cookie("gdpr_centre", cookie).get(CENTRE + "/data");
     }
 
     private static String cookieOf(WebDriver browser) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.gdprsuite.erasure.config.ErasureConfig;
 import org.gdprsuite.erasure.domain.AuditTrail;
 import org.gdprsuite.erasure.domain.Origin;
 import org.gdprsuite.erasure.domain.Request;
@@ -15,8 +16,12 @@ import org.gdprsuite.erasure.domain.RequestStatus;
 import org.gdprsuite.erasure.domain.RequestStore;
 import org.gdprsuite.erasure.domain.RequestType;
 import org.gdprsuite.erasure.domain.Rules;
+import org.gdprsuite.erasure.domain.Task;
+import org.gdprsuite.erasure.domain.TaskStore;
 import org.gdprsuite.erasure.export.ExportBundles;
 import org.gdprsuite.erasure.export.ExportStore;
+import org.gdprsuite.erasure.fanout.Decisions;
+import org.gdprsuite.erasure.fanout.ServiceAccountSubjects;
 import org.gdprsuite.erasure.intake.Intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,6 +43,8 @@ public class CentreAsks {
             Set.of(RequestType.ACCESS, RequestType.PORTABILITY, RequestType.ERASURE, RequestType.RESTRICTION);
 
     static final String ACTOR = "data subject";
+    /** Who approves the access request behind See: the session's proof of the address, no staff member. */
+    static final String SEE_APPROVER = "privacy centre (address proved by the person's session)";
 
     /** The data the suite held at the newest export of the address: when, about how many persons, by section. */
     public record Held(UUID requestId, String generatedAt, int persons, Map<String, String> sections) {}
@@ -55,6 +62,18 @@ public class CentreAsks {
     Intake intake;
 
     @Inject
+    Decisions decisions;
+
+    @Inject
+    TaskStore tasks;
+
+    @Inject
+    ServiceAccountSubjects subjects;
+
+    @Inject
+    ErasureConfig config;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
@@ -66,7 +85,8 @@ public class CentreAsks {
         if (!ASKABLE.contains(type)) {
             throw new IllegalArgumentException("not askable from the centre: " + type);
         }
-        Request request = insert(address, type, details, "through the privacy centre; address proved by its session");
+        Request request =
+                insert(address, type, details, "through the privacy centre; address proved by its session", List.of());
         intake.linkDuplicate(request, ACTOR);
         return request.id();
     }
@@ -82,11 +102,102 @@ public class CentreAsks {
                         RequestType.RECTIFICATION,
                         correction.details(),
                         "through the privacy centre (correction of "
-                                + correction.field().key() + ")")
+                                + correction.field().key() + ")",
+                        List.of())
                 .id();
     }
 
-    private Request insert(String address, RequestType type, String details, String how) {
+    /**
+     * Whether See shows the data at once: the setting allows it and the session's persons were resolved on the
+     * service's own identity (else staff confirm who the address is, and See is a formal access request).
+     */
+    public boolean selfService(CentreStore.Session session) {
+        return config.erasure().centreSelfServiceAccess() && subjects.available() && session.personIds() != null;
+    }
+
+    /**
+     * See, started: an access request of the session's persons, verified and approved by the session's proof of the
+     * address (audited as such), fanned out as any approved one. Only this session shows it; nothing happens while
+     * one of its copies is being assembled or ready, or when the address has no person.
+     */
+    @Transactional
+    public void see(CentreStore.Session session) {
+        Seeing now = seeing(session);
+        if (!now.notStarted() && !now.failed()) {
+            return;
+        }
+        Request request = insert(
+                session.email(),
+                RequestType.ACCESS,
+                null,
+                "through the privacy centre, to see the data; address proved by its session",
+                session.personIds());
+        decisions.approve(request, SEE_APPROVER, null);
+        store.seeRequest(session.idSha256(), request.id());
+    }
+
+    /** Where the session's See stands: its copy ready, being assembled (slices answered so far), or not started. */
+    public Seeing seeing(CentreStore.Session session) {
+        if (session.personIds().isEmpty()) {
+            return new Seeing(Seeing.State.NONE_HELD, 0, 0, 0, null);
+        }
+        int persons = session.personIds().size();
+        UUID id = session.seeRequestId();
+        if (id == null) {
+            return new Seeing(Seeing.State.NOT_STARTED, persons, 0, 0, null);
+        }
+        Optional<JsonNode> bundle = exports.find(id);
+        if (bundle.isPresent()) {
+            return new Seeing(Seeing.State.READY, persons, 0, 0, bundle.get());
+        }
+        RequestStatus status = requests.find(id).map(Request::status).orElse(RequestStatus.COMPLETED);
+        if (status.isFinal()) {
+            // Completed and purged since (download-validity), or failed: a fresh copy may be started.
+            return new Seeing(
+                    status == RequestStatus.COMPLETED ? Seeing.State.NOT_STARTED : Seeing.State.FAILED,
+                    persons,
+                    0,
+                    0,
+                    null);
+        }
+        List<Task> asked = tasks.ofRequests(List.of(id)).getOrDefault(id, List.of());
+        int answered = (int) asked.stream().filter(t -> t.status().isAnswered()).count();
+        return new Seeing(Seeing.State.ASSEMBLING, persons, answered, asked.size(), null);
+    }
+
+    /** What See shows; {@code bundle} only when ready. */
+    public record Seeing(State state, int persons, int answered, int expected, JsonNode bundle) {
+
+        public enum State {
+            NONE_HELD,
+            NOT_STARTED,
+            ASSEMBLING,
+            READY,
+            FAILED
+        }
+
+        public boolean noneHeld() {
+            return state == State.NONE_HELD;
+        }
+
+        public boolean notStarted() {
+            return state == State.NOT_STARTED;
+        }
+
+        public boolean assembling() {
+            return state == State.ASSEMBLING;
+        }
+
+        public boolean ready() {
+            return state == State.READY;
+        }
+
+        public boolean failed() {
+            return state == State.FAILED;
+        }
+    }
+
+    private Request insert(String address, RequestType type, String details, String how, List<UUID> personIds) {
         Instant now = clock.instant();
         Request request = new Request(
                 UUID.randomUUID(),
@@ -94,7 +205,7 @@ public class CentreAsks {
                 RequestStatus.VERIFIED,
                 Origin.PORTAL,
                 address,
-                List.of(),
+                List.copyOf(personIds),
                 details,
                 now,
                 Rules.dueAt(now),

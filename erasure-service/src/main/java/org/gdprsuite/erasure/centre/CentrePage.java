@@ -84,8 +84,6 @@ public class CentrePage {
                 List<CentreControl.Person> persons,
                 boolean resolved);
 
-        static native TemplateInstance data(CentreTexts t, String csrf, CentreAsks.Held held);
-
         static native TemplateInstance message(CentreTexts t, String title, String text);
     }
 
@@ -199,15 +197,6 @@ public class CentrePage {
         });
     }
 
-    @GET
-    @Path("/data")
-    public TemplateInstance data(@CookieParam(COOKIE) String cookie) {
-        return signIn.session(cookie)
-                .map(s -> Templates.data(
-                        texts(), s.csrfToken(), asks.held(s.email()).orElse(null)))
-                .orElseGet(() -> Templates.signIn(texts(), List.of()));
-    }
-
     @POST
     @Path("/sign-out")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -219,8 +208,7 @@ public class CentrePage {
     }
 
     /** A form that changes something: a live session and its own anti-CSRF token, or nothing happens. */
-    private Response guarded(
-            String cookie, String csrf, java.util.function.Function<CentreStore.Session, Response> action) {
+    Response guarded(String cookie, String csrf, java.util.function.Function<CentreStore.Session, Response> action) {
         Optional<CentreStore.Session> session = signIn.session(cookie);
         if (session.isEmpty()) {
             return backHome(); // the sign-in page: no session, nothing to change
@@ -287,7 +275,7 @@ public class CentrePage {
                 + "; Secure; HttpOnly; SameSite=Strict";
     }
 
-    private CentreTexts texts() {
+    CentreTexts texts() {
         return CentreTexts.forLanguages(headers.getAcceptableLanguages());
     }
 }
