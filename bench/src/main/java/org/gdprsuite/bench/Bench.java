@@ -14,10 +14,11 @@ import java.util.Set;
  * {@code ./suite bench}: measures the running suite against the product card's targets, each figure
  * beside a baseline measured in the same run, and prints one table (also written as JSON and Markdown).
  *
- * <p>Options ({@code --name=value}): {@code only} (comma list of decision, dsr, export, retention, ingest,
+ * <p>Options ({@code --name=value}): {@code only} (comma list of decision, dsr, export, retention, mailing, ingest,
  * memory), {@code rates}, {@code seconds} (measured seconds per rate), {@code decision-persons} (10,000),
  * {@code connections} (the load's pool, 16), {@code wrk} (path of wrk, the cross-check), {@code events} (ingestion),
  * {@code persons} (retention), {@code dsr} (requests in flight), {@code activities} (export),
+ * {@code mailing-persons} and {@code mailing-cap} (the mailing job),
  * {@code results} (folder), {@code root} (the checkout, for pid files and logs).
  */
 public final class Bench {
@@ -29,8 +30,8 @@ public final class Bench {
 
     public static void main(String[] args) {
         Map<String, String> options = options(args);
-        Set<String> only =
-                Set.copyOf(Arrays.asList(options.getOrDefault("only", "decision,dsr,export,retention,ingest,memory")
+        Set<String> only = Set.copyOf(
+                Arrays.asList(options.getOrDefault("only", "decision,dsr,export,retention,mailing,ingest,memory")
                         .split(",")));
         Path root = Path.of(options.getOrDefault("root", "."));
         Http http = new Http(options.getOrDefault("gateway", "http://127.0.0.1:8080"));
@@ -56,6 +57,12 @@ public final class Bench {
             int cap = Integer.parseInt(options.getOrDefault("retention-cap", "180"));
             step(report, "retention sweep of " + persons + " persons (at most " + cap + " s)");
             new RetentionBench(http, cpu, persons, Duration.ofSeconds(cap)).run(report, runId);
+        }
+        if (only.contains("mailing")) {
+            int persons = Integer.parseInt(options.getOrDefault("mailing-persons", "2000"));
+            int cap = Integer.parseInt(options.getOrDefault("mailing-cap", "300"));
+            say("mailing job to " + persons + " persons: loading its audience through the gateway");
+            new MailingBench(http, cpu, persons, Duration.ofSeconds(cap)).run(report, runId);
         }
         if (only.contains("decision")) {
             // Before ingestion, which leaves the services busy with the consent.events it causes for minutes.

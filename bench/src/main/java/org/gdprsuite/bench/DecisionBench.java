@@ -179,7 +179,8 @@ final class DecisionBench {
         return () -> call.get().thenApply(status -> status == 200);
     }
 
-    private static double ownCpuMillis() {
+    /** The bench's own CPU time so far (the load generator's share of a step). */
+    static double ownCpuMillis() {
         return ProcessHandle.current()
                 .info()
                 .totalCpuDuration()

@@ -1,5 +1,6 @@
 package org.gdprsuite.bench;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Tag;
@@ -111,5 +112,20 @@ class BenchLogicTest {
         long[] after = Settle.parseCpuLine("cpu  140 0 60 940 60 0 0 0 0 0\n");
         assertEquals(0.25, Settle.busyShare(before, after), 1e-9);
         assertEquals(0.0, Settle.busyShare(after, after));
+    }
+
+    @Test
+    void aMailingCountsWhoGotExactlyOneMailAndEveryOtherRecipientAsAnError() {
+        MailTally tally = MailTally.of(List.of(1, 1, 0, 2, 1, 3));
+        assertEquals(6, tally.recipients());
+        assertEquals(3, tally.once());
+        assertEquals(1, tally.missing());
+        assertEquals(2, tally.duplicated());
+        assertEquals(3, tally.errors());
+        // Only the mails delivered once are the work done: 3 in 1.5 s.
+        assertEquals(2.0, tally.perSecond(1500), 1e-9);
+        assertTrue(tally.note().startsWith("3 errors of 6 (50.00 %)"), tally.note());
+        assertTrue(Double.isNaN(MailTally.of(List.of()).perSecond(0)));
+        assertEquals(0, MailTally.of(List.of(1, 1)).errors());
     }
 }
