@@ -31,6 +31,7 @@ import org.gdprsuite.events.dsr.DsrCommand;
 import org.gdprsuite.events.dsr.DsrReply;
 import org.gdprsuite.events.dsr.SubjectIds;
 import org.gdprsuite.events.payload.PersonCreated;
+import org.gdprsuite.events.payload.PersonUpdated;
 import org.gdprsuite.events.payload.SealedFields;
 import org.gdprsuite.runtime.crypto.SubjectCipher;
 import org.gdprsuite.runtime.crypto.TamperedException;
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 
 import static io.restassured.RestAssured.given;
@@ -342,6 +344,42 @@ class EncryptionAtRestTest {
         assertEquals(Optional.of("NL"), cipher.openReceived(bob, SealedFields.COUNTRY, his.country()));
         assertEquals(Optional.of("fair-2026"), cipher.openReceived(bob, SealedFields.SOURCE, his.source()));
         assertNull(his.organisationId(), "he works for no organisation");
+    }
+
+    @Test
+    void theLastActivityTravelsSealedAndOnlyWhenItMovesForward() {
+        String person =
+                PersonsTest.create(DemoUser.DPO, PersonsTest.ada("active." + UUID.randomUUID() + "@example.org"));
+        for (String at : List.of("2026-05-02T09:00:00Z", "2026-05-01T09:00:00Z", "2026-05-03T09:00:00Z")) {
+            given().auth()
+                    .oauth2(Tokens.of(DemoUser.SUPPORT))
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("type", "CALL", "subject", "Call", "occurredAt", at))
+                    .when()
+                    .post("/api/contacts/persons/" + person + "/activities")
+                    .then()
+                    .statusCode(201);
+        }
+        List<ConsumerRecord<String, String>> history = KafkaProbe.readUntil(
+                prefix + Topics.CONTACT_EVENTS,
+                records -> lastActivities(records, person).contains(Optional.of("2026-05-03T09:00:00Z")),
+                Duration.ofSeconds(30));
+        assertEquals(
+                List.of(Optional.of("2026-05-02T09:00:00Z"), Optional.of("2026-05-03T09:00:00Z")),
+                lastActivities(history, person),
+                "one update per move forward, none for the back-dated call");
+    }
+
+    /** The last activities of a person's updated events, opened; each must have travelled sealed. */
+    private List<Optional<String>> lastActivities(List<ConsumerRecord<String, String>> records, String person) {
+        return records.stream()
+                .filter(r -> person.equals(r.key()))
+                .map(r -> EventCodec.parse(r.value()))
+                .filter(e -> EventType.PERSON_UPDATED.type().equals(e.type()))
+                .map(e -> e.dataAs(PersonUpdated.class).lastActivityAt())
+                .peek(at -> assertTrue(SubjectCipher.isSealed(at), at))
+                .map(at -> cipher.openReceived(person, SealedFields.LAST_ACTIVITY, at))
+                .toList();
     }
 
     /** The emails of a person's created and updated events, as a consumer opens them. */

@@ -183,10 +183,11 @@ class ReadModelConsumersTest {
                                 "CUSTOMER",
                                 seal(person, SealedFields.COUNTRY, "DE"),
                                 seal(person, SealedFields.ORGANISATION, organisation.toString()),
-                                seal(person, SealedFields.SOURCE, "fair-2026")))),
+                                seal(person, SealedFields.SOURCE, "fair-2026"),
+                                null))),
                 name,
                 readModels::applyContacts);
-        assertEquals(List.of("DE", organisation, "fair-2026"), facts(person));
+        assertEquals(Arrays.asList("DE", organisation, "fair-2026", null), facts(person));
 
         consumer.applyAllOnce(
                 List.of(contactEvent(
@@ -198,23 +199,40 @@ class ReadModelConsumersTest {
                                 "CUSTOMER",
                                 seal(person, SealedFields.COUNTRY, "AT"),
                                 null,
-                                seal(person, SealedFields.SOURCE, "fair-2026")))),
+                                seal(person, SealedFields.SOURCE, "fair-2026"),
+                                seal(person, SealedFields.LAST_ACTIVITY, "2026-11-30T10:00:00Z")))),
                 name,
                 readModels::applyContacts);
-        assertEquals(Arrays.asList("AT", null, "fair-2026"), facts(person), "the organisation left");
+        Instant activity = Instant.parse("2026-11-30T10:00:00Z");
+        assertEquals(Arrays.asList("AT", null, "fair-2026", activity), facts(person), "the organisation left");
+        consumer.applyAllOnce(
+                List.of(contactEvent(
+                        EventType.PERSON_UPDATED,
+                        person,
+                        new PersonUpdated(
+                                person,
+                                null,
+                                "CUSTOMER",
+                                seal(person, SealedFields.COUNTRY, "AT"),
+                                null,
+                                null,
+                                seal(person, SealedFields.LAST_ACTIVITY, "2026-11-01T10:00:00Z")))),
+                name,
+                readModels::applyContacts);
+        assertEquals(activity, facts(person).get(3), "an older activity, published late, moves nothing back");
 
         consumer.applyAllOnce(
                 List.of(contactEvent(EventType.PERSON_ANONYMIZED, person, new PersonAnonymized(person))),
                 name,
                 readModels::applyContacts);
-        assertEquals(Arrays.asList(null, null, null), facts(person));
+        assertEquals(Arrays.asList(null, null, null, null), facts(person));
     }
 
     @Test
     void aCountrySealedAsAnotherFieldIsRefusedAndChangesNothing() {
         UUID person = UUID.randomUUID();
         PersonCreated forged =
-                new PersonCreated(person, null, "CUSTOMER", seal(person, SealedFields.SOURCE, "DE"), null, null);
+                new PersonCreated(person, null, "CUSTOMER", seal(person, SealedFields.SOURCE, "DE"), null, null, null);
         assertThrows(
                 RuntimeException.class,
                 () -> consumer.applyAllOnce(
@@ -233,9 +251,13 @@ class ReadModelConsumersTest {
     private List<Object> facts(UUID person) {
         List<Object> facts = new java.util.ArrayList<>();
         query(
-                "SELECT country, organisation_id, source FROM contact_read_model WHERE person_id = ?",
+                "SELECT country, organisation_id, source, last_activity_at FROM contact_read_model WHERE person_id = ?",
                 List.of(person),
-                rs -> facts.addAll(Arrays.asList(rs.getString(1), rs.getObject(2), rs.getString(3))));
+                rs -> facts.addAll(Arrays.asList(
+                        rs.getString(1),
+                        rs.getObject(2),
+                        rs.getString(3),
+                        instant(rs.getObject(4, OffsetDateTime.class)))));
         return facts;
     }
 

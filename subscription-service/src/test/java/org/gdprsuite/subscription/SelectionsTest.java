@@ -108,7 +108,7 @@ class SelectionsTest {
     }
 
     @Test
-    void aSelectionFiltersByCountryOrganisationAndSource() {
+    void aSelectionFiltersByCountryOrganisationSourceAndLastActivity() {
         String category = "F" + UUID.randomUUID().toString().substring(0, 8);
         UUID organisation = UUID.randomUUID();
         ReadModelRows rows = new ReadModelRows(dataSource);
@@ -134,6 +134,16 @@ class SelectionsTest {
                         "sources", List.of("legacy-crm")))
                 .body("persons", equalTo(1));
         preview(Map.of("categories", List.of(category))).body("persons", equalTo(6));
+        rows.execute(
+                "UPDATE contact_read_model SET last_activity_at = now() - interval '400 days' WHERE person_id = ?",
+                german.get(0).id());
+        rows.execute(
+                "UPDATE contact_read_model SET last_activity_at = now() - interval '2 days' WHERE person_id = ?",
+                german.get(1).id());
+        String yearAgo = Instant.now().minus(365, ChronoUnit.DAYS).toString();
+        preview(Map.of("categories", List.of(category), "activeFrom", yearAgo)).body("persons", equalTo(1));
+        preview(Map.of("categories", List.of(category), "activeBefore", yearAgo))
+                .body("persons", equalTo(1)); // who never had an activity is not "inactive since"
     }
 
     private static void facts(

@@ -125,13 +125,15 @@ public class PersonStore {
 
     /**
      * An activity is not an edit of the person: it moves lastActivityAt without a new version, so that
-     * activities logged at the same time, or an editor holding the person's ETag, do not conflict.
+     * activities logged at the same time, or an editor holding the person's ETag, do not conflict. True if it
+     * moved.
      */
-    public void moveLastActivity(UUID personId, Instant occurredAt) {
-        Person.update(
-                "lastActivityAt = ?1 where id = ?2 and (lastActivityAt is null or lastActivityAt < ?1)",
-                occurredAt,
-                personId);
+    public boolean moveLastActivity(UUID personId, Instant occurredAt) {
+        return Person.update(
+                        "lastActivityAt = ?1 where id = ?2 and (lastActivityAt is null or lastActivityAt < ?1)",
+                        occurredAt,
+                        personId)
+                > 0;
     }
 
     /** The set-based part of erasure: activity text destroyed and one log row per person, a statement each. */

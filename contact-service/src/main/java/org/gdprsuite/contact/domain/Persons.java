@@ -80,7 +80,8 @@ public class Persons {
                         person.category.name(),
                         sealed(person, SealedFields.COUNTRY, person.country),
                         sealed(person, SealedFields.ORGANISATION, organisationOf(person)),
-                        sealed(person, SealedFields.SOURCE, person.source)));
+                        sealed(person, SealedFields.SOURCE, person.source),
+                        sealed(person, SealedFields.LAST_ACTIVITY, instantOf(person.lastActivityAt))));
         return person;
     }
 
@@ -186,7 +187,7 @@ public class Persons {
     @Transactional
     public Activity addActivity(
             UUID personId, Activity.Type type, String subject, String body, Instant occurredAt, String actor) {
-        live(personId);
+        Person person = live(personId);
         Activity activity = new Activity();
         activity.id = UUID.randomUUID();
         activity.personId = personId;
@@ -196,7 +197,10 @@ public class Persons {
         activity.occurredAt = occurredAt == null ? clock.instant() : occurredAt;
         activity.createdBy = actor;
         activity.persist();
-        store.moveLastActivity(personId, activity.occurredAt);
+        if (store.moveLastActivity(personId, activity.occurredAt)) {
+            // Selections filter on the last activity; a back-dated activity moves nothing and says nothing.
+            published(person, activity.occurredAt);
+        }
         return activity;
     }
 
@@ -232,6 +236,11 @@ public class Persons {
     private void changed(Person person, String actor, String action, List<String> fields) {
         person.updatedAt = clock.instant();
         log(person.id, actor, action, fields);
+        published(person, person.lastActivityAt);
+    }
+
+    /** The person's current values on contact.events, {@code lastActivityAt} as it now stands. */
+    private void published(Person person, Instant lastActivityAt) {
         outbox.publish(
                 EventType.PERSON_UPDATED,
                 person.id.toString(),
@@ -241,7 +250,8 @@ public class Persons {
                         person.category.name(),
                         sealed(person, SealedFields.COUNTRY, person.country),
                         sealed(person, SealedFields.ORGANISATION, organisationOf(person)),
-                        sealed(person, SealedFields.SOURCE, person.source)));
+                        sealed(person, SealedFields.SOURCE, person.source),
+                        sealed(person, SealedFields.LAST_ACTIVITY, instantOf(lastActivityAt))));
     }
 
     /**
@@ -251,6 +261,10 @@ public class Persons {
      */
     private String sealed(Person person, String field, String value) {
         return value == null ? null : cipher.seal(person.id.toString(), field, value);
+    }
+
+    private static String instantOf(Instant at) {
+        return at == null ? null : at.toString();
     }
 
     private static String organisationOf(Person person) {

@@ -10,8 +10,8 @@ import org.gdprsuite.runtime.problem.DomainProblem;
 
 /**
  * A selection's filter over the persons of the read models; every criterion is optional and they all apply
- * (AND). Only what the read models hold: category, country, organisation, source, creation time, restriction,
- * consent state per purpose and subscription. Erased persons are never selected.
+ * (AND). Only what the read models hold: category, country, organisation, source, creation time, last activity,
+ * restriction, consent state per purpose and subscription. Erased persons are never selected.
  *
  * @param categories any of these categories (empty: any)
  * @param countries any of these countries, ISO 3166-1 alpha-2 (empty: any; persons of no known country never)
@@ -19,6 +19,8 @@ import org.gdprsuite.runtime.problem.DomainProblem;
  * @param sources whose data came from any of these sources, e.g. an import's (empty: any)
  * @param createdFrom created at or after (persons known before creation times were kept have none)
  * @param createdBefore created before
+ * @param activeFrom last activity (a call, a mail, a meeting) at or after; persons without any activity never
+ * @param activeBefore last activity before; persons without any activity never
  * @param restricted true: only restricted persons (Art. 18); false: only unrestricted; null: both
  * @param consents each purpose allowed (a consent or other basis in force) or not allowed now
  * @param subscribedTo subscribed to this subscription type
@@ -30,6 +32,8 @@ public record Criteria(
         List<String> sources,
         Instant createdFrom,
         Instant createdBefore,
+        Instant activeFrom,
+        Instant activeBefore,
         Boolean restricted,
         List<ConsentCriterion> consents,
         String subscribedTo) {
@@ -59,6 +63,9 @@ public record Criteria(
     public Criteria validated() {
         if (createdFrom != null && createdBefore != null && !createdFrom.isBefore(createdBefore)) {
             throw DomainProblem.unprocessable("selection-invalid", "createdFrom must be before createdBefore.");
+        }
+        if (activeFrom != null && activeBefore != null && !activeFrom.isBefore(activeBefore)) {
+            throw DomainProblem.unprocessable("selection-invalid", "activeFrom must be before activeBefore.");
         }
         if (categories.size() > LIST_MAX
                 || countries.size() > LIST_MAX
@@ -116,6 +123,14 @@ public record Criteria(
         if (createdBefore != null) {
             parameters.add(createdBefore);
             sql.append(" AND c.created_at < ?").append(first + parameters.size() - 1);
+        }
+        if (activeFrom != null) {
+            parameters.add(activeFrom);
+            sql.append(" AND c.last_activity_at >= ?").append(first + parameters.size() - 1);
+        }
+        if (activeBefore != null) {
+            parameters.add(activeBefore);
+            sql.append(" AND c.last_activity_at < ?").append(first + parameters.size() - 1);
         }
         if (restricted != null) {
             sql.append(restricted ? " AND c.restricted" : " AND NOT c.restricted");

@@ -177,7 +177,8 @@ public class Subscriptions {
         }
         em.createNativeQuery("""
                         UPDATE contact_read_model SET email = NULL, country = NULL, organisation_id = NULL, source = NULL,
-                            anonymized = true WHERE person_id = ANY(?1)
+                            last_activity_at = NULL, anonymized = true
+                        WHERE person_id = ANY(?1)
                         """).setParameter(1, ids).executeUpdate();
         em.createNativeQuery("DELETE FROM mail_log WHERE person_id = ANY(?1)")
                 .setParameter(1, ids)

@@ -66,7 +66,7 @@ public class ReadModelConsumers {
             INSERT INTO contact_read_model (person_id, anonymized, updated_at)
             SELECT p, true, t FROM unnest(?::uuid[], ?::timestamptz[]) AS u (p, t)
             ON CONFLICT (person_id) DO UPDATE SET anonymized = true, email = NULL, country = NULL,
-                organisation_id = NULL, source = NULL, updated_at = EXCLUDED.updated_at
+                organisation_id = NULL, source = NULL, last_activity_at = NULL, updated_at = EXCLUDED.updated_at
             """;
 
     private static final List<Function<Map.Entry<UUID, Instant>, Object>> ANONYMIZE_COLUMNS =
@@ -148,7 +148,8 @@ public class ReadModelConsumers {
                                 created.personId(),
                                 created.country(),
                                 created.organisationId(),
-                                created.source()),
+                                created.source(),
+                                created.lastActivityAt()),
                         event.time(),
                         event);
                 mail.releasePending(created.personId());
@@ -164,7 +165,8 @@ public class ReadModelConsumers {
                                 updated.personId(),
                                 updated.country(),
                                 updated.organisationId(),
-                                updated.source()),
+                                updated.source(),
+                                updated.lastActivityAt()),
                         null,
                         event);
                 mail.releasePending(updated.personId());
@@ -206,10 +208,11 @@ public class ReadModelConsumers {
             UUID personId, String email, String category, SelectionFacts facts, Instant createdAt, CloudEvent event) {
         em.createNativeQuery("""
                 INSERT INTO contact_read_model (person_id, email, category, country, organisation_id, source,
-                    updated_at, created_at)
-                VALUES (?1, ?2, ?3, ?6, ?7, ?8, ?4, CAST(?5 AS timestamptz))
+                    last_activity_at, updated_at, created_at)
+                VALUES (?1, ?2, ?3, ?6, ?7, ?8, CAST(?9 AS timestamptz), ?4, CAST(?5 AS timestamptz))
                 ON CONFLICT (person_id) DO UPDATE SET email = EXCLUDED.email, category = EXCLUDED.category,
                     country = EXCLUDED.country, organisation_id = EXCLUDED.organisation_id, source = EXCLUDED.source,
+                    last_activity_at = greatest(contact_read_model.last_activity_at, EXCLUDED.last_activity_at),
                     updated_at = EXCLUDED.updated_at,
                     created_at = coalesce(contact_read_model.created_at, EXCLUDED.created_at)
                 WHERE NOT contact_read_model.anonymized
@@ -222,6 +225,11 @@ public class ReadModelConsumers {
                 .setParameter(6, facts.country())
                 .setParameter(7, facts.organisationId())
                 .setParameter(8, facts.source())
+                .setParameter(
+                        9,
+                        facts.lastActivityAt() == null
+                                ? null
+                                : facts.lastActivityAt().toString())
                 .executeUpdate();
     }
 }

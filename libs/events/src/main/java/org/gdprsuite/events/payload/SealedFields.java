@@ -25,6 +25,9 @@ public final class SealedFields {
     /** {@code source} of {@link PersonCreated} and {@link PersonUpdated}: where the person's data came from. */
     public static final String SOURCE = "source";
 
+    /** {@code lastActivityAt} of {@link PersonCreated} and {@link PersonUpdated}: when the person was last in touch. */
+    public static final String LAST_ACTIVITY = "lastActivityAt";
+
     private static final String REQUEST_SUBJECT = "dsr-request:";
 
     private SealedFields() {}
