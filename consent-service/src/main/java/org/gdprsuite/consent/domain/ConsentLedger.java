@@ -60,6 +60,9 @@ public class ConsentLedger {
     @Inject
     ConsentConfig config;
 
+    @Inject
+    InformationMails informationMails;
+
     /** How a decision was captured, as proof. */
     public record Evidence(String ip, String userAgent, String formId) {
         public static final Evidence NONE = new Evidence(null, null, null);
@@ -157,6 +160,18 @@ public class ConsentLedger {
                 EventType.CONSENT_STATE_CHANGED,
                 changes,
                 change -> change.personId().toString());
+        // Art. 13/14: a person now processed on a basis other than consent is told of it, whatever brought it.
+        List<UUID> withoutConsent = records.stream()
+                .filter(r -> current.contains(r.id)
+                        && r.status == ConsentStatus.GRANTED
+                        && r.legalBasis != LegalBasis.CONSENT
+                        && Boolean.FALSE.equals(subjectsKnown.get(r.personId)))
+                .map(r -> r.personId)
+                .distinct()
+                .toList();
+        if (!withoutConsent.isEmpty()) {
+            informationMails.basesChanged(withoutConsent);
+        }
         return records;
     }
 

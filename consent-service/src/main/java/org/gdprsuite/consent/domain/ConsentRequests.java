@@ -1,7 +1,6 @@
 package org.gdprsuite.consent.domain;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,7 +68,6 @@ public class ConsentRequests {
         Set<String> decided = ledger.currentStates(person.personId()).stream()
                 .map(state -> state.purpose)
                 .collect(Collectors.toSet());
-        List<Purpose> defaulted = new ArrayList<>();
         for (Purpose purpose : purposes.list()) {
             if (decided.contains(purpose.key)) {
                 continue; // attached from a pending subject: what the person said wins over a default or a request
@@ -81,13 +79,12 @@ public class ConsentRequests {
                         ConsentStatus.GRANTED,
                         createdAt,
                         "default legal basis"));
-                defaulted.add(purpose);
             } else if (purpose.consentRequired && sendRequests && person.email() != null) {
                 requestConsent(person.personId(), purpose, createdAt);
             }
         }
-        // Art. 13/14: told of what is processed without their consent (in this transaction: recorded with the bases).
-        informationMails.personCreated(person.personId(), defaulted, createdAt, person.email() != null);
+        // Art. 13/14: told of what is processed without their consent, by the bases in force when the mail is sent.
+        informationMails.personCreated(person.personId(), createdAt, person.email() != null);
     }
 
     /**

@@ -38,6 +38,9 @@ public class PendingSubjects {
     @Inject
     Outbox outbox;
 
+    @Inject
+    InformationMails informationMails;
+
     /** contact-service announced {@code personId} with {@code email}: pending subjects of the address attach. */
     public void announced(UUID personId, Optional<String> email) {
         List<UUID> pending = directory.announced(personId, email);
@@ -108,5 +111,9 @@ public class PendingSubjects {
                         .map(Decision::event)
                         .toList(),
                 change -> change.personId().toString());
+        // Art. 13/14: what the pending subject was told nothing of (a basis other than consent) the person is told.
+        if (!changed.isEmpty()) {
+            informationMails.basesChanged(List.of(personId));
+        }
     }
 }

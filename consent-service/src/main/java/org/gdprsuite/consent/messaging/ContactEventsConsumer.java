@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.gdprsuite.consent.domain.ConsentRequests;
 import org.gdprsuite.consent.domain.InboundConsents;
+import org.gdprsuite.consent.domain.InformationMails;
 import org.gdprsuite.consent.domain.LedgerMaintenance;
 import org.gdprsuite.consent.domain.PendingSubjects;
 import org.gdprsuite.consent.domain.SubjectStates;
@@ -33,7 +34,8 @@ import jakarta.inject.Inject;
  * records may be made for them; a new person gets the default legal bases and, if configured, consent requests;
  * a restriction (Art. 18) or its lifting turns the person's decisions; an anonymized person's evidence is erased
  * and nothing allows processing them any more. Consents from Kafka that waited for an announced person are
- * recorded after what the announcement brings, as if they had come just after it; pending subjects named by the
+ * recorded after what the announcement brings, as if they had come just after it, and then a new person's
+ * information mail due at once is sent (telling the bases those records left in force); pending subjects named by the
  * person's address attach to them ({@link PendingSubjects}).
  */
 @ApplicationScoped
@@ -59,6 +61,9 @@ public class ContactEventsConsumer {
 
     @Inject
     SubjectCipher cipher;
+
+    @Inject
+    InformationMails informationMails;
 
     /**
      * A poll at a time (the channel has {@code batch=true}): a retention sweep anonymizes persons by the
@@ -120,6 +125,8 @@ public class ContactEventsConsumer {
     private void release(List<UUID> announced) {
         if (!announced.isEmpty()) {
             inbound.announced(List.copyOf(announced));
+            // The information mail due at once goes now, telling the bases in force with the records that waited.
+            informationMails.sendDue(List.copyOf(announced));
             announced.clear();
         }
     }

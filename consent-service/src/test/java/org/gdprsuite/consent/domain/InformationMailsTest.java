@@ -1,9 +1,10 @@
 package org.gdprsuite.consent.domain;
 
 import java.time.Duration;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.gdprsuite.consent.config.ConsentConfig.InformationMail;
 import org.gdprsuite.consent.config.ConsentConfig.PurposeMail;
@@ -12,40 +13,50 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Which purposes a new person's information mails tell of, by template. */
+/** What a person's information mails tell, by template: the bases in force other than consent, not told yet. */
 @Tag("unit")
 class InformationMailsTest {
 
     @Test
     void onlyPurposesWithoutConsentAreToldOfGroupedByTemplate() {
         InformationMail settings = settings(true, Map.of("quiet", mail(false, null), "crm", mail(true, "crm.notice")));
-        List<Purpose> applied = List.of(
-                purpose("news", true, null),
-                purpose("analytics", false, LegalBasis.LEGITIMATE_INTERESTS),
-                purpose("billing", false, LegalBasis.CONTRACT),
-                purpose("quiet", false, LegalBasis.CONTRACT),
-                purpose("crm", false, LegalBasis.LEGITIMATE_INTERESTS));
+        Map<String, LegalBasis> current = new LinkedHashMap<>();
+        current.put("news", LegalBasis.CONSENT);
+        current.put("analytics", LegalBasis.LEGITIMATE_INTERESTS);
+        current.put("billing", LegalBasis.CONTRACT);
+        current.put("quiet", LegalBasis.CONTRACT);
+        current.put("crm", LegalBasis.LEGITIMATE_INTERESTS);
 
         assertEquals(
-                Map.of("information.notice", List.of("analytics", "billing"), "crm.notice", List.of("crm")),
-                InformationMails.mails(applied, settings));
+                Map.of(
+                        "information.notice",
+                        Map.of("analytics", LegalBasis.LEGITIMATE_INTERESTS, "billing", LegalBasis.CONTRACT),
+                        "crm.notice",
+                        Map.of("crm", LegalBasis.LEGITIMATE_INTERESTS)),
+                InformationRule.mails(current, Set.of(), settings));
+    }
+
+    @Test
+    void aPurposeIsToldAgainOnlyOnABasisNotToldYet() {
+        Set<InformationRule.Told> told =
+                Set.of(new InformationRule.Told("billing", "CONTRACT"), new InformationRule.Told("crm", "CONTRACT"));
+
+        assertEquals(
+                Map.of("information.notice", Map.of("crm", LegalBasis.LEGITIMATE_INTERESTS)),
+                InformationRule.mails(
+                        Map.of("billing", LegalBasis.CONTRACT, "crm", LegalBasis.LEGITIMATE_INTERESTS),
+                        told,
+                        settings(true, Map.of())));
     }
 
     @Test
     void aPersonUnderConsentOnlyOrWithTheSettingOffGetsNone() {
-        assertEquals(Map.of(), InformationMails.mails(List.of(purpose("news", true, null)), settings(true, Map.of())));
         assertEquals(
                 Map.of(),
-                InformationMails.mails(
-                        List.of(purpose("billing", false, LegalBasis.CONTRACT)), settings(false, Map.of())));
-    }
-
-    private static Purpose purpose(String key, boolean consentRequired, LegalBasis basis) {
-        Purpose p = new Purpose();
-        p.key = key;
-        p.consentRequired = consentRequired;
-        p.defaultLegalBasis = basis;
-        return p;
+                InformationRule.mails(Map.of("news", LegalBasis.CONSENT), Set.of(), settings(true, Map.of())));
+        assertEquals(
+                Map.of(),
+                InformationRule.mails(Map.of("billing", LegalBasis.CONTRACT), Set.of(), settings(false, Map.of())));
     }
 
     private static PurposeMail mail(boolean enabled, String template) {
