@@ -71,6 +71,11 @@ class PublicPagesAccessibilityTest extends SystemTest {
     }
 
     private WebElement element(By by) {
+        return element(browser, by);
+    }
+
+    /** The element once the page shows it (at most {@code PAGE_WAIT}); what the page shows instead, if not. */
+    static WebElement element(WebDriver browser, By by) {
         try {
             return await().atMost(PAGE_WAIT)
                     .ignoreExceptions()

@@ -98,6 +98,9 @@ final class RunningSuite {
             config.put("gdpr.contact.pseudonym-key", pseudonymKey);
             // The gateway's staff-user management: the demo realm's client gateway-staff.
             config.put("gdpr.gateway.staff.client-secret", "gateway-staff-secret");
+            // erasure-service's own identity (the privacy centre's subject lookup): the demo realm's client
+            // erasure-service.
+            config.put("gdpr.erasure.client-secret", "erasure-service-secret");
             config.put(
                     "quarkus.rest-client.contact-service.url",
                     "http://127.0.0.1:" + ports.get("contact-service").get(0));
