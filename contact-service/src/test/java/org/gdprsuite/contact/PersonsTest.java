@@ -14,6 +14,8 @@ import org.gdprsuite.events.dsr.DsrAction;
 import org.gdprsuite.events.dsr.DsrCommand;
 import org.gdprsuite.events.dsr.DsrReply;
 import org.gdprsuite.events.dsr.SubjectIds;
+import org.gdprsuite.events.payload.SealedFields;
+import org.gdprsuite.runtime.crypto.RequestFields;
 import org.gdprsuite.runtime.internal.dsr.DsrCommandHandler;
 import org.gdprsuite.testsupport.DemoUser;
 import org.gdprsuite.testsupport.KafkaProbe;
@@ -48,6 +50,9 @@ class PersonsTest {
 
     @Inject
     DsrCommandHandler dsr;
+
+    @Inject
+    RequestFields requestFields;
 
     static String create(DemoUser user, Map<String, Object> fields) {
         return given().auth()
@@ -438,6 +443,39 @@ class PersonsTest {
                 events(id, 2).stream()
                         .filter(e -> e.type().equals("contact.person.anonymized"))
                         .count());
+    }
+
+    @Test
+    void aRectificationCommandSetsThePersonsOwnCorrectionsSealedOnTheBusAndRefusesWhatItWouldNotStore() {
+        String email = "rita." + UUID.randomUUID() + "@example.org";
+        String id = create(DemoUser.DPO, ada(email));
+        SubjectIds subject = new SubjectIds(List.of(UUID.fromString(id)), List.of());
+        UUID requestId = UUID.randomUUID();
+        // The orchestrator seals the new values under the request's key; the handler opens them.
+        DsrCommand command = new DsrCommand(
+                requestId,
+                subject,
+                List.of("contact-service"),
+                null,
+                SealedFields.requestSubject(requestId),
+                requestFields.sealCorrections(requestId, Map.of("city", "Köln", "postalCode", "50667")));
+        assertTrue(command.corrections().values().stream().noneMatch(v -> v.contains("Köln")));
+
+        DsrReply done = dsr.handle(UUID.randomUUID().toString(), DsrAction.RECTIFY, command);
+        assertEquals(DsrReply.Outcome.DONE, done.outcome());
+        person(DemoUser.DPO, id).body("city", equalTo("Köln")).body("postalCode", equalTo("50667"));
+        assertTrue(events(id, 2).stream().anyMatch(e -> e.type().equals("contact.person.updated")));
+
+        // A value contact-service does not store, or a field beyond the contact details: held with the reason,
+        // nothing changed (retrying would never succeed).
+        for (Map<String, String> refused : List.of(Map.of("country", "Deutschland"), Map.of("category", "PROSPECT"))) {
+            DsrReply held = dsr.handle(
+                    UUID.randomUUID().toString(),
+                    DsrAction.RECTIFY,
+                    new DsrCommand(UUID.randomUUID(), subject, List.of(), null, null, refused));
+            assertEquals(DsrReply.Outcome.HELD, held.outcome(), refused.toString());
+        }
+        person(DemoUser.DPO, id).body("country", equalTo("GB")).body("category", equalTo("CUSTOMER"));
     }
 
     private static ValidatableResponse person(DemoUser user, String id) {

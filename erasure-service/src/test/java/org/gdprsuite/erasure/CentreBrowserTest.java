@@ -5,11 +5,15 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gdprsuite.erasure.domain.Objection;
+import org.gdprsuite.erasure.domain.ObjectionStore;
 import org.gdprsuite.erasure.domain.Request;
+import org.gdprsuite.erasure.domain.RequestStatus;
 import org.gdprsuite.erasure.domain.RequestStore;
 import org.gdprsuite.erasure.domain.RequestType;
 import org.gdprsuite.events.CloudEvent;
 import org.gdprsuite.events.dsr.DsrReply.Outcome;
+import org.gdprsuite.events.payload.ObjectionChanged.Scope;
 import org.gdprsuite.runtime.links.SignedLinks;
 import org.gdprsuite.testsupport.DemoUser;
 import org.gdprsuite.testsupport.HeadlessChromium;
@@ -35,7 +39,9 @@ import jakarta.inject.Inject;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -62,6 +68,9 @@ class CentreBrowserTest {
 
     @Inject
     RequestStore requests;
+
+    @Inject
+    ObjectionStore objections;
 
     @Inject
     SignedLinks links;
@@ -187,36 +196,63 @@ class CentreBrowserTest {
     }
 
     @Test
-    void correctTheCityAndFollowTheRectificationWithItsDueDate() {
+    void correctTheCityAtOnceAndTheNameAfterStaffReviewAndFollowBoth() {
         String email = address("correct");
+        UUID person = UUID.randomUUID();
+        TestBeans.KnownSubjects.BY_EMAIL.put(email, List.of(person));
         signIn(browser, email);
 
-        browser.findElement(By.cssSelector("#field option[value='CITY']")).click();
+        // The settings apply the city at once and hold names for review; the form says which is which.
+        assertTrue(option("CITY").getText().contains("at once"));
+        assertFalse(option("LAST_NAME").getText().contains("at once"));
+        option("CITY").click();
         browser.findElement(By.id("value")).sendKeys("Köln");
         browser.findElement(By.id("correct")).click();
 
         WebElement row = browser.findElement(By.cssSelector("#requests tr[data-type='RECTIFICATION']"));
-        assertEquals("VERIFIED", row.getAttribute("data-status"));
         assertEquals(
-                "Correct my data (rectification)",
+                "Correct my data (rectification): City",
                 row.findElements(By.tagName("td")).get(0).getText());
         List<WebElement> cells = row.findElements(By.tagName("td"));
         java.time.LocalDate received = java.time.LocalDate.parse(cells.get(2).getText());
         assertEquals(
                 received.plusMonths(1), java.time.LocalDate.parse(cells.get(3).getText()));
-        UUID id = UUID.fromString(row.getAttribute("data-id"));
-        Request stored = requests.find(id).orElseThrow();
+        UUID city = UUID.fromString(row.getAttribute("data-id"));
+        Request stored = requests.find(city).orElseThrow();
         assertEquals(RequestType.RECTIFICATION, stored.type());
         assertEquals(email, stored.email());
         assertEquals("Correct city to: Köln", stored.details());
+        // Approved by the session's proof of the address, for the persons resolved at sign-in; no staff member.
+        assertNotEquals(RequestStatus.VERIFIED, stored.status());
+        assertTrue(stored.approvedBy().startsWith("privacy centre"), stored.approvedBy());
+        assertEquals(List.of(person), stored.personIds());
+        // contact-service carries it out (a fan-out), so staff cannot complete it by hand.
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.DPO))
+                .when()
+                .post("/api/requests/" + city + "/completion")
+                .then()
+                .statusCode(409);
 
-        // Staff approve it and, once done in the CRM, complete it; the centre shows the state.
-        asDpo(id, "approval");
-        asDpo(id, "completion");
-        browser.navigate().refresh();
+        // The last name waits for staff review; once approved it too goes to contact-service.
+        option("LAST_NAME").click();
+        browser.findElement(By.id("value")).sendKeys("Musterfrau");
+        browser.findElement(By.id("correct")).click();
+        WebElement name = browser.findElement(By.cssSelector("#requests tr[data-type='RECTIFICATION']"));
+        assertEquals("VERIFIED", name.getAttribute("data-status"));
         assertEquals(
-                "COMPLETED",
-                browser.findElement(By.cssSelector("#requests tr[data-id='" + id + "']"))
+                "Correct my data (rectification): Last name",
+                name.findElements(By.tagName("td")).get(0).getText());
+        UUID lastName = UUID.fromString(name.getAttribute("data-id"));
+        assertNull(requests.find(lastName).orElseThrow().approvedBy());
+        asDpo(lastName, "approval");
+        String approver = requests.find(lastName).orElseThrow().approvedBy();
+        assertNotNull(approver);
+        assertFalse(approver.startsWith("privacy centre"), approver);
+        browser.navigate().refresh();
+        assertNotEquals(
+                "VERIFIED",
+                browser.findElement(By.cssSelector("#requests tr[data-id='" + lastName + "']"))
                         .getAttribute("data-status"));
 
         // Markup, a wrong phone number, an oversized value, an unknown field: refused on the page, nothing stored.
@@ -233,11 +269,34 @@ class CentreBrowserTest {
         assertEquals(400, tooLong.statusCode());
         assertTrue(tooLong.asString().contains("at most 200 characters"));
         assertEquals(400, correction(cookie, csrf, "nationalId", "123").statusCode());
+        Response country = correction(cookie, csrf, "COUNTRY", "Germany");
+        assertEquals(400, country.statusCode());
+        assertTrue(country.asString().contains("two-letter code"));
         assertEquals(403, correction(cookie, "forged", "CITY", "Bonn").statusCode());
         assertEquals(
-                2,
+                3,
                 page(cookie).split("data-type=\"RECTIFICATION\"", -1).length,
-                "only the first correction was stored");
+                "only the first two corrections were stored");
+    }
+
+    @Test
+    void anObjectionToDirectMarketingIsCarriedOutAtOnceForEveryPersonOfTheAddress() {
+        String email = address("object");
+        List<UUID> persons = List.of(UUID.randomUUID(), UUID.randomUUID());
+        TestBeans.KnownSubjects.BY_EMAIL.put(email, persons);
+        signIn(browser, email);
+
+        browser.findElement(By.id("object-marketing")).click();
+        WebElement row = browser.findElement(By.cssSelector("#requests tr[data-type='OBJECTION']"));
+        // Art. 21(3): no one weighs it; it went to consent-service with the approval, so the request is completed.
+        assertEquals("COMPLETED", row.getAttribute("data-status"));
+        Request stored =
+                requests.find(UUID.fromString(row.getAttribute("data-id"))).orElseThrow();
+        assertEquals(persons, stored.personIds());
+        assertTrue(stored.approvedBy().contains("Art. 21(3)"), stored.approvedBy());
+        assertEquals(
+                new Objection(Scope.DIRECT_MARKETING, List.of()),
+                objections.find(stored.id()).orElseThrow());
     }
 
     @Test
@@ -371,9 +430,15 @@ class CentreBrowserTest {
         assertTrue(tooLong.asString().contains("under 2000 characters"));
         Response noType = given().cookie("gdpr_centre", cookie)
                 .formParam("csrf", csrf)
-                .formParam("type", "OBJECTION")
+                .formParam("type", "RECTIFICATION")
                 .post(CENTRE + "/requests");
         assertEquals(400, noType.statusCode());
+        Response noGrounds = given().cookie("gdpr_centre", cookie)
+                .formParam("csrf", csrf)
+                .formParam("type", "OBJECTION")
+                .post(CENTRE + "/requests");
+        assertEquals(400, noGrounds.statusCode());
+        assertTrue(noGrounds.asString().contains("which use of your data you object to"));
         assertTrue(page(cookie).contains("id=\"no-requests\""), "no request was made");
         assertEquals(
                 400,
@@ -422,6 +487,10 @@ class CentreBrowserTest {
                 .post("/api/requests/" + request + "/" + step)
                 .then()
                 .statusCode(200);
+    }
+
+    private WebElement option(String field) {
+        return browser.findElement(By.cssSelector("#field option[value='" + field + "']"));
     }
 
     private static Response correction(String cookie, String csrf, String field, String value) {

@@ -1,19 +1,13 @@
 package org.gdprsuite.systemtest;
 
-import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import org.awaitility.core.ConditionTimeoutException;
 import org.gdprsuite.testsupport.HeadlessChromium;
-import org.gdprsuite.testsupport.MailBox;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,9 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The pages pass axe-core's accessibility check.
  */
 class PrivacyCentreSeeTest extends SystemTest {
-
-    private static final Pattern CODE = Pattern.compile("Your code: (\\d{6})");
-    private static final Duration PAGE_WAIT = Duration.ofSeconds(60);
 
     @Test
     void aPersonSignedInByCodeSeesTheirDataWithoutTheDpoAndAnotherAddressSeesNone() {
@@ -47,6 +38,21 @@ class PrivacyCentreSeeTest extends SystemTest {
             awaitPage(browser, "Seeborg");
             assertTrue(browser.getPageSource().contains(email), "the report names the address");
             Accessibility.check(browser, "public-centre-see-report");
+            // The same data as a machine-readable file (Art. 20), linked from the report, for this session only.
+            element(browser, By.id("download-json"));
+            String cookie = browser.manage().getCookieNamed("gdpr_centre").getValue();
+            String json = anonymous()
+                    .cookie("gdpr_centre", cookie)
+                    .when()
+                    .get("/public/requests/centre/data/my-data.json")
+                    .then()
+                    .statusCode(200)
+                    .contentType("application/json")
+                    .header("Content-Disposition", "attachment; filename=\"my-data.json\"")
+                    .header("Cache-Control", "no-store")
+                    .extract()
+                    .asString();
+            assertTrue(json.contains("Seeborg") && json.contains("\"slices\""), json);
 
             String otherEmail = uniqueEmail("olga.other");
             createPerson("Olga", "Otherwise", otherEmail, Map.of());
@@ -57,41 +63,32 @@ class PrivacyCentreSeeTest extends SystemTest {
             assertFalse(other.getPageSource().contains("Seeborg"), "another address sees none of it");
             other.get(suite.gateway() + "/public/requests/centre/data");
             assertFalse(other.getPageSource().contains("Seeborg"));
+            String othersFile = anonymous()
+                    .cookie(
+                            "gdpr_centre",
+                            other.manage().getCookieNamed("gdpr_centre").getValue())
+                    .when()
+                    .get("/public/requests/centre/data/my-data.json")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
+            assertTrue(othersFile.contains("Otherwise") && !othersFile.contains("Seeborg"));
         } finally {
             browser.quit();
             other.quit();
         }
     }
 
-    /** Signs the browser in with the newest code mailed to the address; it ends on the centre's first page. */
     private static void signIn(WebDriver browser, String email) {
-        browser.manage().deleteAllCookies();
-        browser.get(suite.gateway() + "/public/requests/centre");
-        element(browser, By.id("email")).sendKeys(email);
-        element(browser, By.id("send-code")).click();
-        WebElement code = element(browser, By.id("code"));
-        MailBox.Message mail = MailBox.await(email, m -> CODE.matcher(m.mime()).find(), MAIL_WAIT);
-        Matcher matcher = CODE.matcher(mail.mime());
-        assertTrue(matcher.find());
-        code.sendKeys(matcher.group(1));
-        element(browser, By.id("sign-in")).click();
-        element(browser, By.id("address"));
+        CentreBrowser.signIn(browser, email);
     }
 
     private static void awaitPage(WebDriver browser, String text) {
-        try {
-            await().atMost(PAGE_WAIT)
-                    .ignoreExceptions()
-                    .until(() -> browser.getPageSource().contains(text));
-        } catch (ConditionTimeoutException e) {
-            throw new AssertionError(
-                    text + " not shown on " + browser.getCurrentUrl() + ": "
-                            + browser.findElement(By.tagName("body")).getText(),
-                    e);
-        }
+        CentreBrowser.awaitPage(browser, text, false);
     }
 
     private static WebElement element(WebDriver browser, By by) {
-        return PublicPagesAccessibilityTest.element(browser, by);
+        return CentreBrowser.element(browser, by);
     }
 }

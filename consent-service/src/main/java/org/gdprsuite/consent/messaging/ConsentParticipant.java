@@ -119,7 +119,8 @@ public class ConsentParticipant implements DsrParticipant {
      */
     @Override
     public Set<DsrAction> actions() {
-        return EnumSet.of(DsrAction.EXPORT, DsrAction.ERASE, DsrAction.RESTRICT, DsrAction.LIFT_RESTRICTION);
+        return EnumSet.of(
+                DsrAction.EXPORT, DsrAction.ERASE, DsrAction.RESTRICT, DsrAction.LIFT_RESTRICTION, DsrAction.RECTIFY);
     }
 
     @Override
@@ -132,6 +133,15 @@ public class ConsentParticipant implements DsrParticipant {
         return SliceResult.done();
     }
 
+    /**
+     * A rectification changes contact-service's data, not this slice; this participant answers it so that the
+     * recipients of the persons' purposes are told ({@link #carriedOut}, Art. 19).
+     */
+    @Override
+    public SliceResult rectify(SubjectIds subject, Map<String, String> corrections) {
+        return SliceResult.done();
+    }
+
     /** Art. 19: the recipients of the persons' purposes are told of what the request carried out. */
     @Override
     public void carriedOut(UUID requestId, DsrAction action, SubjectIds subject) {
@@ -139,6 +149,7 @@ public class ConsentParticipant implements DsrParticipant {
             case ERASE -> Kind.ERASURE;
             case RESTRICT -> Kind.RESTRICTION;
             case LIFT_RESTRICTION -> Kind.RESTRICTION_LIFTED;
+            case RECTIFY -> Kind.RECTIFICATION;
             case EXPORT -> null;
         };
         if (kind != null) {

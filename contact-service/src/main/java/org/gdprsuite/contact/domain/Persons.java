@@ -100,6 +100,23 @@ public class Persons {
         return person;
     }
 
+    /**
+     * Rectification the person asked for themselves (Art. 16, a DSR command): the fields set on a live person,
+     * without a version check (the person, not an editor, says what is right); false if the person is erased.
+     * {@link InvalidFields} if a value is not one this service stores.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean rectify(Person person, JsonNode fields, Set<String> roles, String actor) {
+        if (person.anonymized()) {
+            return false;
+        }
+        List<String> changed = apply(person, fields, roles);
+        if (!changed.isEmpty()) {
+            changed(person, actor, "rectified", changed);
+        }
+        return true;
+    }
+
     /** Sets fields on many persons (bulk update); the caller has checked the fields and the rights. */
     @Transactional
     public int updateAll(Collection<UUID> ids, Map<PersonField, Object> values, String actor) {

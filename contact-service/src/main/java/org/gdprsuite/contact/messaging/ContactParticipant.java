@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.gdprsuite.contact.api.PersonViews;
 import org.gdprsuite.contact.api.PersonViews.ActivityView;
+import org.gdprsuite.contact.domain.InvalidFields;
 import org.gdprsuite.contact.domain.Organisations;
 import org.gdprsuite.contact.domain.Person;
 import org.gdprsuite.contact.domain.PersonField;
@@ -18,6 +19,9 @@ import org.gdprsuite.events.dsr.SubjectIds;
 import org.gdprsuite.runtime.dsr.DsrParticipant;
 import org.gdprsuite.runtime.dsr.SliceResult;
 import org.gdprsuite.runtime.security.Roles;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,6 +35,17 @@ public class ContactParticipant implements DsrParticipant {
 
     private static final String ACTOR = "data-subject request";
 
+    /** The contact details a person corrects themselves (the privacy centre's fields). */
+    private static final Set<String> SELF_CORRECTED = Set.of(
+            PersonField.FIRST_NAME.json(),
+            PersonField.LAST_NAME.json(),
+            PersonField.EMAIL.json(),
+            PersonField.PHONE.json(),
+            PersonField.STREET.json(),
+            PersonField.POSTAL_CODE.json(),
+            PersonField.CITY.json(),
+            PersonField.COUNTRY.json());
+
     @Inject
     Persons persons;
 
@@ -39,6 +54,9 @@ public class ContactParticipant implements DsrParticipant {
 
     @Inject
     Organisations organisations;
+
+    @Inject
+    ObjectMapper json;
 
     @Override
     public String slice() {
@@ -72,6 +90,28 @@ public class ContactParticipant implements DsrParticipant {
     @Override
     public SliceResult erase(SubjectIds subject) {
         found(subject).forEach(person -> persons.anonymize(person.id, ACTOR));
+        return SliceResult.done();
+    }
+
+    /**
+     * Art. 16: the person's own corrections (checked as an editor's are) set on every live person of the subject. A
+     * value this service does not store is answered held with the field's name, so the request is closed with the
+     * reason rather than retried: it would never succeed.
+     */
+    @Override
+    public SliceResult rectify(SubjectIds subject, Map<String, String> corrections) {
+        if (!SELF_CORRECTED.containsAll(corrections.keySet())) {
+            return SliceResult.held("Art. 16: only contact details are corrected this way");
+        }
+        ObjectNode fields = json.createObjectNode();
+        corrections.forEach(fields::put);
+        try {
+            persons.read(fields, EVERYTHING);
+        } catch (InvalidFields invalid) {
+            return SliceResult.held("Art. 16: not a valid value for "
+                    + String.join(", ", invalid.errors().keySet()));
+        }
+        found(subject).forEach(person -> persons.rectify(person, fields, EVERYTHING, ACTOR));
         return SliceResult.done();
     }
 

@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import org.gdprsuite.erasure.config.ErasureConfig;
 import org.gdprsuite.erasure.domain.AuditTrail;
+import org.gdprsuite.erasure.domain.CorrectionStore;
+import org.gdprsuite.erasure.domain.Objection;
 import org.gdprsuite.erasure.domain.Origin;
 import org.gdprsuite.erasure.domain.Request;
 import org.gdprsuite.erasure.domain.RequestStatus;
@@ -21,8 +23,10 @@ import org.gdprsuite.erasure.domain.TaskStore;
 import org.gdprsuite.erasure.export.ExportBundles;
 import org.gdprsuite.erasure.export.ExportStore;
 import org.gdprsuite.erasure.fanout.Decisions;
+import org.gdprsuite.erasure.fanout.Objections;
 import org.gdprsuite.erasure.fanout.ServiceAccountSubjects;
 import org.gdprsuite.erasure.intake.Intake;
+import org.gdprsuite.events.payload.ObjectionChanged.Scope;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -38,13 +42,26 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class CentreAsks {
 
-    /** The rights the centre asks for in this slice (correction and objection come with their own pages). */
-    public static final Set<RequestType> ASKABLE =
-            Set.of(RequestType.ACCESS, RequestType.PORTABILITY, RequestType.ERASURE, RequestType.RESTRICTION);
+    /**
+     * The rights the centre's request form asks for (a correction and an objection to direct marketing have forms of
+     * their own); an objection asked here names its grounds in the details, and the DPO weighs it (Art. 21(1)).
+     */
+    public static final Set<RequestType> ASKABLE = Set.of(
+            RequestType.ACCESS,
+            RequestType.PORTABILITY,
+            RequestType.ERASURE,
+            RequestType.RESTRICTION,
+            RequestType.OBJECTION);
 
     static final String ACTOR = "data subject";
     /** Who approves the access request behind See: the session's proof of the address, no staff member. */
     static final String SEE_APPROVER = "privacy centre (address proved by the person's session)";
+    /** Who approves an objection to direct marketing, which no one weighs (Art. 21(3)). */
+    static final String OBJECTION_APPROVER =
+            "privacy centre (objection to direct marketing, Art. 21(3); address proved by the person's session)";
+    /** Who approves a correction the settings apply at once. */
+    static final String CORRECTION_APPROVER =
+            "privacy centre (a field corrected at once by the settings; address proved by the person's session)";
 
     /** The data the suite held at the newest export of the address: when, about how many persons, by section. */
     public record Held(UUID requestId, String generatedAt, int persons, Map<String, String> sections) {}
@@ -66,6 +83,12 @@ public class CentreAsks {
 
     @Inject
     TaskStore tasks;
+
+    @Inject
+    CorrectionStore corrections;
+
+    @Inject
+    Objections objections;
 
     @Inject
     ServiceAccountSubjects subjects;
@@ -92,19 +115,65 @@ public class CentreAsks {
     }
 
     /**
-     * A correction (Art. 16) of one field of the person's contact details, as a RECTIFICATION request staff review and
-     * carry out in the CRM, as the portal's. Each correction is a request of its own: two open ones are not merged.
+     * A correction (Art. 16) of one field of the person's contact details, as a RECTIFICATION request that names it:
+     * once approved, contact-service sets it on every person of the request. A field the settings apply at once is
+     * approved by the session's proof of the address (the session's persons known); any other waits for staff review.
+     * Each correction is a request of its own: two open ones are not merged.
      */
     @Transactional
-    public UUID correct(String address, CentreCorrection correction) {
-        return insert(
-                        address,
-                        RequestType.RECTIFICATION,
-                        correction.details(),
-                        "through the privacy centre (correction of "
-                                + correction.field().key() + ")",
-                        List.of())
-                .id();
+    public UUID correct(CentreStore.Session session, CentreCorrection correction) {
+        boolean known = knowsPersons(session);
+        Request request = insert(
+                session.email(),
+                RequestType.RECTIFICATION,
+                correction.details(),
+                "through the privacy centre (correction of "
+                        + correction.field().key() + ")",
+                known ? session.personIds() : List.of());
+        corrections.insert(request.id(), correction.field().key(), correction.value());
+        if (appliedAtOnce(session).contains(correction.field().key())) {
+            decisions.approve(request, CORRECTION_APPROVER, null);
+        }
+        return request.id();
+    }
+
+    /**
+     * An objection to direct marketing (Art. 21(2)): absolute (Art. 21(3)), so no one weighs it. Approved by the
+     * session's proof of the address once its persons are known, it goes to consent-service at once and the
+     * decisions of every direct-marketing purpose turn OBJECTED; else it waits for staff to match the address (and a
+     * second one waiting is linked to the first).
+     */
+    @Transactional
+    public UUID objectToDirectMarketing(CentreStore.Session session) {
+        boolean known = knowsPersons(session);
+        Request request = insert(
+                session.email(),
+                RequestType.OBJECTION,
+                null,
+                "through the privacy centre (objection to direct marketing)",
+                known ? session.personIds() : List.of());
+        objections.taken(request.id(), new Objection(Scope.DIRECT_MARKETING, List.of()));
+        if (known) {
+            decisions.approve(request, OBJECTION_APPROVER, null);
+        } else {
+            intake.linkDuplicate(request, ACTOR);
+        }
+        return request.id();
+    }
+
+    /**
+     * The fields (contact-service's names) a correction of this session sets at once: those of the settings, once the
+     * session's persons are known on the service's own identity (else staff confirm who the address is); none
+     * otherwise.
+     */
+    public Set<String> appliedAtOnce(CentreStore.Session session) {
+        return knowsPersons(session) ? config.erasure().centreCorrectionsApplied() : Set.of();
+    }
+
+    private boolean knowsPersons(CentreStore.Session session) {
+        return subjects.available()
+                && session.personIds() != null
+                && !session.personIds().isEmpty();
     }
 
     /**
@@ -222,6 +291,17 @@ public class CentreAsks {
         requests.insert(request, ACTOR);
         audit.record(request.id(), ACTOR, "received", how);
         return request;
+    }
+
+    /**
+     * The data of the session as its export bundle: the session's See copy once ready, or (without self-service) the
+     * newest export still kept of the address.
+     */
+    public Optional<JsonNode> bundleOf(CentreStore.Session session) {
+        if (selfService(session)) {
+            return Optional.ofNullable(seeing(session).bundle());
+        }
+        return store.newestExportOf(session.email()).flatMap(exports::find);
     }
 
     /** The address's requests, newest first. */

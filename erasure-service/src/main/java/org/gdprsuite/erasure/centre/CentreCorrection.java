@@ -1,6 +1,7 @@
 package org.gdprsuite.erasure.centre;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -19,6 +20,10 @@ public record CentreCorrection(Field field, String value) {
     static final Pattern MARKUP = Pattern.compile("<\\s*[a-zA-Z/!?]");
 
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()/.-]{3,40}");
+    /** contact-service's rules for these two: a correction it would refuse is refused here, on the page. */
+    private static final Pattern POSTAL_CODE = Pattern.compile("[A-Za-z0-9 -]{2,20}");
+
+    private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     /** The contact details a person corrects from the centre (contact-service's names in {@link #key()}). */
@@ -41,6 +46,11 @@ public record CentreCorrection(Field field, String value) {
         public String key() {
             return key;
         }
+
+        /** The field of contact-service's name {@code key}; empty for null or another name. */
+        public static Optional<Field> ofKey(String key) {
+            return Arrays.stream(values()).filter(f -> f.key.equals(key)).findFirst();
+        }
     }
 
     /** Why a correction is refused: the key of the centre's text that says so. */
@@ -49,7 +59,9 @@ public record CentreCorrection(Field field, String value) {
         VALUE("error.value"),
         MARKUP("error.markup"),
         EMAIL("error.email"),
-        PHONE("error.phone");
+        PHONE("error.phone"),
+        POSTAL_CODE("error.postalCode"),
+        COUNTRY("error.country");
 
         private final String text;
 
@@ -84,6 +96,12 @@ public record CentreCorrection(Field field, String value) {
         if (known.get() == Field.PHONE && !PHONE.matcher(text).matches()) {
             return Optional.of(Refusal.PHONE);
         }
+        if (known.get() == Field.POSTAL_CODE && !POSTAL_CODE.matcher(text).matches()) {
+            return Optional.of(Refusal.POSTAL_CODE);
+        }
+        if (known.get() == Field.COUNTRY && !COUNTRY.matcher(text).matches()) {
+            return Optional.of(Refusal.COUNTRY);
+        }
         return Optional.empty();
     }
 
@@ -92,7 +110,9 @@ public record CentreCorrection(Field field, String value) {
         if (check(field, value).isPresent()) {
             throw new IllegalArgumentException("not a correction; check it first");
         }
-        return new CentreCorrection(fieldOf(field).orElseThrow(), value.strip());
+        Field known = fieldOf(field).orElseThrow();
+        String text = value.strip();
+        return new CentreCorrection(known, known == Field.COUNTRY ? text.toUpperCase(Locale.ROOT) : text);
     }
 
     /** What staff read in the request: the field by contact-service's name and the new value. */

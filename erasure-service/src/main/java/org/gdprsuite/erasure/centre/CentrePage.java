@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.gdprsuite.erasure.config.ErasureConfig;
@@ -81,6 +82,7 @@ public class CentrePage {
                 List<String> errors,
                 List<CentreCorrection.Field> fields,
                 List<String> correctErrors,
+                Set<String> appliedAtOnce,
                 List<CentreControl.Person> persons,
                 boolean resolved);
 
@@ -158,6 +160,9 @@ public class CentrePage {
                 errors.add(texts().of("error.type"));
             }
             String text = details == null || details.isBlank() ? null : details.strip();
+            if (asked == RequestType.OBJECTION && text == null) {
+                errors.add(texts().of("error.objectionGrounds")); // Art. 21(1): grounds of a particular situation
+            }
             if (text != null && (text.length() > MAX_DETAILS || !StorableText.isStorable(text))) {
                 errors.add(texts().of("error.detailsLong"));
             } else if (text != null && CentreCorrection.MARKUP.matcher(text).find()) {
@@ -192,7 +197,18 @@ public class CentrePage {
                                 List.of(texts().of(refused.get().text()))))
                         .build();
             }
-            asks.correct(session.email(), CentreCorrection.of(field, value));
+            asks.correct(session, CentreCorrection.of(field, value));
+            return backHome();
+        });
+    }
+
+    /** Art. 21(2): direct marketing stops for every person of the address. */
+    @POST
+    @Path("/objections")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response object(@CookieParam(COOKIE) String cookie, @FormParam("csrf") String csrf) {
+        return guarded(cookie, csrf, session -> {
+            asks.objectToDirectMarketing(session);
             return backHome();
         });
     }
@@ -236,6 +252,7 @@ public class CentrePage {
                 errors,
                 List.of(CentreCorrection.Field.values()),
                 correctErrors,
+                asks.appliedAtOnce(session),
                 control.personsOf(session),
                 session.personIds() != null);
     }

@@ -25,7 +25,13 @@ public class CentreStore {
 
     /** A request of the address, as the centre lists it. */
     public record Asked(
-            UUID id, RequestType type, RequestStatus status, Instant receivedAt, Instant dueAt, int persons) {}
+            UUID id,
+            RequestType type,
+            RequestStatus status,
+            Instant receivedAt,
+            Instant dueAt,
+            int persons,
+            CentreCorrection.Field corrected) {}
 
     /** How many requests of an address the centre lists at most (newest first). */
     static final int LISTED = 50;
@@ -125,8 +131,9 @@ public class CentreStore {
     List<Asked> requestsOf(String email) {
         return sql.list(
                 """
-                SELECT id, request_type, status, received_at, due_at, cardinality(person_ids) AS persons
-                FROM dsr_request WHERE lower(email) = ? ORDER BY received_at DESC, id LIMIT ?
+                SELECT r.id, request_type, status, received_at, due_at, cardinality(person_ids) AS persons, c.field
+                FROM dsr_request r LEFT JOIN dsr_correction c ON c.request_id = r.id
+                WHERE lower(email) = ? ORDER BY received_at DESC, r.id LIMIT ?
                 """,
                 rs -> new Asked(
                         Sql.uuid(rs, "id"),
@@ -134,7 +141,8 @@ public class CentreStore {
                         RequestStatus.valueOf(rs.getString("status")),
                         Sql.instant(rs, "received_at"),
                         Sql.instant(rs, "due_at"),
-                        rs.getInt("persons")),
+                        rs.getInt("persons"),
+                        CentreCorrection.Field.ofKey(rs.getString("field")).orElse(null)),
                 email,
                 LISTED);
     }

@@ -31,6 +31,8 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.TEXT_HTML)
 public class SeePage {
 
+    static final String JSON_FILE = "/my-data.json";
+
     @Inject
     CentrePage centre;
 
@@ -75,6 +77,25 @@ public class SeePage {
         });
     }
 
+    /**
+     * The same data as a machine-readable file (Art. 20): the session's copy once ready, or without self-service the
+     * newest export still kept of the address; else back to the page.
+     */
+    @GET
+    @Path(JSON_FILE)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response json(@CookieParam(CentrePage.COOKIE) String cookie) {
+        return signIn.session(cookie)
+                .flatMap(asks::bundleOf)
+                .map(bundle -> Response.ok(bundle, MediaType.APPLICATION_JSON)
+                        .header("Content-Disposition", "attachment; filename=\"my-data.json\"")
+                        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                        .build())
+                .orElseGet(() -> Response.status(Response.Status.SEE_OTHER)
+                        .header(HttpHeaders.LOCATION, CentrePage.PATH + "/data")
+                        .build());
+    }
+
     private Response data(CentreStore.Session session) {
         if (!asks.selfService(session)) {
             return personal(Templates.data(
@@ -85,7 +106,11 @@ public class SeePage {
         CentreAsks.Seeing seeing = asks.seeing(session);
         return personal(
                 seeing.ready()
-                        ? reports.page(seeing.bundle(), null, headers.getAcceptableLanguages())
+                        ? reports.page(
+                                seeing.bundle(),
+                                null,
+                                headers.getAcceptableLanguages(),
+                                CentrePage.PATH + "/data" + JSON_FILE)
                         : Templates.see(centre.texts(), session.csrfToken(), seeing));
     }
 

@@ -116,5 +116,13 @@ public interface ErasureConfig {
          */
         @WithDefault("true")
         boolean centreSelfServiceAccess();
+
+        /**
+         * The contact details (contact-service's names) a correction from the privacy centre sets at once, approved by
+         * the session's proof of the address; a correction of any other field waits for staff review. Names and the
+         * e-mail address are held by default: they say who the person is. {@code none} holds every correction.
+         */
+        @WithDefault("phone,street,postalCode,city,country")
+        Set<String> centreCorrectionsApplied();
     }
 }

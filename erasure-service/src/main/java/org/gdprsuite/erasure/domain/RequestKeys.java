@@ -2,6 +2,7 @@ package org.gdprsuite.erasure.domain;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.gdprsuite.erasure.config.ErasureConfig;
@@ -64,6 +65,23 @@ public class RequestKeys {
             return sealed;
         } catch (ShreddedException closed) {
             return new SubjectIds(subject.personIds(), List.of());
+        }
+    }
+
+    /**
+     * A rectification's new values sealed for the request; none once the request's key is destroyed (contact-service
+     * then changes nothing and the retries go on until the request times out).
+     */
+    public Map<String, String> seal(UUID requestId, Map<String, String> corrections) {
+        if (corrections.isEmpty()) {
+            return corrections;
+        }
+        try {
+            Map<String, String> sealed = fields.sealCorrections(requestId, corrections);
+            noted(requestId);
+            return sealed;
+        } catch (ShreddedException closed) {
+            return Map.of();
         }
     }
 

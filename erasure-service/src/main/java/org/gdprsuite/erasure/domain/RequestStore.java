@@ -190,7 +190,8 @@ public class RequestStore {
     /** Approved requests of their own (no batch) that still wait for a participant to announce itself. */
     public List<Request> waitingForParticipants() {
         return sql.list("SELECT " + COLUMNS + """
-                 FROM dsr_request WHERE status = 'APPROVED' AND batch_id IS NULL AND request_type <> 'RECTIFICATION'
+                 FROM dsr_request r WHERE status = 'APPROVED' AND batch_id IS NULL
+                AND (request_type <> 'RECTIFICATION' OR EXISTS (SELECT 1 FROM dsr_correction c WHERE c.request_id = r.id))
                 ORDER BY received_at""", RequestStore::request);
     }
 

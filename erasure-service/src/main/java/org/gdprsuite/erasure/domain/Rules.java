@@ -50,14 +50,18 @@ public final class Rules {
         }
     }
 
-    /** Requests without a fan-out (rectification) are completed by the DPO once done in the CRM. */
-    public static void requireCompletableByHand(RequestType type, RequestStatus status) {
-        if (!hasFanOut(type) && status == RequestStatus.APPROVED) {
+    /**
+     * Requests without a fan-out (a rectification naming no correction) are completed by the DPO once done in the
+     * CRM.
+     */
+    public static void requireCompletableByHand(RequestType type, RequestStatus status, boolean namesCorrection) {
+        if (!hasFanOut(type, namesCorrection) && status == RequestStatus.APPROVED) {
             return;
         }
         throw DomainProblem.conflict(
                 "request-not-completable",
-                "Only an approved rectification is completed by hand; the others complete with their participants.");
+                "Only an approved rectification staff carry out is completed by hand; the others complete with their"
+                        + " participants.");
     }
 
     public static DomainProblem notFound() {
@@ -70,7 +74,15 @@ public final class Rules {
      * say OBJECTED; the participants' data stays as it is and unrestricted.
      */
     public static boolean hasFanOut(RequestType type) {
-        return type != RequestType.RECTIFICATION && type != RequestType.OBJECTION;
+        return hasFanOut(type, false);
+    }
+
+    /**
+     * As {@link #hasFanOut(RequestType)}, but a rectification that names a correction (one contact detail and its
+     * new value, from the privacy centre) is carried out by contact-service: a fan-out.
+     */
+    public static boolean hasFanOut(RequestType type, boolean namesCorrection) {
+        return type == RequestType.RECTIFICATION ? namesCorrection : type != RequestType.OBJECTION;
     }
 
     /** What the participants are asked to do for a request type. */
@@ -79,7 +91,8 @@ public final class Rules {
             case ACCESS, PORTABILITY -> DsrAction.EXPORT;
             case ERASURE -> DsrAction.ERASE;
             case RESTRICTION -> DsrAction.RESTRICT;
-            case RECTIFICATION, OBJECTION -> throw new IllegalArgumentException(type + " has no fan-out");
+            case RECTIFICATION -> DsrAction.RECTIFY;
+            case OBJECTION -> throw new IllegalArgumentException(type + " has no fan-out");
         };
     }
 

@@ -27,11 +27,22 @@ public class Reports {
     @CheckedTemplate(basePath = "PersonalDataReport")
     static class Templates {
         static native TemplateInstance report(
-                View r, ReportTexts t, String intro, String footer, String portal, ErasureConfig.Report complaint);
+                View r,
+                ReportTexts t,
+                String intro,
+                String footer,
+                String portal,
+                ErasureConfig.Report complaint,
+                String download);
     }
 
     /** The report of a bundle in the language asked for ({@code lang}) or the browser's, English by default. */
     public TemplateInstance page(JsonNode bundle, String lang, List<Locale> acceptable) {
+        return page(bundle, lang, acceptable, null);
+    }
+
+    /** As {@link #page(JsonNode, String, List)}, with a link to the same data as JSON ({@code download}, a path). */
+    public TemplateInstance page(JsonNode bundle, String lang, List<Locale> acceptable, String download) {
         ReportTexts t = ReportTexts.of(lang, acceptable);
         View view = PersonalDataReport.of(bundle, t, configured());
         return Templates.report(
@@ -40,7 +51,8 @@ public class Reports {
                 t.format("intro", view.requestId(), view.generatedAt()),
                 t.format("footer", view.generatedAt()),
                 config.publicBaseUrl() + "/public/requests",
-                config.report());
+                config.report(),
+                download);
     }
 
     private Controller configured() {

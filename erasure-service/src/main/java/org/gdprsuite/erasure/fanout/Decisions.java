@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.gdprsuite.erasure.domain.AuditTrail;
+import org.gdprsuite.erasure.domain.CorrectionStore;
 import org.gdprsuite.erasure.domain.Notices;
 import org.gdprsuite.erasure.domain.Request;
 import org.gdprsuite.erasure.domain.RequestStatus;
@@ -47,6 +48,9 @@ public class Decisions {
     Objections objections;
 
     @Inject
+    CorrectionStore corrections;
+
+    @Inject
     Clock clock;
 
     @Transactional
@@ -67,7 +71,7 @@ public class Decisions {
         audit.record(request.id(), actor, "approved", ids.size() + " person(s) resolved");
         if (request.type() == RequestType.OBJECTION) {
             objections.carryOut(request, List.copyOf(ids), actor);
-        } else if (Rules.hasFanOut(request.type())
+        } else if (Rules.hasFanOut(request.type(), namesCorrection(request.id()))
                 && !fanOut.requests(Rules.action(request.type()), List.of(requests.lock(request.id())))) {
             audit.record(request.id(), AuditTrail.ORCHESTRATOR, "waiting", "no participant has announced itself yet");
         }
@@ -97,9 +101,13 @@ public class Decisions {
     @Transactional
     public void complete(UUID id, String actor) {
         Request request = requests.lock(id);
-        Rules.requireCompletableByHand(request.type(), request.status());
+        Rules.requireCompletableByHand(request.type(), request.status(), namesCorrection(id));
         requests.finished(id, RequestStatus.COMPLETED, clock.instant());
         audit.record(id, actor, "completed", null);
         notices.completed(request);
+    }
+
+    private boolean namesCorrection(UUID requestId) {
+        return corrections.find(requestId).isPresent();
     }
 }

@@ -10,9 +10,11 @@ import java.util.stream.Collectors;
 
 import org.gdprsuite.erasure.config.ErasureConfig;
 import org.gdprsuite.erasure.domain.AuditTrail;
+import org.gdprsuite.erasure.domain.CorrectionStore;
 import org.gdprsuite.erasure.domain.Request;
 import org.gdprsuite.erasure.domain.RequestKeys;
 import org.gdprsuite.erasure.domain.RequestStore;
+import org.gdprsuite.erasure.domain.RequestType;
 import org.gdprsuite.erasure.domain.RetryPolicy;
 import org.gdprsuite.erasure.domain.Rules;
 import org.gdprsuite.erasure.domain.TaskStore;
@@ -63,6 +65,9 @@ public class FanOut {
     RequestKeys keys;
 
     @Inject
+    CorrectionStore corrections;
+
+    @Inject
     ErasureConfig config;
 
     @Inject
@@ -89,20 +94,25 @@ public class FanOut {
     public void waiting() {
         requests.waitingForParticipants().stream()
                 // An OBJECTION approved before objections went to consent-service has nobody to ask: never throw on it.
-                .filter(r -> Rules.hasFanOut(r.type()))
+                // (Only rectifications that name a correction wait here: RequestStore leaves the others out.)
+                .filter(r -> Rules.hasFanOut(r.type(), r.type() == RequestType.RECTIFICATION))
                 .collect(Collectors.groupingBy(r -> Rules.action(r.type()), LinkedHashMap::new, Collectors.toList()))
                 .forEach(this::requests);
     }
 
     /**
      * The command to some participants about one request of its own; an export's carries the request's key to seal
-     * the slices to (none once the request is closed: participants then send no slice).
+     * the slices to (none once the request is closed: participants then send no slice), a rectification's the
+     * correction it names.
      */
     public CloudEvent command(UUID requestId, DsrAction action, SubjectIds subject, List<String> names) {
         String sealingKey =
                 action == DsrAction.EXPORT ? slices.sealingKey(requestId).orElse(null) : null;
-        // The subject's emails travel sealed under the request's key; a person-id-only subject has nothing to seal.
-        boolean sealed = !subject.emails().isEmpty();
+        Map<String, String> correction =
+                action == DsrAction.RECTIFY ? corrections.find(requestId).orElse(Map.of()) : Map.of();
+        // The subject's emails and the new values travel sealed under the request's key; a person-id-only subject
+        // without corrections has nothing to seal.
+        boolean sealed = !subject.emails().isEmpty() || !correction.isEmpty();
         return outbox.publish(
                 action.commandType(),
                 requestId.toString(),
@@ -111,7 +121,8 @@ public class FanOut {
                         sealed ? keys.seal(requestId, subject) : subject,
                         names,
                         sealingKey,
-                        sealed ? SealedFields.requestSubject(requestId) : null));
+                        sealed ? SealedFields.requestSubject(requestId) : null,
+                        keys.seal(requestId, correction)));
     }
 
     /** The command to some participants about some requests of a batch. */

@@ -23,6 +23,8 @@ class CentreCorrectionTest {
         assertEquals(Optional.empty(), CentreCorrection.check("EMAIL", "new@example.org"));
         assertEquals(Optional.empty(), CentreCorrection.check("PHONE", "+49 (221) 123-45"));
         assertEquals(Optional.empty(), CentreCorrection.check("LAST_NAME", "O'Brien-Müller"));
+        // contact-service keeps a country as its upper-case ISO code.
+        assertEquals(new CentreCorrection(Field.COUNTRY, "DE"), CentreCorrection.of("COUNTRY", "de"));
     }
 
     @Test
@@ -37,6 +39,8 @@ class CentreCorrectionTest {
         assertEquals(Optional.of(Refusal.MARKUP), CentreCorrection.check("FIRST_NAME", "<script>alert(1)</script>"));
         assertEquals(Optional.of(Refusal.EMAIL), CentreCorrection.check("EMAIL", "not-an-address"));
         assertEquals(Optional.of(Refusal.PHONE), CentreCorrection.check("PHONE", "call me"));
+        assertEquals(Optional.of(Refusal.POSTAL_CODE), CentreCorrection.check("POSTAL_CODE", "5066#7"));
+        assertEquals(Optional.of(Refusal.COUNTRY), CentreCorrection.check("COUNTRY", "Germany"));
         assertThrows(IllegalArgumentException.class, () -> CentreCorrection.of("CITY", ""));
     }
 }

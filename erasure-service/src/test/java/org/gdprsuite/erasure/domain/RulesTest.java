@@ -59,12 +59,18 @@ class RulesTest {
 
     @Test
     void onlyAnApprovedRectificationIsCompletedByHand() {
-        assertDoesNotThrow(() -> Rules.requireCompletableByHand(RequestType.RECTIFICATION, RequestStatus.APPROVED));
+        assertDoesNotThrow(
+                () -> Rules.requireCompletableByHand(RequestType.RECTIFICATION, RequestStatus.APPROVED, false));
         assertThrows(
                 DomainProblem.class,
-                () -> Rules.requireCompletableByHand(RequestType.RECTIFICATION, RequestStatus.VERIFIED));
+                () -> Rules.requireCompletableByHand(RequestType.RECTIFICATION, RequestStatus.VERIFIED, false));
         assertThrows(
-                DomainProblem.class, () -> Rules.requireCompletableByHand(RequestType.ERASURE, RequestStatus.APPROVED));
+                DomainProblem.class,
+                () -> Rules.requireCompletableByHand(RequestType.ERASURE, RequestStatus.APPROVED, false));
+        // A correction from the privacy centre is carried out by contact-service, not by hand.
+        assertThrows(
+                DomainProblem.class,
+                () -> Rules.requireCompletableByHand(RequestType.RECTIFICATION, RequestStatus.APPROVED, true));
     }
 
     @Test
@@ -74,7 +80,8 @@ class RulesTest {
         assertEquals(DsrAction.ERASE, Rules.action(RequestType.ERASURE));
         assertEquals(DsrAction.RESTRICT, Rules.action(RequestType.RESTRICTION));
         assertFalse(Rules.hasFanOut(RequestType.RECTIFICATION));
-        assertThrows(IllegalArgumentException.class, () -> Rules.action(RequestType.RECTIFICATION));
+        assertTrue(Rules.hasFanOut(RequestType.RECTIFICATION, true));
+        assertEquals(DsrAction.RECTIFY, Rules.action(RequestType.RECTIFICATION));
         // An objection goes to consent-service as consent.objection-changed; no participant restricts anything.
         assertFalse(Rules.hasFanOut(RequestType.OBJECTION));
         assertThrows(IllegalArgumentException.class, () -> Rules.action(RequestType.OBJECTION));

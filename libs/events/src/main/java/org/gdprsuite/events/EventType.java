@@ -51,6 +51,7 @@ public enum EventType {
     DSR_ERASURE_REQUESTED("dsr.erasure.requested", Topics.DSR_COMMANDS, DsrCommand.class),
     DSR_RESTRICTION_REQUESTED("dsr.restriction.requested", Topics.DSR_COMMANDS, DsrCommand.class),
     DSR_RESTRICTION_LIFTED("dsr.restriction.lifted", Topics.DSR_COMMANDS, DsrCommand.class),
+    DSR_RECTIFICATION_REQUESTED("dsr.rectification.requested", Topics.DSR_COMMANDS, DsrCommand.class),
     DSR_ERASURE_BATCH_REQUESTED("dsr.erasure.batch-requested", Topics.DSR_COMMANDS, DsrBatchCommand.class),
     DSR_REPLY("dsr.reply", Topics.DSR_REPLIES, DsrReply.class),
     DSR_BATCH_REPLY("dsr.batch-reply", Topics.DSR_REPLIES, DsrBatchReply.class),

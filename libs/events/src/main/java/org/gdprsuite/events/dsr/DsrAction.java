@@ -7,7 +7,9 @@ public enum DsrAction {
     EXPORT(EventType.DSR_EXPORT_REQUESTED),
     ERASE(EventType.DSR_ERASURE_REQUESTED),
     RESTRICT(EventType.DSR_RESTRICTION_REQUESTED),
-    LIFT_RESTRICTION(EventType.DSR_RESTRICTION_LIFTED);
+    LIFT_RESTRICTION(EventType.DSR_RESTRICTION_LIFTED),
+    /** Art. 16: correct contact details as the command's {@code corrections} say (the owner of contact details). */
+    RECTIFY(EventType.DSR_RECTIFICATION_REQUESTED);
 
     private final EventType commandType;
 

@@ -29,6 +29,7 @@ public final class SealedFields {
     public static final String LAST_ACTIVITY = "lastActivityAt";
 
     private static final String REQUEST_SUBJECT = "dsr-request:";
+    private static final String CORRECTION = "correction.";
 
     private SealedFields() {}
 
@@ -38,6 +39,15 @@ public final class SealedFields {
      */
     public static String requestSubject(UUID requestId) {
         return REQUEST_SUBJECT + requestId;
+    }
+
+    /**
+     * The field a correction's new value of contact-service's field {@code name} is sealed as, in the
+     * {@code corrections} of a rectification {@link org.gdprsuite.events.dsr.DsrCommand}: the name is bound to the
+     * value, so a sealed city cannot be replayed as a name.
+     */
+    public static String correction(String name) {
+        return CORRECTION + name;
     }
 
     /** Whether {@code subject} names a data-subject request's key (and not a person's). */

@@ -111,6 +111,39 @@ public class RequestFields {
         }
     }
 
+    /** A rectification's new values sealed for the request; {@link ShreddedException} once its key is gone. */
+    public Map<String, String> sealCorrections(UUID requestId, Map<String, String> corrections) {
+        String sealedFor = SealedFields.requestSubject(requestId);
+        Map<String, String> sealed = new LinkedHashMap<>();
+        corrections.forEach((name, value) -> sealed.put(name, sealed(sealedFor, SealedFields.correction(name), value)));
+        return sealed;
+    }
+
+    /**
+     * A rectification's new values opened; as they are if {@code sealedFor} is null; empty if the request's key was
+     * destroyed. {@link InvalidEventException} as for a mail.
+     */
+    public Optional<Map<String, String>> openCorrections(String sealedFor, Map<String, String> corrections) {
+        if (sealedFor == null) {
+            return Optional.of(corrections);
+        }
+        requireRequest(sealedFor);
+        try {
+            Map<String, String> opened = new LinkedHashMap<>();
+            for (Map.Entry<String, String> correction : corrections.entrySet()) {
+                Optional<String> value = cipher.openReceived(
+                        sealedFor, SealedFields.correction(correction.getKey()), correction.getValue());
+                if (gone(value, correction.getValue())) {
+                    return Optional.empty();
+                }
+                opened.put(correction.getKey(), value.orElse(null));
+            }
+            return Optional.of(opened);
+        } catch (TamperedException e) {
+            throw new InvalidEventException("a sealed correction of the command does not open", e);
+        }
+    }
+
     private String sealed(String subject, String field, String value) {
         return value == null ? null : cipher.seal(subject, field, value);
     }

@@ -54,6 +54,14 @@ public interface DsrParticipant {
     }
 
     /**
+     * Rectification (Art. 16): sets the subject's contact details named in {@code corrections} (contact-service's
+     * field names) to their new values. Only the owner of contact details answers it.
+     */
+    default SliceResult rectify(SubjectIds subject, Map<String, String> corrections) {
+        return SliceResult.failed("rectification is not supported by this participant");
+    }
+
+    /**
      * Called in the transaction of a command this participant carried out (erasure, restriction or its lift,
      * answered done, not a replay), with the request it belongs to: e.g. to tell the data's recipients (Art. 19).
      */

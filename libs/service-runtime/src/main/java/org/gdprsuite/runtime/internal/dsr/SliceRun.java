@@ -46,7 +46,19 @@ class SliceRun {
             case ERASE -> participant.erase(subject);
             case RESTRICT -> participant.restrict(subject);
             case LIFT_RESTRICTION -> participant.liftRestriction(subject);
+            case RECTIFY -> rectify(participant, subject, command);
         };
+    }
+
+    /** The corrections open as the emails do; a closed request's no longer do, and nothing is changed. */
+    private SliceResult rectify(DsrParticipant participant, SubjectIds subject, DsrCommand command) {
+        if (!crypto.enabled() && command.sealedFor() != null) {
+            return SliceResult.failed("sealed corrections need the key store");
+        }
+        return fields.openCorrections(command.sealedFor(), command.corrections())
+                .filter(corrections -> !corrections.isEmpty())
+                .map(corrections -> participant.rectify(subject, corrections))
+                .orElseGet(() -> SliceResult.failed("the request is closed or names no correction"));
     }
 
     private static SubjectIds withoutSealedEmails(DsrCommand command) {
