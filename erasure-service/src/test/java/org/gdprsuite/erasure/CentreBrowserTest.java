@@ -18,6 +18,7 @@ import org.gdprsuite.runtime.links.SignedLinks;
 import org.gdprsuite.testsupport.DemoUser;
 import org.gdprsuite.testsupport.HeadlessChromium;
 import org.gdprsuite.testsupport.MovableClock;
+import org.gdprsuite.testsupport.PublicForm;
 import org.gdprsuite.testsupport.SuiteStack;
 import org.gdprsuite.testsupport.Tokens;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +35,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 
 import static io.restassured.RestAssured.given;
@@ -404,12 +406,14 @@ class CentreBrowserTest {
     @Test
     void badInputGetsAReadableMessageAndChangesNothing() {
         browser.get(base + CENTRE.substring(1));
-        Response invalid = given().formParam("email", "not-an-address").post(CENTRE + "/sign-in");
+        PublicForm form = PublicForm.open(given(), CENTRE);
+        Response invalid = form.on(given()).formParam("email", "not-an-address").post(CENTRE + "/sign-in");
         assertEquals(400, invalid.statusCode());
         assertTrue(invalid.asString().contains("Please enter a valid e-mail address"));
         assertEquals(
                 400,
-                given().formParam("email", "a".repeat(320) + "@example.org")
+                form.on(given())
+                        .formParam("email", "a".repeat(320) + "@example.org")
                         .post(CENTRE + "/sign-in")
                         .statusCode());
 
@@ -442,9 +446,44 @@ class CentreBrowserTest {
         assertTrue(page(cookie).contains("id=\"no-requests\""), "no request was made");
         assertEquals(
                 400,
-                given().formParam("code", "12345678")
+                form.on(given())
+                        .formParam("code", "12345678")
                         .post(CENTRE + "/sign-in/" + UUID.randomUUID())
                         .statusCode());
+    }
+
+    @Test
+    void aSignInFormPostedWithoutItsTokenIsRefusedAndMailsNothing() {
+        String email = address("forged");
+        PublicForm form = PublicForm.open(given(), CENTRE);
+        PublicForm other = PublicForm.open(given(), CENTRE);
+        Response german = given().header("Accept-Language", "de-DE,de;q=0.9")
+                .formParam("email", email)
+                .post(CENTRE + "/sign-in");
+        assertEquals(403, german.statusCode());
+        assertTrue(german.asString().contains("lang=\"de\""), german.asString());
+        for (RequestSpecification forged : List.of(
+                given().cookie(PublicForm.COOKIE, form.cookie()),
+                given().cookie(PublicForm.COOKIE, form.cookie()).formParam(PublicForm.FIELD, other.csrf()),
+                given().cookie(PublicForm.COOKIE, form.cookie()).formParam(PublicForm.FIELD, "1.x.y.9999999999.z"))) {
+            assertEquals(
+                    403,
+                    forged.formParam("email", email).post(CENTRE + "/sign-in").statusCode());
+        }
+        assertEquals(
+                403,
+                given().formParam("code", "123456")
+                        .post(CENTRE + "/sign-in/" + UUID.randomUUID())
+                        .statusCode());
+        assertEquals(403, given().formParam("token", "x").post(CENTRE + "/link").statusCode());
+
+        assertEquals(
+                200,
+                form.on(given())
+                        .formParam("email", email)
+                        .post(CENTRE + "/sign-in")
+                        .statusCode());
+        assertEquals(1, new Mails(prefix).all(email, "dsr.verification").size(), "one sign-in mailed, the real one");
     }
 
     @Test

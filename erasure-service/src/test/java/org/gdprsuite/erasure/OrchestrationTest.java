@@ -23,6 +23,7 @@ import org.gdprsuite.events.payload.NotificationRequested;
 import org.gdprsuite.testsupport.DemoUser;
 import org.gdprsuite.testsupport.KafkaProbe;
 import org.gdprsuite.testsupport.MovableClock;
+import org.gdprsuite.testsupport.PublicForm;
 import org.gdprsuite.testsupport.SuiteStack;
 import org.gdprsuite.testsupport.Tokens;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +35,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 
 import static io.restassured.RestAssured.given;
@@ -281,8 +283,11 @@ class OrchestrationTest {
     @Test
     void thePortalVerifiesTheAddressAndLinksADuplicate() {
         String email = "portal." + UUID.randomUUID() + "@example.org";
-        given().when().get("/public/requests").then().statusCode(200).body(containsString("<label for=\"email\">"));
-        String page = given().formParam("type", "ERASURE")
+        Response form = given().when().get("/public/requests");
+        form.then().statusCode(200).body(containsString("<label for=\"email\">"));
+        PublicForm portal = PublicForm.of(form);
+        String page = portal.on(given())
+                .formParam("type", "ERASURE")
                 .formParam("email", email)
                 .formParam("details", "<b>please</b>")
                 .when()
@@ -297,13 +302,15 @@ class OrchestrationTest {
         assertEquals(null, verification.personId());
         request(id).body("status", equalTo("RECEIVED")).body("origin", equalTo("PORTAL"));
 
-        given().formParam("code", "000000".equals(verification.parameters().get("code")) ? "111111" : "000000")
+        portal.on(given())
+                .formParam("code", "000000".equals(verification.parameters().get("code")) ? "111111" : "000000")
                 .when()
                 .post("/public/requests/" + id + "/verification")
                 .then()
                 .statusCode(400)
                 .body(containsString("not valid"));
-        given().formParam("code", verification.parameters().get("code"))
+        portal.on(given())
+                .formParam("code", verification.parameters().get("code"))
                 .when()
                 .post("/public/requests/" + id + "/verification")
                 .then()
@@ -311,7 +318,8 @@ class OrchestrationTest {
                 .body(containsString("Your address is confirmed"));
         request(id).body("status", equalTo("VERIFIED"));
 
-        String again = given().formParam("type", "ERASURE")
+        String again = portal.on(given())
+                .formParam("type", "ERASURE")
                 .formParam("email", email.toUpperCase())
                 .when()
                 .post("/public/requests")
@@ -341,14 +349,16 @@ class OrchestrationTest {
                     .body(containsString("action=\"/public/requests/verify\""));
         }
         request(second).body("status", equalTo("RECEIVED"));
-        given().formParam("token", token)
+        portal.on(given())
+                .formParam("token", token)
                 .when()
                 .post("/public/requests/verify")
                 .then()
                 .statusCode(200)
                 .header("Cache-Control", "no-store")
                 .body(containsString("Your address is confirmed"));
-        given().formParam("token", token)
+        portal.on(given())
+                .formParam("token", token)
                 .when()
                 .post("/public/requests/verify")
                 .then()
@@ -360,7 +370,8 @@ class OrchestrationTest {
                 .statusCode(410);
         request(second).body("status", equalTo("REJECTED")).body("duplicateOf", equalTo(id.toString()));
 
-        given().formParam("type", "WISHES")
+        portal.on(given())
+                .formParam("type", "WISHES")
                 .formParam("email", "nope")
                 .when()
                 .post("/public/requests")

@@ -7,8 +7,10 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gdprsuite.erasure.replies.Schedule;
+import org.gdprsuite.events.payload.NotificationRequested;
 import org.gdprsuite.testsupport.DemoUser;
 import org.gdprsuite.testsupport.MovableClock;
+import org.gdprsuite.testsupport.PublicForm;
 import org.gdprsuite.testsupport.SuiteStack;
 import org.gdprsuite.testsupport.Tokens;
 import org.junit.jupiter.api.AfterEach;
@@ -23,8 +25,10 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The README's claims about the public portal, with the movable clock. */
 @QuarkusTest
@@ -115,15 +119,65 @@ class PortalTest {
         status(id, "REJECTED");
     }
 
+    @Test
+    void aPostWithoutTheFormsOwnTokenIsRefusedAndChangesNothing() {
+        String email = "forged." + UUID.randomUUID() + "@example.org";
+        Response page = given().when().get("/public/requests");
+        String setCookie = page.getHeader("Set-Cookie");
+        for (String attribute : List.of("Path=/public/requests;", "Secure", "HttpOnly", "SameSite=Strict")) {
+            assertTrue(setCookie.contains(attribute), setCookie);
+        }
+        PublicForm form = PublicForm.of(page);
+        PublicForm other = form();
+        refused(given(), email); // a cross-site post: neither cookie nor field
+        refused(given().cookie(PublicForm.COOKIE, form.cookie()), email); // the cookie alone
+        refused(given().formParam(PublicForm.FIELD, form.csrf()), email); // the field alone
+        refused(
+                given().cookie(PublicForm.COOKIE, form.cookie()).formParam(PublicForm.FIELD, "1.forged.x.9999999999.x"),
+                email);
+        refused(given().cookie(PublicForm.COOKIE, form.cookie()).formParam(PublicForm.FIELD, other.csrf()), email);
+        refused(given().cookie(PublicForm.COOKIE, other.cookie()).formParam(PublicForm.FIELD, form.csrf()), email);
+
+        UUID id = requestId(submit(email));
+        List<NotificationRequested> mails = new Mails(prefix).all(email, "dsr.verification");
+        assertEquals(1, mails.size(), "only the post with the form's token made a request");
+        String code = mails.get(0).parameters().get("code");
+        given().formParam("code", code)
+                .when()
+                .post("/public/requests/" + id + "/verification")
+                .then()
+                .statusCode(403);
+        status(id, "RECEIVED");
+        verify(id, code).then().statusCode(200);
+        status(id, "VERIFIED");
+    }
+
+    private static void refused(RequestSpecification spec, String email) {
+        spec.formParam("type", "ACCESS")
+                .formParam("email", email)
+                .when()
+                .post("/public/requests")
+                .then()
+                .statusCode(403)
+                .contentType(containsString("text/html"))
+                .body(containsString("Nothing was stored"));
+    }
+
     private static Response submit(String email) {
-        return given().formParam("type", "ACCESS")
+        return form().on(given())
+                .formParam("type", "ACCESS")
                 .formParam("email", email)
                 .when()
                 .post("/public/requests");
     }
 
     private static Response verify(UUID id, String code) {
-        return given().formParam("code", code).when().post("/public/requests/" + id + "/verification");
+        return form().on(given()).formParam("code", code).when().post("/public/requests/" + id + "/verification");
+    }
+
+    /** The portal's anti-CSRF token, as the browser gets it from the form's page. */
+    private static PublicForm form() {
+        return PublicForm.open(given(), "/public/requests");
     }
 
     private static RequestSpecification dpo() {
@@ -141,6 +195,8 @@ class PortalTest {
     }
 
     private static String withoutRequestId(Response page) {
-        return page.asString().replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<id>");
+        return page.asString()
+                .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<id>")
+                .replaceAll("name=\"csrf\" value=\"[^\"]*\"", "<csrf>");
     }
 }

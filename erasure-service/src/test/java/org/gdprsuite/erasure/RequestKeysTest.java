@@ -18,6 +18,7 @@ import org.gdprsuite.runtime.crypto.RequestFields;
 import org.gdprsuite.runtime.crypto.SubjectCipher;
 import org.gdprsuite.testsupport.DemoUser;
 import org.gdprsuite.testsupport.MovableClock;
+import org.gdprsuite.testsupport.PublicForm;
 import org.gdprsuite.testsupport.SuiteStack;
 import org.gdprsuite.testsupport.Tokens;
 import org.junit.jupiter.api.AfterEach;
@@ -81,7 +82,9 @@ class RequestKeysTest {
 
         String code =
                 new Mails(prefix).first(email, "dsr.verification").parameters().get("code");
-        given().formParam("code", code)
+        PublicForm.open(given(), "/public/requests")
+                .on(given())
+                .formParam("code", code)
                 .post("/public/requests/" + id + "/verification")
                 .then()
                 .statusCode(200);
@@ -128,7 +131,9 @@ class RequestKeysTest {
     }
 
     private static UUID portalErasure(String email) {
-        String page = given().formParam("type", "ERASURE")
+        String page = PublicForm.open(given(), "/public/requests")
+                .on(given())
+                .formParam("type", "ERASURE")
                 .formParam("email", email)
                 .post("/public/requests")
                 .then()

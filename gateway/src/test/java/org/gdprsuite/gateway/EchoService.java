@@ -15,9 +15,14 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * incident-service as a mirror: it answers every call with the request headers it received (names in lower
- * case, values joined by ", "), so a test sees what the gateway passed on.
+ * case, values joined by ", "), so a test sees what the gateway passed on. It sets a cookie as a public form's page
+ * does, so a test sees the gateway pass that back.
  */
 public class EchoService implements QuarkusTestResourceLifecycleManager {
+
+    /** The cookie every answer sets, as the public forms' pages set their anti-CSRF cookie. */
+    static final String SET_COOKIE =
+            "gdpr_form=echo; Path=/public/incidents/report; Max-Age=60; Secure; HttpOnly;" + " SameSite=Strict";
 
     private HttpServer server;
 
@@ -36,6 +41,7 @@ public class EchoService implements QuarkusTestResourceLifecycleManager {
                             headers.put(name.toLowerCase(java.util.Locale.ROOT), String.join(", ", values)));
             byte[] body = json.writeValueAsString(headers).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.getResponseHeaders().set("Set-Cookie", SET_COOKIE);
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);

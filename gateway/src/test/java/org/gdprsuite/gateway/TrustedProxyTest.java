@@ -59,6 +59,18 @@ class TrustedProxyTest {
         forwardedFor("192.0.2.11", "192.0.2.11");
     }
 
+    @Test
+    void aPublicFormsCookiePassesBothWays() {
+        given().header("X-Forwarded-For", "192.0.2.50")
+                .cookie("gdpr_form", "from-the-browser")
+                .when()
+                .get("/public/incidents/report")
+                .then()
+                .statusCode(200)
+                .header("Set-Cookie", equalTo(EchoService.SET_COOKIE))
+                .body("cookie", equalTo("gdpr_form=from-the-browser"));
+    }
+
     private static void forwardedFor(String sent, String seen) {
         var call = given();
         if (sent != null) {

@@ -23,6 +23,7 @@ import org.gdprsuite.runtime.internal.dsr.DsrCommandHandler;
 import org.gdprsuite.testsupport.DemoUser;
 import org.gdprsuite.testsupport.KafkaProbe;
 import org.gdprsuite.testsupport.MovableClock;
+import org.gdprsuite.testsupport.PublicForm;
 import org.gdprsuite.testsupport.SuiteStack;
 import org.gdprsuite.testsupport.Tokens;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +33,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 
 import static io.restassured.RestAssured.given;
@@ -394,14 +397,41 @@ class BreachRegisterTest {
     }
 
     @Test
-    void outsidersReportThroughThePublicFormWhichIsRateLimited() {
-        given().when()
-                .get("/public/incidents/report")
+    void aReportPostedWithoutTheFormsTokenIsRefusedAndNotRegistered() {
+        String marker = "forged-" + UUID.randomUUID();
+        PublicForm form = PublicForm.open(given(), "/public/incidents/report");
+        PublicForm other = PublicForm.open(given(), "/public/incidents/report");
+        for (RequestSpecification forged : List.of(
+                given(),
+                given().cookie(PublicForm.COOKIE, form.cookie()),
+                given().formParam(PublicForm.FIELD, form.csrf()),
+                given().cookie(PublicForm.COOKIE, form.cookie()).formParam(PublicForm.FIELD, other.csrf()),
+                given().cookie(PublicForm.COOKIE, form.cookie()).formParam(PublicForm.FIELD, "1.x.y.9999999999.z"))) {
+            forged.formParam("description", marker)
+                    .header("X-Forwarded-For", "192.0.2.78")
+                    .when()
+                    .post("/public/incidents/report")
+                    .then()
+                    .statusCode(403)
+                    .contentType(ContentType.HTML)
+                    .body(containsString("Nothing was stored"));
+        }
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.DPO))
+                .when()
+                .get("/api/incidents")
                 .then()
                 .statusCode(200)
-                .contentType(ContentType.HTML)
-                .body(containsString("<label for=\"description\">"));
-        given().formParam("description", "<script>alert(1)</script> I got someone else's invoice")
+                .body(not(containsString(marker)));
+    }
+
+    @Test
+    void outsidersReportThroughThePublicFormWhichIsRateLimited() {
+        Response page = given().when().get("/public/incidents/report");
+        page.then().statusCode(200).contentType(ContentType.HTML).body(containsString("<label for=\"description\">"));
+        PublicForm form = PublicForm.of(page);
+        form.on(given())
+                .formParam("description", "<script>alert(1)</script> I got someone else's invoice")
                 .formParam("contact", "finder@example.org")
                 .header("X-Forwarded-For", "192.0.2.77")
                 .when()
@@ -449,13 +479,15 @@ class BreachRegisterTest {
                         .slice()
                         .get("reported")
                         .size());
-        given().formParam("description", "")
+        form.on(given())
+                .formParam("description", "")
                 .when()
                 .post("/public/incidents/report")
                 .then()
                 .statusCode(400)
                 .body(containsString("Please describe what happened"));
-        given().formParam("description", "x")
+        form.on(given())
+                .formParam("description", "x")
                 .formParam("noticedOn", "yesterday")
                 .when()
                 .post("/public/incidents/report")
@@ -465,7 +497,8 @@ class BreachRegisterTest {
 
         int status = 200;
         for (int i = 0; i < 10 && status != 429; i++) {
-            status = given().formParam("description", "flood " + i)
+            status = form.on(given())
+                    .formParam("description", "flood " + i)
                     .when()
                     .post("/public/incidents/report")
                     .then()
@@ -473,7 +506,8 @@ class BreachRegisterTest {
                     .statusCode();
         }
         assertEquals(429, status);
-        given().formParam("description", "one more")
+        form.on(given())
+                .formParam("description", "one more")
                 .when()
                 .post("/public/incidents/report")
                 .then()

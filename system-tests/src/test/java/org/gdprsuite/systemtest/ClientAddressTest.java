@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.gdprsuite.testsupport.ClientAddresses;
 import org.gdprsuite.testsupport.DemoUser;
 import org.gdprsuite.testsupport.MailBox;
+import org.gdprsuite.testsupport.PublicForm;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.response.Response;
@@ -89,6 +90,11 @@ class ClientAddressTest extends SystemTest {
     }
 
     private static Response postPortal(InetAddress caller, Map<String, String> headers) {
-        return from(caller).headers(headers).formParam("details", "").when().post("/public/requests");
+        return PublicForm.open(from(caller), "/public/requests")
+                .on(from(caller))
+                .headers(headers)
+                .formParam("details", "")
+                .when()
+                .post("/public/requests");
     }
 }

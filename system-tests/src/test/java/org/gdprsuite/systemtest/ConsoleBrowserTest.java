@@ -748,7 +748,7 @@ class ConsoleBrowserTest extends SystemTest {
 
     /** A request submitted on the public portal by a person who then confirmed their address with the mailed code. */
     private static UUID verifiedPortalRequest(String type, String email) {
-        String page = anonymous()
+        String page = withFormOf("/public/requests")
                 .formParam("type", type)
                 .formParam("email", email)
                 .when()
@@ -763,7 +763,7 @@ class ConsoleBrowserTest extends SystemTest {
                 CODE.matcher(MailBox.await(email, m -> CODE.matcher(m.mime()).find(), MAIL_WAIT)
                         .mime());
         assertTrue(code.find());
-        anonymous()
+        withFormOf("/public/requests")
                 .formParam("code", code.group(1))
                 .when()
                 .post("/public/requests/" + id.group(1) + "/verification")

@@ -42,7 +42,7 @@ class DataSubjectRequestTest extends SystemTest {
                 MailBox.await(email, m -> CODE.matcher(m.mime()).find(), MAIL_WAIT);
         Matcher code = CODE.matcher(verification.mime());
         assertTrue(code.find());
-        anonymous()
+        withFormOf("/public/requests")
                 .formParam("code", code.group(1))
                 .when()
                 .post("/public/requests/" + request + "/verification")
@@ -140,7 +140,7 @@ class DataSubjectRequestTest extends SystemTest {
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("RECEIVED"));
-        anonymous() // the button: the approval below needs the verified address
+        withFormOf("/public/requests") // the button: the approval below needs the verified address
                 .formParam("token", token)
                 .when()
                 .post("/public/requests/verify")
@@ -279,7 +279,7 @@ class DataSubjectRequestTest extends SystemTest {
 
     private static UUID submitOnPortal(String type, String email) {
         anonymous().when().get("/public/requests").then().statusCode(200).contentType(ContentType.HTML);
-        String page = anonymous()
+        String page = withFormOf("/public/requests")
                 .formParam("type", type)
                 .formParam("email", email)
                 .when()

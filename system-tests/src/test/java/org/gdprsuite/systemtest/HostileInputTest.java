@@ -443,13 +443,13 @@ class HostileInputTest extends SystemTest {
 
     private static void publicForm(String text, boolean requestPortal) {
         Response response = requestPortal
-                ? anonymous()
+                ? withFormOf("/public/requests")
                         .formParam("type", "ACCESS")
                         .formParam("email", text)
                         .formParam("details", text)
                         .when()
                         .post("/public/requests")
-                : anonymous()
+                : withFormOf("/public/incidents/report")
                         .formParam("description", text)
                         .formParam("noticedOn", text)
                         .formParam("contact", text)

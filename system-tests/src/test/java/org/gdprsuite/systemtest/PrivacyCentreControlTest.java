@@ -62,8 +62,8 @@ class PrivacyCentreControlTest extends SystemTest {
     }
 
     /** Signs in with the mailed code, as the code page's form does: the session cookie's value. */
-    private static String signIn(String email) {
-        String codePage = anonymous()
+    static String signIn(String email) {
+        String codePage = withFormOf("/public/requests/centre")
                 .formParam("email", email)
                 .when()
                 .post(CENTRE + "/sign-in")
@@ -73,7 +73,7 @@ class PrivacyCentreControlTest extends SystemTest {
                 .asString();
         String signIn = first(SIGN_IN, codePage);
         MailBox.Message mail = MailBox.await(email, m -> CODE.matcher(m.mime()).find(), MAIL_WAIT);
-        return anonymous()
+        return withFormOf("/public/requests/centre")
                 .formParam("code", first(CODE, mail.mime()))
                 .redirects()
                 .follow(false)

@@ -92,7 +92,7 @@ class SignedLinksTest extends SystemTest {
                 .get("/public/requests/verify")
                 .then()
                 .statusCode(403);
-        anonymous()
+        withFormOf("/public/requests")
                 .formParam("token", tokenOfA)
                 .when()
                 .post("/public/requests/verify")

@@ -13,6 +13,7 @@ import org.awaitility.core.ConditionFactory;
 import org.gdprsuite.testsupport.ClientAddresses;
 import org.gdprsuite.testsupport.DemoUser;
 import org.gdprsuite.testsupport.MailBox;
+import org.gdprsuite.testsupport.PublicForm;
 import org.gdprsuite.testsupport.Tokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,6 +84,14 @@ abstract class SystemTest {
     /** A data subject: no token, only the public pages and the links from their mail; from the scenario's address. */
     static RequestSpecification anonymous() {
         return from(subjectAddress);
+    }
+
+    /**
+     * The anonymous caller posting the form of the public page {@code page} as a browser does: with the anti-CSRF
+     * cookie and field the page gave.
+     */
+    static RequestSpecification withFormOf(String page) {
+        return PublicForm.open(anonymous(), page).on(anonymous());
     }
 
     /** An anonymous caller of the gateway from a given address. */

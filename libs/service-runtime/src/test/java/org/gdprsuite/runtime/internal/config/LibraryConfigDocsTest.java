@@ -18,6 +18,7 @@ class LibraryConfigDocsTest {
                 CryptoConfig.class,
                 LinksConfig.class,
                 PublicRateLimitConfig.class,
+                PublicFormsConfig.class,
                 TokenCacheConfig.class,
                 OperationsConfig.class
             })
