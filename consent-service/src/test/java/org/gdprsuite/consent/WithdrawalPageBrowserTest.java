@@ -1,22 +1,30 @@
 package org.gdprsuite.consent;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gdprsuite.consent.domain.Withdrawals;
 import org.gdprsuite.runtime.links.SignedLinks;
+import org.gdprsuite.testsupport.DemoUser;
 import org.gdprsuite.testsupport.HeadlessChromium;
 import org.gdprsuite.testsupport.SuiteStack;
+import org.gdprsuite.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 
+import static io.restassured.RestAssured.given;
 import static org.gdprsuite.consent.ConsentFixtures.knownPerson;
 import static org.gdprsuite.consent.ConsentFixtures.purpose;
 import static org.gdprsuite.consent.WithdrawalFixtures.grant;
@@ -25,7 +33,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The withdrawal page as a person uses it: a real headless Chromium opens the mailed link and withdraws in one click. */
+/**
+ * The person's consent page as a person uses it: a real headless Chromium opens the mailed link, withdraws in one
+ * click, reads each purpose's history and notice version, and gives a self-service consent again.
+ */
 @QuarkusTest
 @WithTestResource(SuiteStack.class)
 class WithdrawalPageBrowserTest {
@@ -68,6 +79,67 @@ class WithdrawalPageBrowserTest {
         assertTrue(history(person, "wdb-news")
                 .getString("items[-1].evidence.userAgent")
                 .contains("Chrome"));
+    }
+
+    @Test
+    void aPersonSeesTheHistoryAndNoticeVersionAndGivesASelfServiceConsentAgain() {
+        String notice = "wdb-" + UUID.randomUUID();
+        PrivacyNoticeTest.publish(
+                notice,
+                "en",
+                "Browser notice",
+                "What we do.",
+                Instant.now().minusSeconds(1).toString());
+        given().auth()
+                .oauth2(Tokens.of(DemoUser.DPO))
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "Purpose wdb-letter", "consentRequired", true, "selfServiceConsent", true))
+                .when()
+                .put("/api/consents/purposes/wdb-letter")
+                .then()
+                .statusCode(200);
+        purpose("wdb-fixed", true, null, null);
+        UUID person = knownPerson(prefix);
+        grant(person, "wdb-letter", "CONSENT");
+        grant(person, "wdb-fixed", "CONSENT");
+
+        browser.get(page + "?token=" + links.sign(Withdrawals.LINK_SCOPE, person.toString(), Duration.ofDays(90)));
+        browser.findElement(By.id("withdraw-wdb-letter")).click();
+        browser.findElement(By.id("withdraw-wdb-fixed")).click();
+        ConsentLedgerTest.decision(person, "wdb-letter").then().body("status", equalTo("WITHDRAWN"));
+
+        // Withdrawn, both stay on the page with their history; only the self-service one can be given again.
+        assertTrue(browser.findElement(By.id("state-wdb-letter")).getText().contains("withdrawn"));
+        assertTrue(browser.findElements(By.id("give-wdb-fixed")).isEmpty());
+        assertEquals(
+                2,
+                browser.findElements(By.cssSelector("#history-wdb-fixed tbody tr"))
+                        .size());
+        assertTrue(browser.findElement(By.id("notice-current")).getText().contains(notice));
+        browser.findElement(By.id("give-wdb-letter")).click();
+
+        assertTrue(
+                browser.findElement(By.id("given")).getText().contains("Purpose wdb-letter"), browser.getPageSource());
+        assertTrue(browser.findElement(By.id("state-wdb-letter")).getText().contains("given"));
+        assertTrue(browser.findElement(By.id("notice-wdb-letter")).getText().contains(notice));
+        List<WebElement> history = browser.findElements(By.cssSelector("#history-wdb-letter tbody tr"));
+        assertEquals(3, history.size());
+        // Newest first: given here, under the notice in force.
+        assertTrue(
+                history.get(0).getText().contains("given you, on this page " + notice),
+                history.get(0).getText());
+        assertTrue(
+                history.get(1).getText().contains("withdrawn you, on this page"),
+                history.get(1).getText());
+        assertTrue(
+                history.get(2).getText().contains("given web form (web)"),
+                history.get(2).getText());
+        assertTrue(browser.findElement(By.id("withdraw-wdb-letter")).isDisplayed());
+        ConsentLedgerTest.decision(person, "wdb-letter")
+                .then()
+                .body("allowed", equalTo(true))
+                .body("status", equalTo("GRANTED"));
+        ConsentLedgerTest.decision(person, "wdb-fixed").then().body("status", equalTo("WITHDRAWN"));
     }
 
     @Test

@@ -73,7 +73,9 @@ class WithdrawalPageTest {
                 .header("Cache-Control", "no-store")
                 .body(containsString("Purpose wd-news"))
                 .body(containsString("Purpose wd-events"))
-                .body(not(containsString("Purpose wd-contract")));
+                // The contract is shown with its basis (the person's page shows every basis), but cannot be withdrawn.
+                .body(containsString("processed on another legal basis: a contract with you"))
+                .body(not(containsString("id=\"withdraw-wd-contract\"")));
         ConsentLedgerTest.decision(person, "wd-news").then().body("allowed", equalTo(true));
 
         given().formParam("token", token)

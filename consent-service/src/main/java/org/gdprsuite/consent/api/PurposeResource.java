@@ -55,7 +55,9 @@ public class PurposeResource {
             @Positive @Max(3650) Integer consentValidityDays,
             @Size(max = 50) List<@NotBlank @Size(max = 100) String> dataCategories,
             /** Direct marketing (default false): a global opt-out or an objection to direct marketing denies it. */
-            Boolean directMarketing) {
+            Boolean directMarketing,
+            /** The person may give consent themselves on their consent page (default false; needs consentRequired). */
+            Boolean selfServiceConsent) {
 
         Purposes.Definition definition() {
             return new Purposes.Definition(
@@ -66,13 +68,20 @@ public class PurposeResource {
                     retentionPeriod,
                     consentValidityDays,
                     dataCategories,
-                    Boolean.TRUE.equals(directMarketing));
+                    Boolean.TRUE.equals(directMarketing),
+                    Boolean.TRUE.equals(selfServiceConsent));
         }
 
         /** Consent is never a default: it is given by the person, not assumed for them. */
         @AssertTrue(message = "consent cannot be a default legal basis")
         public boolean isDefaultBasisNotConsent() {
             return defaultLegalBasis != LegalBasis.CONSENT;
+        }
+
+        /** The person can give only what the purpose asks for: consent, never another basis. */
+        @AssertTrue(message = "self-service consent needs a purpose that requires consent")
+        public boolean isSelfServiceConsentRequired() {
+            return !Boolean.TRUE.equals(selfServiceConsent) || Boolean.TRUE.equals(consentRequired);
         }
     }
 

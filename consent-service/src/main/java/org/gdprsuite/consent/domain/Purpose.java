@@ -46,6 +46,10 @@ public class Purpose extends PanacheEntityBase {
     @Column(name = "direct_marketing")
     public boolean directMarketing;
 
+    /** The person may give consent to it themselves, on their consent page (only where consent is required). */
+    @Column(name = "self_service_consent")
+    public boolean selfServiceConsent;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "data_categories")
     public List<String> dataCategories = new ArrayList<>();

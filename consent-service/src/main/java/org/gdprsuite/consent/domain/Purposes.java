@@ -22,7 +22,8 @@ public class Purposes {
             String retentionPeriod,
             Integer consentValidityDays,
             List<String> dataCategories,
-            boolean directMarketing) {
+            boolean directMarketing,
+            boolean selfServiceConsent) {
 
         /** The definition of a purpose in the catalogue. */
         public static Definition of(Purpose p) {
@@ -34,7 +35,8 @@ public class Purposes {
                     p.retentionPeriod,
                     p.consentValidityDays,
                     p.dataCategories,
-                    p.directMarketing);
+                    p.directMarketing,
+                    p.selfServiceConsent);
         }
     }
 
@@ -72,6 +74,7 @@ public class Purposes {
         purpose.retentionPeriod = definition.retentionPeriod();
         purpose.consentValidityDays = definition.consentValidityDays();
         purpose.directMarketing = definition.directMarketing();
+        purpose.selfServiceConsent = definition.selfServiceConsent();
         purpose.dataCategories =
                 definition.dataCategories() == null ? List.of() : List.copyOf(definition.dataCategories());
         purpose.persist();

@@ -100,6 +100,15 @@ public class SubjectStates {
         return known;
     }
 
+    /** A person contact-service announced, not a pending subject and not erased: one who may still give consent. */
+    public boolean isLivePerson(UUID personId) {
+        return !em.createNativeQuery(
+                        "SELECT 1 FROM subject_state WHERE person_id = ?1 AND known AND NOT pending AND NOT erased")
+                .setParameter(1, personId)
+                .getResultList()
+                .isEmpty();
+    }
+
     /** Restriction of processing (Art. 18) set or lifted by contact-service. */
     @Transactional
     public void restricted(UUID personId, boolean restricted) {

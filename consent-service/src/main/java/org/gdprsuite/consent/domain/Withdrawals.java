@@ -1,12 +1,7 @@
 package org.gdprsuite.consent.domain;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.gdprsuite.consent.domain.ConsentLedger.Evidence;
 import org.gdprsuite.runtime.links.InvalidLinkException;
@@ -19,7 +14,8 @@ import jakarta.transaction.Transactional;
 /**
  * Withdrawal as easy as giving (Art. 7(3)): every mail that asks for or relies on consent carries a signed link
  * (scope {@value #LINK_SCOPE}, subject the person id; subscription-service signs it for the mails it sends) to a
- * page that lists the purposes the person consents to now and withdraws any of them in one click.
+ * page ({@link OwnConsents}: every purpose that concerns the person, with its history) that withdraws any consent in
+ * one click.
  */
 @ApplicationScoped
 public class Withdrawals {
@@ -41,9 +37,6 @@ public class Withdrawals {
         this.purposes = purposes;
     }
 
-    /** A purpose the person consents to, as the page shows it. */
-    public record Consented(String purpose, String name, String description, Instant since) {}
-
     /** The person of a withdrawal link; {@link InvalidLinkException} if it is not valid. */
     public UUID person(String token) {
         String subject = links.verify(token, LINK_SCOPE).subject();
@@ -54,28 +47,6 @@ public class Withdrawals {
         }
     }
 
-    /** The purposes the person has consented to and not withdrawn (only consent can be withdrawn), by name. */
-    public List<Consented> consented(UUID personId) {
-        List<ConsentState> states = ledger.currentStates(personId).stream()
-                .filter(Withdrawals::withdrawable)
-                .toList();
-        if (states.isEmpty()) {
-            return List.of();
-        }
-        Map<String, Purpose> catalogue =
-                purposes.list().stream().collect(Collectors.toMap(p -> p.key, Function.identity()));
-        return states.stream()
-                .map(s -> {
-                    Purpose purpose = catalogue.get(s.purpose);
-                    return new Consented(
-                            s.purpose,
-                            purpose == null ? s.purpose : purpose.name,
-                            purpose == null ? null : purpose.description,
-                            s.effectiveAt);
-                })
-                .toList();
-    }
-
     /**
      * The person withdraws their consent to {@code purpose}, with the evidence of the click: the name of the purpose
      * withdrawn, or empty when there is no consent to withdraw (withdrawn already, never given, or another basis).
@@ -84,16 +55,12 @@ public class Withdrawals {
     public Optional<String> withdraw(UUID personId, String purpose, Evidence evidence) {
         boolean consented = purpose != null
                 && ledger.currentState(personId, purpose)
-                        .map(Withdrawals::withdrawable)
+                        .map(OwnConsents::consents)
                         .orElse(false);
         if (!consented) {
             return Optional.empty();
         }
         ledger.withdraw(personId, purpose, ConsentSource.WEB_FORM, PAGE, evidence, "data subject (withdrawal page)");
         return Optional.of(purposes.nameOf(purpose));
-    }
-
-    private static boolean withdrawable(ConsentState state) {
-        return state.legalBasis == LegalBasis.CONSENT && state.status == ConsentStatus.GRANTED;
     }
 }

@@ -94,6 +94,7 @@ function purposes() {
     field('purpose-description', 'Description', h('textarea', { id: 'purpose-description', name: 'description', rows: 3, maxlength: 4000 })),
     check('purpose-consent-required', 'Consent required (Art. 6(1)(a)): processing only with the person\u2019s consent'),
     check('purpose-direct-marketing', 'Direct marketing: a global opt-out or an objection to direct marketing denies it'),
+    check('purpose-self-service', 'Self-service consent: persons may give it themselves on their consent page (needs consent required)'),
     field('purpose-basis', 'Default legal basis for new persons', h('select', { id: 'purpose-basis', name: 'defaultLegalBasis' },
       h('option', { value: '' }, 'None'))),
     field('purpose-categories', 'Data categories', h('input', { id: 'purpose-categories', name: 'dataCategories' }),
@@ -131,6 +132,7 @@ function purposes() {
     f.description.value = p.description ?? '';
     form.querySelector('#purpose-consent-required').checked = Boolean(p.consentRequired);
     form.querySelector('#purpose-direct-marketing').checked = Boolean(p.directMarketing);
+    form.querySelector('#purpose-self-service').checked = Boolean(p.selfServiceConsent);
     f.defaultLegalBasis.value = p.defaultLegalBasis ?? '';
     f.dataCategories.value = (p.dataCategories ?? []).join(', ');
     f.retentionPeriod.value = p.retentionPeriod ?? '';
@@ -148,6 +150,7 @@ function purposes() {
         description: value(f.description),
         consentRequired: form.querySelector('#purpose-consent-required').checked,
         directMarketing: form.querySelector('#purpose-direct-marketing').checked,
+        selfServiceConsent: form.querySelector('#purpose-self-service').checked,
         defaultLegalBasis: f.defaultLegalBasis.value || null,
         dataCategories: list(f.dataCategories.value),
         retentionPeriod: value(f.retentionPeriod),
@@ -169,7 +172,8 @@ function basisText(purpose, article) {
   const basis = purpose.defaultLegalBasis
     ? `${label(purpose.defaultLegalBasis)}${article[purpose.defaultLegalBasis] ? ` (${article[purpose.defaultLegalBasis]})` : ''}`
     : null;
-  if (purpose.consentRequired) return basis ? `Consent required; default ${basis}` : 'Consent required';
+  const self = purpose.selfServiceConsent ? '; persons may give it on their consent page' : '';
+  if (purpose.consentRequired) return basis ? `Consent required${self}; default ${basis}` : `Consent required${self}`;
   return basis ? `Default ${basis}` : 'No default basis';
 }
 
