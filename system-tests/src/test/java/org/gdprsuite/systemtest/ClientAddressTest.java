@@ -60,8 +60,7 @@ class ClientAddressTest extends SystemTest {
     void theEvidenceOfADoubleOptInHoldsTheAddressOfThePersonWhoConfirmed() {
         String email = uniqueEmail("lea.fontaine");
         UUID person = createPerson("Léa", "Fontaine", email, Map.of());
-        MailBox.Message request =
-                MailBox.await(email, m -> m.link("/public/consents/confirm").isPresent(), MAIL_WAIT);
+        MailBox.Message request = newsletterRequest(email);
         URI link = URI.create(request.link("/public/consents/confirm").orElseThrow());
         String token = link.getQuery().substring("token=".length());
         InetAddress clicker = ClientAddresses.next();

@@ -37,6 +37,8 @@ abstract class SystemTest {
     /** Purposes and subscription types of the scenarios, set up through the API like an administrator would. */
     static final String NEWSLETTER = "newsletter";
 
+    static final String NEWSLETTER_NAME = "Newsletter and product news";
+
     static final String CUSTOMER_CARE = "customer-care";
     static final String PRODUCT_NEWS = "product-news";
     static final String EVENT_INVITATIONS = "event-invitations";
@@ -112,7 +114,7 @@ abstract class SystemTest {
                 NEWSLETTER,
                 Map.of(
                         "name",
-                        "Newsletter and product news",
+                        NEWSLETTER_NAME,
                         "consentRequired",
                         true,
                         "directMarketing",
@@ -242,10 +244,20 @@ abstract class SystemTest {
         return name + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     }
 
+    /**
+     * The consent-request mail of the newsletter to the address: one mail per purpose that requires consent, and
+     * other tests add such purposes to the catalogue.
+     */
+    static MailBox.Message newsletterRequest(String email) {
+        return MailBox.await(
+                email,
+                m -> m.link("/public/consents/confirm").isPresent() && m.mime().contains(NEWSLETTER_NAME),
+                MAIL_WAIT);
+    }
+
     /** The person confirms the newsletter through the link of the consent-request mail (double opt-in). */
     static MailBox.Message confirmNewsletterByMail(String email) {
-        MailBox.Message request =
-                MailBox.await(email, m -> m.link("/public/consents/confirm").isPresent(), MAIL_WAIT);
+        MailBox.Message request = newsletterRequest(email);
         URI link = URI.create(request.link("/public/consents/confirm").orElseThrow());
         String token = link.getQuery().substring("token=".length());
         anonymous()
