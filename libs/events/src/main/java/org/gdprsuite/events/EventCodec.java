@@ -20,6 +20,13 @@ public final class EventCodec {
     /** Inbound JSON is bounded: deeper nesting than a real event needs is refused. */
     private static final int MAX_DEPTH = 32;
 
+    /**
+     * The longest string value: as long as the largest event the bus carries (16 MiB, the broker's
+     * message.max.bytes and the outbox's gdpr.outbox.max-event-bytes). An access export's slice travels as one
+     * sealed string of megabytes; a smaller bound refused it as "not JSON" on the orchestrator's side.
+     */
+    public static final int MAX_STRING_CHARS = 16 * 1024 * 1024;
+
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -30,7 +37,7 @@ public final class EventCodec {
         MAPPER.getFactory()
                 .setStreamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_DEPTH)
-                        .maxStringLength(1_000_000)
+                        .maxStringLength(MAX_STRING_CHARS)
                         .build());
     }
 

@@ -3,6 +3,8 @@ package org.gdprsuite.events;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.gdprsuite.events.dsr.DsrAction;
+import org.gdprsuite.events.dsr.DsrReply;
 import org.gdprsuite.events.payload.ConsentRecorded;
 import org.gdprsuite.events.payload.PersonCreated;
 import org.gdprsuite.events.payload.RetentionErasureRequested;
@@ -103,6 +105,38 @@ class EventCodecTest {
                 InvalidEventException.class,
                 () -> EventCodec.parse(
                         "{\"specversion\":\"0.3\",\"id\":\"1\",\"source\":\"s\",\"type\":\"consent.recorded\"}"));
+    }
+
+    @Test
+    void readsAReplyWhoseSealedSliceIsMegabytesLong() {
+        // An access export of a person with 10,000 activities: a sealed slice of about 3 million characters.
+        String sealed = "A".repeat(3_000_000);
+        CloudEvent reply = CloudEvent.of(
+                "contact-service",
+                EventType.DSR_REPLY,
+                UUID.randomUUID().toString(),
+                new DsrReply(
+                        UUID.randomUUID(),
+                        "command-1",
+                        DsrAction.EXPORT,
+                        "contact-service",
+                        DsrReply.Outcome.DONE,
+                        null,
+                        null,
+                        null,
+                        sealed));
+
+        assertEquals(
+                sealed,
+                EventCodec.parse(EventCodec.toJson(reply))
+                        .dataAs(DsrReply.class)
+                        .sealedSlice());
+    }
+
+    @Test
+    void refusesAStringLongerThanTheLargestEvent() {
+        String tooLong = "{\"specversion\":\"1.0\",\"id\":\"" + "x".repeat(EventCodec.MAX_STRING_CHARS + 1) + "\"}";
+        assertThrows(InvalidEventException.class, () -> EventCodec.parse(tooLong));
     }
 
     @Test

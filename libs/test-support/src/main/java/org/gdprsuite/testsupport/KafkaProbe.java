@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -15,10 +17,12 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.gdprsuite.events.EventCodec;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -36,12 +40,24 @@ public final class KafkaProbe {
     public static void send(String topic, List<Map.Entry<String, String>> records) {
         Map<String, Object> config = SuiteKafka.as(SuiteKafka.ADMIN);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                EventCodec.MAX_STRING_CHARS); // records as large as the bus takes
         try (KafkaProducer<String, String> producer =
                 new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (Map.Entry<String, String> record : records) {
-                producer.send(new ProducerRecord<>(topic, record.getKey(), record.getValue()));
+                sent.add(producer.send(new ProducerRecord<>(topic, record.getKey(), record.getValue())));
             }
             producer.flush();
+            for (Future<RecordMetadata> one : sent) {
+                one.get(); // a record the broker refused fails the test here, not as a time-out later
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka refused a record for " + topic, e.getCause());
         }
     }
 

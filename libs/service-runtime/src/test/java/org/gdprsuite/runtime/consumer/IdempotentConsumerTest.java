@@ -69,6 +69,19 @@ class IdempotentConsumerTest {
     }
 
     @Test
+    void aMalformedEventOfMegabytesIsDeadLetteredAndTheConsumerCarriesOn() {
+        // Larger than a Kafka producer's 1 MB default: its dead-letter producer must still take it.
+        String key = UUID.randomUUID().toString();
+        String malformed = "{\"specversion\":\"1.0\",\"id\":\"" + key + "\",\"data\":\"" + "x".repeat(3_000_000);
+        String next = event(key, "customer", "after-large-malformed");
+
+        KafkaProbe.send(topic(), List.of(Map.entry(key, malformed), Map.entry(key, next)));
+
+        awaitEffect(ref(next));
+        assertEquals(malformed.length(), deadLetter(malformed).value().length());
+    }
+
+    @Test
     void aFailingEventIsRetriedWithBackOffUntilItSucceeds() {
         String key = UUID.randomUUID().toString();
         String flaky = event(key, "flaky-2", "flaky");
