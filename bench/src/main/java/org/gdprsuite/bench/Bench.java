@@ -19,7 +19,8 @@ import java.util.Set;
  * {@code connections} (the load's pool, 16), {@code wrk} (path of wrk, the cross-check), {@code events} (ingestion),
  * {@code persons} (retention), {@code dsr} (requests in flight), {@code activities} (export),
  * {@code mailing-persons} and {@code mailing-cap} (the mailing job),
- * {@code results} (folder), {@code root} (the checkout, for pid files and logs).
+ * {@code cores} (the scaling test: the suite and the bench pinned to that many cores), {@code results} (folder),
+ * {@code root} (the checkout, for pid files and logs).
  */
 public final class Bench {
 
@@ -42,6 +43,33 @@ public final class Bench {
         report.context("started", LocalDateTime.now().withNano(0).toString());
 
         String runId = Long.toString(System.currentTimeMillis(), 36);
+        int cores = Integer.parseInt(options.getOrDefault("cores", "0"));
+        try (CorePinning pinned = CorePinning.pin(cpu, cores)) {
+            if (pinned != null) {
+                report.context("scaling test", "the suite and the benchmark pinned to " + cores + " core(s)");
+            }
+            steps(options, only, root, http, cpu, report, runId);
+        }
+
+        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        report.context("bench duration", seconds / 60 + " min " + seconds % 60 + " s (measuring, without ./suite up)");
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        report.write(
+                Path.of(options.getOrDefault(
+                        "results", root.resolve("bench/results").toString())),
+                stamp);
+        System.out.println();
+        System.out.print(report.text());
+    }
+
+    private static void steps(
+            Map<String, String> options,
+            Set<String> only,
+            Path root,
+            Http http,
+            SuiteCpu cpu,
+            Report report,
+            String runId) {
         if (only.contains("dsr")) {
             int inFlight = Integer.parseInt(options.getOrDefault("dsr", "100"));
             step(report, "DSR erasure: one alone, then " + inFlight + " in flight");
@@ -53,8 +81,8 @@ public final class Bench {
             new ExportBench(http, cpu, activities).run(report);
         }
         if (only.contains("retention")) {
-            int persons = Integer.parseInt(options.getOrDefault("persons", "3000"));
-            int cap = Integer.parseInt(options.getOrDefault("retention-cap", "180"));
+            int persons = Integer.parseInt(options.getOrDefault("persons", "100000"));
+            int cap = Integer.parseInt(options.getOrDefault("retention-cap", "600"));
             step(report, "retention sweep of " + persons + " persons (at most " + cap + " s)");
             new RetentionBench(http, cpu, persons, Duration.ofSeconds(cap)).run(report, runId);
         }
@@ -95,16 +123,6 @@ public final class Bench {
             step(report, "memory and start-up of each service");
             ServiceStats.run(root, report);
         }
-
-        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-        report.context("bench duration", seconds / 60 + " min " + seconds % 60 + " s (measuring, without ./suite up)");
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        report.write(
-                Path.of(options.getOrDefault(
-                        "results", root.resolve("bench/results").toString())),
-                stamp);
-        System.out.println();
-        System.out.print(report.text());
     }
 
     /** Announces a step once the machine is quiet (what the step before left running is not this step's figure). */

@@ -51,11 +51,7 @@ final class DecisionBench {
 
     void run(Report report, String runId) {
         UUID[] persons = DecisionPersons.ensure(http, settings.persons(), runId);
-        List<String> pairs = new ArrayList<>();
-        for (UUID person : persons) {
-            IngestionBench.PURPOSES.forEach(
-                    p -> pairs.add("/api/consents/decisions?personId=" + person + "&purpose=" + p));
-        }
+        List<String> pairs = pairs(persons);
         report.context(
                 "decision load",
                 Report.number(persons.length) + " persons × " + IngestionBench.PURPOSES.size() + " purposes, random"
@@ -172,6 +168,16 @@ final class DecisionBench {
     private ConstantRateLoad.Result load(Supplier<CompletableFuture<Boolean>> send, int rate, Runnable atStart) {
         return ConstantRateLoad.run(
                 send, rate, settings.warmup(), settings.measure(), TIMEOUT, atStart == null ? () -> {} : atStart);
+    }
+
+    /** The decision calls of every person × purpose pair of the population. */
+    static List<String> pairs(UUID[] persons) {
+        List<String> pairs = new ArrayList<>();
+        for (UUID person : persons) {
+            IngestionBench.PURPOSES.forEach(
+                    p -> pairs.add("/api/consents/decisions?personId=" + person + "&purpose=" + p));
+        }
+        return pairs;
     }
 
     /** A call that counts as answered only with 200. */

@@ -4,11 +4,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -25,8 +26,10 @@ import static org.gdprsuite.bench.SoakChecks.count;
  * the suite has caught up, counts what was lost or applied twice and whether memory stayed flat.
  *
  * <p>Options ({@code --name=value}): {@code minutes} (15), {@code decisions} (per second, 100),
+ * {@code decision-persons} (the decisions' population, 10,000 persons × the bench's purposes),
  * {@code events} (per second, 200), {@code edits} (per second, 2), {@code erasure-every} (seconds, 10),
- * {@code sample-every} (seconds, 30), {@code root}, {@code results}. Exits with 1 when something was lost
+ * {@code sample-every} (seconds, 30), {@code replicas} (instances of every service, from {@code ./suite}),
+ * {@code root}, {@code results}. Exits with 1 when something was lost
  * or duplicated, more than 0.1 % of the decisions went unanswered or their p99 missed the decision target, or
  * memory grew.
  */
@@ -43,6 +46,8 @@ public final class Soak {
     private final int editRate;
     private final Duration erasureEvery;
     private final Duration sampleEvery;
+    private final int decisionPersons;
+    private final int replicas;
     private final String runId = "soak" + Long.toString(System.currentTimeMillis(), 36);
 
     private final AtomicReference<String> salesToken = new AtomicReference<>();
@@ -56,6 +61,8 @@ public final class Soak {
         editRate = Integer.parseInt(options.getOrDefault("edits", "2"));
         erasureEvery = Duration.ofSeconds(Long.parseLong(options.getOrDefault("erasure-every", "10")));
         sampleEvery = Duration.ofSeconds(Long.parseLong(options.getOrDefault("sample-every", "30")));
+        decisionPersons = Integer.parseInt(options.getOrDefault("decision-persons", "10000"));
+        replicas = Integer.parseInt(options.getOrDefault("replicas", "1"));
     }
 
     public static void main(String[] args) {
@@ -88,15 +95,17 @@ public final class Soak {
         report.context("started", LocalDateTime.now().withNano(0).toString());
         report.context(
                 "load",
-                decisionRate + " decisions/s, " + eventRate + " consent events/s, " + editRate
+                decisionRate + " decisions/s (" + decisionPersons + " persons × " + IngestionBench.PURPOSES.size()
+                        + " purposes), " + eventRate + " consent events/s, " + editRate
                         + " person edits/s, an erasure every " + erasureEvery.toSeconds() + " s, for "
                         + duration.toMinutes()
-                        + " min");
+                        + " min" + (replicas > 1 ? ", " + replicas + " instances of every service" : ""));
 
         Bench.say("soak: preparing (purposes, persons)");
         IngestionBench.PURPOSES.forEach(p -> Fixtures.ensurePurpose(http, p));
         salesToken.set(Tokens.of(DemoUser.SALES));
-        UUID decided = Fixtures.consentedPerson(http, salesToken.get(), DecisionBench.PURPOSE);
+        // The decisions ask about random pairs of the bench's population, not one cached row.
+        List<String> pairs = DecisionBench.pairs(DecisionPersons.ensure(http, decisionPersons, runId));
         SoakEdits edits = new SoakEdits(http, salesToken::get);
         SoakEvents events = new SoakEvents(runId, duration, eventRate);
         SoakErasures erasures = new SoakErasures(http);
@@ -120,9 +129,12 @@ public final class Soak {
         timers.scheduleAtFixedRate(edits::editNext, 0, editPeriodMicros, TimeUnit.MICROSECONDS);
         timers.scheduleAtFixedRate(erasures::requestOne, 1, erasureEvery.toSeconds(), TimeUnit.SECONDS);
         CompletableFuture<Void> publishing = CompletableFuture.runAsync(() -> events.publish(start));
-        String decision = "/api/consents/decisions?personId=" + decided + "&purpose=" + DecisionBench.PURPOSE;
         ConstantRateLoad.Result decisions = ConstantRateLoad.run(
-                DecisionBench.ok(() -> client.get(decision, salesToken.get())), decisionRate, Duration.ZERO, duration);
+                DecisionBench.ok(() ->
+                        client.get(pairs.get(ThreadLocalRandom.current().nextInt(pairs.size())), salesToken.get())),
+                decisionRate,
+                Duration.ZERO,
+                duration);
         publishing.join();
         client.close();
         timers.shutdown();
@@ -137,6 +149,9 @@ public final class Soak {
         edits.check(report);
         erasures.check(report);
         SoakChecks.checkOutboxes(report);
+        if (replicas > 1) {
+            SoakChecks.checkPartitionsShared(report, replicas);
+        }
         Map<String, Long> deadLettersAfter = SoakChecks.deadLetters();
         deadLettersAfter.forEach((topic, end) -> report.add(count(
                 "dead letters added on " + topic,

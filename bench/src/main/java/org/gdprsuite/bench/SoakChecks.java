@@ -9,8 +9,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.LongPredicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * What the soak's end-of-run checks share: how long they wait for the suite to catch up and the figure of an
@@ -50,6 +54,43 @@ final class SoakChecks {
             return ends;
         } catch (Exception e) {
             throw new IllegalStateException("Could not read the dead-letter topics", e);
+        }
+    }
+
+    /**
+     * Scale-out: in every consumer group of the suite, each topic's partitions are held by as many consumers as
+     * there are instances of the service (every topic has more partitions than instances), so the instances share
+     * the work instead of one idling in reserve. The figure is the fewest holders of any group's topic.
+     */
+    static void checkPartitionsShared(Report report, int instances) {
+        try (Admin admin = Admin.create(IngestionBench.kafka())) {
+            List<String> groups = admin.listConsumerGroups().all().get().stream()
+                    .map(ConsumerGroupListing::groupId)
+                    .filter(g -> g.endsWith("-service"))
+                    .toList();
+            Map<String, Long> holders = new TreeMap<>();
+            for (ConsumerGroupDescription group :
+                    admin.describeConsumerGroups(groups).all().get().values()) {
+                group.members()
+                        .forEach(member -> member.assignment().topicPartitions().stream()
+                                .map(TopicPartition::topic)
+                                .distinct()
+                                .forEach(topic -> holders.merge(group.groupId() + " " + topic, 1L, Long::sum)));
+            }
+            long fewest =
+                    holders.values().stream().mapToLong(Long::longValue).min().orElse(0);
+            String fewer = holders.entrySet().stream()
+                    .filter(e -> e.getValue() < instances)
+                    .map(e -> e.getKey() + " " + e.getValue())
+                    .collect(Collectors.joining(", "));
+            report.add(count(
+                    "consumers holding each topic's partitions (fewest)",
+                    fewest,
+                    instances,
+                    holders.size() + " group × topic pairs of " + groups.size() + " groups"
+                            + (fewer.isEmpty() ? "" : "; fewer: " + fewer)));
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not describe the consumer groups", e);
         }
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -81,6 +82,25 @@ final class SuiteCpu {
 
     Sample sample() {
         Map<Long, ProcStat> table = processes();
+        Map<Long, String> roots = roots();
+        Map<String, Double> millis = new LinkedHashMap<>();
+        table.forEach((pid, stat) -> component(pid, table, roots)
+                .ifPresent(c -> millis.merge(c, stat.ticks() * millisPerTick, Double::sum)));
+        return new Sample(millis);
+    }
+
+    /** Every process of the suite now (what {@link #sample} counts). */
+    List<Long> pids() {
+        Map<Long, ProcStat> table = processes();
+        Map<Long, String> roots = roots();
+        return table.keySet().stream()
+                .filter(pid -> component(pid, table, roots).isPresent())
+                .sorted()
+                .toList();
+    }
+
+    /** The pid files of {@code ./suite}: pid → component. */
+    private Map<Long, String> roots() {
         Map<Long, String> roots = new HashMap<>();
         try (DirectoryStream<Path> pids = Files.newDirectoryStream(run, "*.pid")) {
             for (Path pid : pids) {
@@ -90,10 +110,7 @@ final class SuiteCpu {
         } catch (IOException | NumberFormatException e) {
             // no pid files: PostgreSQL alone is still found by name
         }
-        Map<String, Double> millis = new LinkedHashMap<>();
-        table.forEach((pid, stat) -> component(pid, table, roots)
-                .ifPresent(c -> millis.merge(c, stat.ticks() * millisPerTick, Double::sum)));
-        return new Sample(millis);
+        return roots;
     }
 
     /** The component a process belongs to: the nearest ancestor with a pid file, else PostgreSQL by name. */
