@@ -18,6 +18,7 @@ import org.gdprsuite.testsupport.KafkaProbe;
 import org.gdprsuite.testsupport.MovableClock;
 import org.gdprsuite.testsupport.SuiteStack;
 import org.gdprsuite.testsupport.Tokens;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +51,7 @@ class ConsentPageTest {
 
     private static final String PAGE = "/public/consents/withdraw";
     private static final String GIVE = PAGE + "/give";
+    private static final String OBJECT = PAGE + "/object";
 
     @ConfigProperty(name = "gdpr.kafka.topic-prefix")
     String prefix;
@@ -167,6 +169,47 @@ class ConsentPageTest {
         // Given already: nothing recorded twice.
         post(GIVE, token, "cp-letter").then().statusCode(200).body(containsString("id=\"already\""));
         assertEquals(3, history(person, "cp-letter").getInt("total"));
+    }
+
+    @Test
+    void thePersonObjectsToAPurposeOnLegitimateInterestsAndTheDecisionSaysObjected() {
+        purpose("cp-obj-li", false, "LEGITIMATE_INTERESTS", null);
+        purpose("cp-obj-consent", true, null, null);
+        UUID person = knownPerson(prefix);
+        grant(person, "cp-obj-li", "LEGITIMATE_INTERESTS");
+        grant(person, "cp-obj-consent", "CONSENT");
+        String token = token(person);
+        ConsentLedgerTest.decision(person, "cp-obj-li").then().body("allowed", equalTo(true));
+
+        given().queryParam("token", token)
+                .when()
+                .get(PAGE)
+                .then()
+                .statusCode(200)
+                .body(containsString("id=\"object-cp-obj-li\""))
+                .body(not(containsString("id=\"object-cp-obj-consent\"")));
+
+        // Art. 21(1) reaches legitimate interests, not consent (that is withdrawn): refused, nothing changed.
+        post(OBJECT, token, "cp-obj-consent").then().statusCode(403);
+        ConsentLedgerTest.decision(person, "cp-obj-consent").then().body("allowed", equalTo(true));
+        post(OBJECT, token, "no-such-purpose").then().statusCode(404);
+
+        post(OBJECT, token, "cp-obj-li")
+                .then()
+                .statusCode(200)
+                .body(containsString("id=\"objected\""))
+                .body(containsString("id=\"objection-cp-obj-li\""))
+                .body(not(containsString("id=\"object-cp-obj-li\"")));
+        // The decision cache follows the write through PostgreSQL's notification, within moments.
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> ConsentLedgerTest.decision(person, "cp-obj-li")
+                        .jsonPath()
+                        .getList("reasons")
+                        .contains("OBJECTED"));
+        ConsentLedgerTest.decision(person, "cp-obj-li").then().body("allowed", equalTo(false));
+        // A stranger's link objects to nothing.
+        post(OBJECT, token(UUID.randomUUID()), "cp-obj-li").then().statusCode(403);
     }
 
     @Test
