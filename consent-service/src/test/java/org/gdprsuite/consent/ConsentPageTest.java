@@ -1,10 +1,16 @@
 package org.gdprsuite.consent;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gdprsuite.consent.domain.OwnConsents;
@@ -18,7 +24,6 @@ import org.gdprsuite.testsupport.KafkaProbe;
 import org.gdprsuite.testsupport.MovableClock;
 import org.gdprsuite.testsupport.SuiteStack;
 import org.gdprsuite.testsupport.Tokens;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +39,7 @@ import static org.gdprsuite.consent.ConsentFixtures.knownPerson;
 import static org.gdprsuite.consent.ConsentFixtures.purpose;
 import static org.gdprsuite.consent.WithdrawalFixtures.grant;
 import static org.gdprsuite.consent.WithdrawalFixtures.history;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -61,6 +67,9 @@ class ConsentPageTest {
 
     @Inject
     MovableClock clock;
+
+    @Inject
+    DataSource dataSource;
 
     @AfterEach
     void resetClock() {
@@ -194,20 +203,33 @@ class ConsentPageTest {
         ConsentLedgerTest.decision(person, "cp-obj-consent").then().body("allowed", equalTo(true));
         post(OBJECT, token, "no-such-purpose").then().statusCode(404);
 
+        KafkaProbe.Mark events = KafkaProbe.mark(prefix + Topics.CONSENT_EVENTS);
         post(OBJECT, token, "cp-obj-li")
                 .then()
                 .statusCode(200)
                 .body(containsString("id=\"objected\""))
                 .body(containsString("id=\"objection-cp-obj-li\""))
-                .body(not(containsString("id=\"object-cp-obj-li\"")));
-        // The decision cache follows the write through PostgreSQL's notification, within moments.
-        Awaitility.await()
-                .atMost(Duration.ofSeconds(30))
-                .until(() -> ConsentLedgerTest.decision(person, "cp-obj-li")
-                        .jsonPath()
-                        .getList("reasons")
-                        .contains("OBJECTED"));
-        ConsentLedgerTest.decision(person, "cp-obj-li").then().body("allowed", equalTo(false));
+                .body(not(containsString("id=\"object-cp-obj-li\"")))
+                .body(not(containsString("id=\"objection-cp-obj-consent\"")));
+        // Recorded as an objection (Art. 21) of scope PURPOSES naming that purpose only, not one to everything.
+        assertEquals(List.of("cp-obj-li"), objectedPurposes(person));
+        assertEquals(List.of(false, false), objectedAllAndDirectMarketing(person));
+        // Applied at once: this replica reads its own write, and the consent purpose is untouched.
+        ConsentLedgerTest.decision(person, "cp-obj-li")
+                .then()
+                .body("allowed", equalTo(false))
+                .body("reasons", contains("OBJECTED"));
+        ConsentLedgerTest.decision(person, "cp-obj-consent").then().body("allowed", equalTo(true));
+        // Read models hear it on consent.events, as for an objection from the orchestrator.
+        ConsentStateChanged published = objectedEvent(
+                KafkaProbe.awaitRecordsAfter(
+                        events, read -> objectedEvent(read, person) != null, Duration.ofSeconds(30)),
+                person);
+        assertEquals(List.of("OBJECTED"), published.reasons());
+        assertEquals("LEGITIMATE_INTERESTS", published.legalBasis());
+        // Objecting again changes nothing.
+        post(OBJECT, token, "cp-obj-li").then().statusCode(200);
+        assertEquals(List.of("cp-obj-li"), objectedPurposes(person));
         // A stranger's link objects to nothing.
         post(OBJECT, token(UUID.randomUUID()), "cp-obj-li").then().statusCode(403);
     }
@@ -323,6 +345,54 @@ class ConsentPageTest {
     private static List<?> ofPerson(
             List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> read, UUID p) {
         return read.stream().filter(r -> p.toString().equals(r.key())).toList();
+    }
+
+    /** The state change of {@code person}'s purpose cp-obj-li that says it is denied, if among {@code read}. */
+    private static ConsentStateChanged objectedEvent(
+            List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> read, UUID person) {
+        return read.stream()
+                .filter(r -> person.toString().equals(r.key()))
+                .map(r -> EventCodec.parse(r.value()).dataAs(ConsentStateChanged.class))
+                .filter(c -> "cp-obj-li".equals(c.purpose()) && !c.allowed())
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** The purposes {@code person} objects to by name, as consent-service keeps them. */
+    private List<String> objectedPurposes(UUID person) {
+        return query(
+                "SELECT purpose_key FROM subject_purpose WHERE person_id = ? AND objected ORDER BY purpose_key",
+                person,
+                rs -> rs.getString(1));
+    }
+
+    /** Whether {@code person} objects to all processing and to direct marketing (false where nothing is kept). */
+    private List<Boolean> objectedAllAndDirectMarketing(UUID person) {
+        List<List<Boolean>> rows = query(
+                "SELECT objected_all, objected_direct_marketing FROM subject_state WHERE person_id = ?",
+                person,
+                rs -> List.of(rs.getBoolean(1), rs.getBoolean(2)));
+        return rows.isEmpty() ? List.of(false, false) : rows.get(0);
+    }
+
+    private <T> List<T> query(String sql, UUID person, Row<T> row) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, person);
+            List<T> found = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    found.add(row.of(rs));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private interface Row<T> {
+        T of(ResultSet rs) throws SQLException;
     }
 
     private String token(UUID person) {

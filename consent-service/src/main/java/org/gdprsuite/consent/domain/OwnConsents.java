@@ -42,8 +42,7 @@ public class OwnConsents {
     private final Clock clock;
 
     @Inject
-    OwnConsents(
-            ConsentLedger ledger, Purposes purposes, PrivacyNotices notices, SubjectStates subjects, Clock clock) {
+    OwnConsents(ConsentLedger ledger, Purposes purposes, PrivacyNotices notices, SubjectStates subjects, Clock clock) {
         this.ledger = ledger;
         this.purposes = purposes;
         this.notices = notices;

@@ -112,10 +112,10 @@ public class SubjectStates {
     /** The purposes the person objected to by name (Art. 21(1)) and still objects to. */
     @SuppressWarnings("unchecked")
     public Set<String> objectedPurposes(UUID personId) {
-        return new HashSet<>(em.createNativeQuery(
-                        "SELECT purpose_key FROM subject_purpose WHERE person_id = ?1 AND objected")
-                .setParameter(1, personId)
-                .getResultList());
+        return new HashSet<>(
+                em.createNativeQuery("SELECT purpose_key FROM subject_purpose WHERE person_id = ?1 AND objected")
+                        .setParameter(1, personId)
+                        .getResultList());
     }
 
     /** Restriction of processing (Art. 18) set or lifted by contact-service. */
