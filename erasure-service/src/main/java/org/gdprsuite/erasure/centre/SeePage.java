@@ -43,6 +43,9 @@ public class SeePage {
     CentreAsks asks;
 
     @Inject
+    CentreSee centreSee;
+
+    @Inject
     Reports reports;
 
     @Context
@@ -52,7 +55,7 @@ public class SeePage {
     static class Templates {
         static native TemplateInstance data(CentreTexts t, String csrf, CentreAsks.Held held);
 
-        static native TemplateInstance see(CentreTexts t, String csrf, CentreAsks.Seeing seeing);
+        static native TemplateInstance see(CentreTexts t, String csrf, CentreSee.Seeing seeing);
     }
 
     @GET
@@ -68,8 +71,8 @@ public class SeePage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response see(@CookieParam(CentrePage.COOKIE) String cookie, @FormParam("csrf") String csrf) {
         return centre.guarded(cookie, csrf, session -> {
-            if (asks.selfService(session)) {
-                asks.see(session);
+            if (centreSee.selfService(session)) {
+                centreSee.see(session);
             }
             return Response.status(Response.Status.SEE_OTHER)
                     .header(HttpHeaders.LOCATION, CentrePage.PATH + "/data")
@@ -86,7 +89,7 @@ public class SeePage {
     @Produces(MediaType.APPLICATION_JSON)
     public Response json(@CookieParam(CentrePage.COOKIE) String cookie) {
         return signIn.session(cookie)
-                .flatMap(asks::bundleOf)
+                .flatMap(centreSee::bundleOf)
                 .map(bundle -> Response.ok(bundle, MediaType.APPLICATION_JSON)
                         .header("Content-Disposition", "attachment; filename=\"my-data.json\"")
                         .header(HttpHeaders.CACHE_CONTROL, "no-store")
@@ -97,13 +100,13 @@ public class SeePage {
     }
 
     private Response data(CentreStore.Session session) {
-        if (!asks.selfService(session)) {
+        if (!centreSee.selfService(session)) {
             return personal(Templates.data(
                     centre.texts(),
                     session.csrfToken(),
                     asks.held(session.email()).orElse(null)));
         }
-        CentreAsks.Seeing seeing = asks.seeing(session);
+        CentreSee.Seeing seeing = centreSee.seeing(session);
         return personal(
                 seeing.ready()
                         ? reports.page(
