@@ -2,6 +2,7 @@ package org.gdprsuite.erasure.centre;
 
 import java.util.List;
 
+import org.gdprsuite.erasure.export.ExportBundles;
 import org.gdprsuite.erasure.export.Reports;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -31,7 +32,7 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.TEXT_HTML)
 public class SeePage {
 
-    static final String JSON_FILE = "/my-data.json";
+    static final String JSON_FILE = "/" + ExportBundles.FILE_NAME;
 
     @Inject
     CentrePage centre;
@@ -91,7 +92,7 @@ public class SeePage {
         return signIn.session(cookie)
                 .flatMap(centreSee::bundleOf)
                 .map(bundle -> Response.ok(bundle, MediaType.APPLICATION_JSON)
-                        .header("Content-Disposition", "attachment; filename=\"my-data.json\"")
+                        .header("Content-Disposition", ExportBundles.ATTACHMENT)
                         .header(HttpHeaders.CACHE_CONTROL, "no-store")
                         .build())
                 .orElseGet(() -> Response.status(Response.Status.SEE_OTHER)
