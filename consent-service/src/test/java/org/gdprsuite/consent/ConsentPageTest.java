@@ -14,7 +14,6 @@ import javax.sql.DataSource;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gdprsuite.consent.domain.OwnConsents;
-import org.gdprsuite.consent.domain.Withdrawals;
 import org.gdprsuite.events.EventCodec;
 import org.gdprsuite.events.Topics;
 import org.gdprsuite.events.payload.ConsentStateChanged;
@@ -35,9 +34,10 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 
 import static io.restassured.RestAssured.given;
+import static org.gdprsuite.consent.ConsentFixtures.consentPageLink;
 import static org.gdprsuite.consent.ConsentFixtures.knownPerson;
+import static org.gdprsuite.consent.ConsentFixtures.personGranted;
 import static org.gdprsuite.consent.ConsentFixtures.purpose;
-import static org.gdprsuite.consent.WithdrawalFixtures.grant;
 import static org.gdprsuite.consent.WithdrawalFixtures.history;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -118,10 +118,8 @@ class ConsentPageTest {
         selfService("cp-letter", true);
         purpose("cp-news", true, null, null);
         purpose("cp-li", false, "LEGITIMATE_INTERESTS", null);
-        UUID person = knownPerson(prefix);
-        grant(person, "cp-letter", "CONSENT");
-        grant(person, "cp-news", "CONSENT");
-        grant(person, "cp-li", "LEGITIMATE_INTERESTS");
+        UUID person =
+                personGranted(prefix, "cp-letter", "CONSENT", "cp-news", "CONSENT", "cp-li", "LEGITIMATE_INTERESTS");
         String token = token(person);
         post(PAGE, token, "cp-letter").then().statusCode(200);
         post(PAGE, token, "cp-news").then().statusCode(200);
@@ -184,9 +182,7 @@ class ConsentPageTest {
     void thePersonObjectsToAPurposeOnLegitimateInterestsAndTheDecisionSaysObjected() {
         purpose("cp-obj-li", false, "LEGITIMATE_INTERESTS", null);
         purpose("cp-obj-consent", true, null, null);
-        UUID person = knownPerson(prefix);
-        grant(person, "cp-obj-li", "LEGITIMATE_INTERESTS");
-        grant(person, "cp-obj-consent", "CONSENT");
+        UUID person = personGranted(prefix, "cp-obj-li", "LEGITIMATE_INTERESTS", "cp-obj-consent", "CONSENT");
         String token = token(person);
         ConsentLedgerTest.decision(person, "cp-obj-li").then().body("allowed", equalTo(true));
 
@@ -238,8 +234,7 @@ class ConsentPageTest {
     void aPurposeWithoutSelfServiceConsentABadPurposeOrABadLinkGiveNothing() {
         purpose("cp-refused", true, null, null);
         selfService("cp-open", true);
-        UUID person = knownPerson(prefix);
-        grant(person, "cp-refused", "CONSENT");
+        UUID person = personGranted(prefix, "cp-refused", "CONSENT");
         String token = token(person);
         post(PAGE, token, "cp-refused").then().statusCode(200);
 
@@ -277,7 +272,7 @@ class ConsentPageTest {
 
         // Tampered or expired: a problem for a program, a readable page for a browser; nothing given.
         String tampered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
-        String expiring = links.sign(Withdrawals.LINK_SCOPE, person.toString(), Duration.ofHours(1));
+        String expiring = consentPageLink(links, person, Duration.ofHours(1));
         clock.advance(Duration.ofHours(2));
         for (String bad : new String[] {tampered, expiring, ""}) {
             post(GIVE, bad, "cp-open")
@@ -396,7 +391,7 @@ class ConsentPageTest {
     }
 
     private String token(UUID person) {
-        return links.sign(Withdrawals.LINK_SCOPE, person.toString(), Duration.ofDays(1));
+        return consentPageLink(links, person, Duration.ofDays(1));
     }
 
     private static Response post(String path, String token, String purpose) {
