@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.gdprsuite.consent.domain.Withdrawals;
 import org.gdprsuite.events.CloudEvent;
 import org.gdprsuite.events.EventCodec;
 import org.gdprsuite.events.EventType;
 import org.gdprsuite.events.Topics;
 import org.gdprsuite.events.payload.PersonUpdated;
+import org.gdprsuite.runtime.links.SignedLinks;
 import org.gdprsuite.testsupport.DemoUser;
 import org.gdprsuite.testsupport.KafkaProbe;
 import org.gdprsuite.testsupport.Tokens;
@@ -111,6 +113,23 @@ final class ConsentFixtures {
 
     static UUID knownPerson(String prefix) {
         return knownPersons(prefix, 1)[0];
+    }
+
+    /**
+     * A person contact-service announced, granted each purpose of {@code purposesAndBases} (key, legal basis, key,
+     * legal basis, ...) as staff record one given in a web form: whom the consent page tests open the page of.
+     */
+    static UUID personGranted(String prefix, String... purposesAndBases) {
+        UUID person = knownPerson(prefix);
+        for (int i = 0; i < purposesAndBases.length; i += 2) {
+            WithdrawalFixtures.grant(person, purposesAndBases[i], purposesAndBases[i + 1]);
+        }
+        return person;
+    }
+
+    /** The signed link of {@code person}'s consent page (withdraw, give again, object), valid for {@code validity}. */
+    static String consentPageLink(SignedLinks links, UUID person, Duration validity) {
+        return links.sign(Withdrawals.LINK_SCOPE, person.toString(), validity);
     }
 
     /**

@@ -1,14 +1,19 @@
 package org.gdprsuite.consent;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gdprsuite.consent.domain.OwnConsents;
-import org.gdprsuite.consent.domain.Withdrawals;
 import org.gdprsuite.events.EventCodec;
 import org.gdprsuite.events.Topics;
 import org.gdprsuite.events.payload.ConsentStateChanged;
@@ -29,10 +34,12 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 
 import static io.restassured.RestAssured.given;
+import static org.gdprsuite.consent.ConsentFixtures.consentPageLink;
 import static org.gdprsuite.consent.ConsentFixtures.knownPerson;
+import static org.gdprsuite.consent.ConsentFixtures.personGranted;
 import static org.gdprsuite.consent.ConsentFixtures.purpose;
-import static org.gdprsuite.consent.WithdrawalFixtures.grant;
 import static org.gdprsuite.consent.WithdrawalFixtures.history;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -50,6 +57,7 @@ class ConsentPageTest {
 
     private static final String PAGE = "/public/consents/withdraw";
     private static final String GIVE = PAGE + "/give";
+    private static final String OBJECT = PAGE + "/object";
 
     @ConfigProperty(name = "gdpr.kafka.topic-prefix")
     String prefix;
@@ -59,6 +67,9 @@ class ConsentPageTest {
 
     @Inject
     MovableClock clock;
+
+    @Inject
+    DataSource dataSource;
 
     @AfterEach
     void resetClock() {
@@ -107,10 +118,8 @@ class ConsentPageTest {
         selfService("cp-letter", true);
         purpose("cp-news", true, null, null);
         purpose("cp-li", false, "LEGITIMATE_INTERESTS", null);
-        UUID person = knownPerson(prefix);
-        grant(person, "cp-letter", "CONSENT");
-        grant(person, "cp-news", "CONSENT");
-        grant(person, "cp-li", "LEGITIMATE_INTERESTS");
+        UUID person =
+                personGranted(prefix, "cp-letter", "CONSENT", "cp-news", "CONSENT", "cp-li", "LEGITIMATE_INTERESTS");
         String token = token(person);
         post(PAGE, token, "cp-letter").then().statusCode(200);
         post(PAGE, token, "cp-news").then().statusCode(200);
@@ -170,11 +179,62 @@ class ConsentPageTest {
     }
 
     @Test
+    void thePersonObjectsToAPurposeOnLegitimateInterestsAndTheDecisionSaysObjected() {
+        purpose("cp-obj-li", false, "LEGITIMATE_INTERESTS", null);
+        purpose("cp-obj-consent", true, null, null);
+        UUID person = personGranted(prefix, "cp-obj-li", "LEGITIMATE_INTERESTS", "cp-obj-consent", "CONSENT");
+        String token = token(person);
+        ConsentLedgerTest.decision(person, "cp-obj-li").then().body("allowed", equalTo(true));
+
+        given().queryParam("token", token)
+                .when()
+                .get(PAGE)
+                .then()
+                .statusCode(200)
+                .body(containsString("id=\"object-cp-obj-li\""))
+                .body(not(containsString("id=\"object-cp-obj-consent\"")));
+
+        // Art. 21(1) reaches legitimate interests, not consent (that is withdrawn): refused, nothing changed.
+        post(OBJECT, token, "cp-obj-consent").then().statusCode(403);
+        ConsentLedgerTest.decision(person, "cp-obj-consent").then().body("allowed", equalTo(true));
+        post(OBJECT, token, "no-such-purpose").then().statusCode(404);
+
+        KafkaProbe.Mark events = KafkaProbe.mark(prefix + Topics.CONSENT_EVENTS);
+        post(OBJECT, token, "cp-obj-li")
+                .then()
+                .statusCode(200)
+                .body(containsString("id=\"objected\""))
+                .body(containsString("id=\"objection-cp-obj-li\""))
+                .body(not(containsString("id=\"object-cp-obj-li\"")))
+                .body(not(containsString("id=\"objection-cp-obj-consent\"")));
+        // Recorded as an objection (Art. 21) of scope PURPOSES naming that purpose only, not one to everything.
+        assertEquals(List.of("cp-obj-li"), objectedPurposes(person));
+        assertEquals(List.of(false, false), objectedAllAndDirectMarketing(person));
+        // Applied at once: this replica reads its own write, and the consent purpose is untouched.
+        ConsentLedgerTest.decision(person, "cp-obj-li")
+                .then()
+                .body("allowed", equalTo(false))
+                .body("reasons", contains("OBJECTED"));
+        ConsentLedgerTest.decision(person, "cp-obj-consent").then().body("allowed", equalTo(true));
+        // Read models hear it on consent.events, as for an objection from the orchestrator.
+        ConsentStateChanged published = objectedEvent(
+                KafkaProbe.awaitRecordsAfter(
+                        events, read -> objectedEvent(read, person) != null, Duration.ofSeconds(30)),
+                person);
+        assertEquals(List.of("OBJECTED"), published.reasons());
+        assertEquals("LEGITIMATE_INTERESTS", published.legalBasis());
+        // Objecting again changes nothing.
+        post(OBJECT, token, "cp-obj-li").then().statusCode(200);
+        assertEquals(List.of("cp-obj-li"), objectedPurposes(person));
+        // A stranger's link objects to nothing.
+        post(OBJECT, token(UUID.randomUUID()), "cp-obj-li").then().statusCode(403);
+    }
+
+    @Test
     void aPurposeWithoutSelfServiceConsentABadPurposeOrABadLinkGiveNothing() {
         purpose("cp-refused", true, null, null);
         selfService("cp-open", true);
-        UUID person = knownPerson(prefix);
-        grant(person, "cp-refused", "CONSENT");
+        UUID person = personGranted(prefix, "cp-refused", "CONSENT");
         String token = token(person);
         post(PAGE, token, "cp-refused").then().statusCode(200);
 
@@ -212,7 +272,7 @@ class ConsentPageTest {
 
         // Tampered or expired: a problem for a program, a readable page for a browser; nothing given.
         String tampered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
-        String expiring = links.sign(Withdrawals.LINK_SCOPE, person.toString(), Duration.ofHours(1));
+        String expiring = consentPageLink(links, person, Duration.ofHours(1));
         clock.advance(Duration.ofHours(2));
         for (String bad : new String[] {tampered, expiring, ""}) {
             post(GIVE, bad, "cp-open")
@@ -282,8 +342,56 @@ class ConsentPageTest {
         return read.stream().filter(r -> p.toString().equals(r.key())).toList();
     }
 
+    /** The state change of {@code person}'s purpose cp-obj-li that says it is denied, if among {@code read}. */
+    private static ConsentStateChanged objectedEvent(
+            List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> read, UUID person) {
+        return read.stream()
+                .filter(r -> person.toString().equals(r.key()))
+                .map(r -> EventCodec.parse(r.value()).dataAs(ConsentStateChanged.class))
+                .filter(c -> "cp-obj-li".equals(c.purpose()) && !c.allowed())
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** The purposes {@code person} objects to by name, as consent-service keeps them. */
+    private List<String> objectedPurposes(UUID person) {
+        return query(
+                "SELECT purpose_key FROM subject_purpose WHERE person_id = ? AND objected ORDER BY purpose_key",
+                person,
+                rs -> rs.getString(1));
+    }
+
+    /** Whether {@code person} objects to all processing and to direct marketing (false where nothing is kept). */
+    private List<Boolean> objectedAllAndDirectMarketing(UUID person) {
+        List<List<Boolean>> rows = query(
+                "SELECT objected_all, objected_direct_marketing FROM subject_state WHERE person_id = ?",
+                person,
+                rs -> List.of(rs.getBoolean(1), rs.getBoolean(2)));
+        return rows.isEmpty() ? List.of(false, false) : rows.get(0);
+    }
+
+    private <T> List<T> query(String sql, UUID person, Row<T> row) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, person);
+            List<T> found = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    found.add(row.of(rs));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private interface Row<T> {
+        T of(ResultSet rs) throws SQLException;
+    }
+
     private String token(UUID person) {
-        return links.sign(Withdrawals.LINK_SCOPE, person.toString(), Duration.ofDays(1));
+        return consentPageLink(links, person, Duration.ofDays(1));
     }
 
     private static Response post(String path, String token, String purpose) {

@@ -19,9 +19,9 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 
 import static io.restassured.RestAssured.given;
-import static org.gdprsuite.consent.ConsentFixtures.knownPerson;
+import static org.gdprsuite.consent.ConsentFixtures.consentPageLink;
+import static org.gdprsuite.consent.ConsentFixtures.personGranted;
 import static org.gdprsuite.consent.ConsentFixtures.purpose;
-import static org.gdprsuite.consent.WithdrawalFixtures.grant;
 import static org.gdprsuite.consent.WithdrawalFixtures.history;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -58,10 +58,7 @@ class WithdrawalPageTest {
         purpose("wd-news", true, null, null);
         purpose("wd-events", true, null, null);
         purpose("wd-contract", false, "CONTRACT", null);
-        UUID person = knownPerson(prefix);
-        grant(person, "wd-news", "CONSENT");
-        grant(person, "wd-events", "CONSENT");
-        grant(person, "wd-contract", "CONTRACT");
+        UUID person = personGranted(prefix, "wd-news", "CONSENT", "wd-events", "CONSENT", "wd-contract", "CONTRACT");
         String token = token(person, Duration.ofDays(90));
 
         given().queryParam("token", token)
@@ -125,8 +122,7 @@ class WithdrawalPageTest {
     @Test
     void aForgedOtherOrExpiredLinkIsAProblemAndChangesNothing() {
         purpose("wd-forged", true, null, null);
-        UUID person = knownPerson(prefix);
-        grant(person, "wd-forged", "CONSENT");
+        UUID person = personGranted(prefix, "wd-forged", "CONSENT");
         String token = token(person, Duration.ofDays(1));
         String otherPerson = token(UUID.randomUUID(), Duration.ofDays(1));
         String forged =
@@ -155,7 +151,7 @@ class WithdrawalPageTest {
     }
 
     private String token(UUID person, Duration validity) {
-        return links.sign(Withdrawals.LINK_SCOPE, person.toString(), validity);
+        return consentPageLink(links, person, validity);
     }
 
     private static void refused(io.restassured.response.Response response) {

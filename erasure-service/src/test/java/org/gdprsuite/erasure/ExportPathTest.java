@@ -130,7 +130,7 @@ class ExportPathTest {
                 .then()
                 .statusCode(200)
                 .header("Cache-Control", NO_STORE)
-                .header("Content-Disposition", containsString("attachment"))
+                .header("Content-Disposition", equalTo("attachment; filename=\"my-data.json\""))
                 .body("slices.alpha-service.name", equalTo("Ada Lovelace"));
         download(token)
                 .then()

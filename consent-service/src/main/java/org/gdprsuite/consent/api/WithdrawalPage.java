@@ -7,6 +7,7 @@ import java.util.function.BiFunction;
 
 import org.gdprsuite.consent.domain.OwnConsents;
 import org.gdprsuite.consent.domain.OwnConsents.Given;
+import org.gdprsuite.consent.domain.OwnConsents.Objected;
 import org.gdprsuite.consent.domain.OwnConsents.Row;
 import org.gdprsuite.consent.domain.Purposes;
 import org.gdprsuite.consent.domain.Withdrawals;
@@ -54,8 +55,8 @@ public class WithdrawalPage {
     @CheckedTemplate
     static class Templates {
         /**
-         * outcome: LIST, WITHDRAWN or GIVEN (of {@code purposeName}), NOTHING (nothing left to withdraw there),
-         * ALREADY, REFUSED, UNKNOWN (nothing given) or INVALID_LINK (no token, no rows).
+         * outcome: LIST, WITHDRAWN, GIVEN or OBJECTED (of {@code purposeName}), NOTHING (nothing left to withdraw
+         * there), ALREADY, REFUSED, UNKNOWN (nothing changed) or INVALID_LINK (no token, no rows).
          */
         static native TemplateInstance withdraw(
                 ConsentPageTexts t,
@@ -109,6 +110,28 @@ public class WithdrawalPage {
             };
             String outcome = given == Given.UNKNOWN_PURPOSE ? "UNKNOWN" : given.name();
             String name = given == Given.GIVEN ? purposes.nameOf(purpose) : null;
+            return Response.status(status).entity(page(texts, token, person, outcome, name));
+        });
+    }
+
+    /**
+     * Objects to a purpose processed on legitimate interests or a public task (Art. 21(1)), at once: 404 for a
+     * purpose not in the catalogue, 403 where it cannot be objected to here; either changes nothing.
+     */
+    @POST
+    @Path("/object")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response object(
+            @FormParam("token") String token, @FormParam("purpose") String purpose, @Context HttpHeaders headers) {
+        return forPerson(token, headers, (person, texts) -> {
+            Objected objected = consents.object(person, purpose);
+            Response.Status status = switch (objected) {
+                case OBJECTED -> Response.Status.OK;
+                case UNKNOWN_PURPOSE -> Response.Status.NOT_FOUND;
+                case REFUSED -> Response.Status.FORBIDDEN;
+            };
+            String outcome = objected == Objected.UNKNOWN_PURPOSE ? "UNKNOWN" : objected.name();
+            String name = objected == Objected.OBJECTED ? purposes.nameOf(purpose) : null;
             return Response.status(status).entity(page(texts, token, person, outcome, name));
         });
     }

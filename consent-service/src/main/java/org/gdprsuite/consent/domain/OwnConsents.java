@@ -1,17 +1,20 @@
 package org.gdprsuite.consent.domain;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.gdprsuite.consent.domain.ConsentLedger.Entry;
 import org.gdprsuite.consent.domain.ConsentLedger.Evidence;
+import org.gdprsuite.events.payload.ObjectionChanged;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,13 +39,15 @@ public class OwnConsents {
     private final Purposes purposes;
     private final PrivacyNotices notices;
     private final SubjectStates subjects;
+    private final Clock clock;
 
     @Inject
-    OwnConsents(ConsentLedger ledger, Purposes purposes, PrivacyNotices notices, SubjectStates subjects) {
+    OwnConsents(ConsentLedger ledger, Purposes purposes, PrivacyNotices notices, SubjectStates subjects, Clock clock) {
         this.ledger = ledger;
         this.purposes = purposes;
         this.notices = notices;
         this.subjects = subjects;
+        this.clock = clock;
     }
 
     /** One record of a purpose's history as the person sees it (no evidence: that is the controller's proof). */
@@ -68,6 +73,8 @@ public class OwnConsents {
             String noticeVersion,
             boolean withdrawable,
             boolean givable,
+            boolean objectable,
+            boolean objected,
             List<Event> history) {}
 
     /** What giving from the page did. */
@@ -88,6 +95,7 @@ public class OwnConsents {
         Map<String, List<ConsentRecord>> history =
                 ledger.history(personId).stream().collect(Collectors.groupingBy(r -> r.purpose));
         boolean live = subjects.isLivePerson(personId);
+        Set<String> objected = subjects.objectedPurposes(personId);
         List<Row> rows = new ArrayList<>();
         for (Purpose purpose : purposes.list()) {
             ConsentState state = states.get(purpose.key);
@@ -105,6 +113,8 @@ public class OwnConsents {
                     noticeOf(state, records),
                     state != null && consents(state),
                     live && givable(purpose) && (state == null || !consents(state)),
+                    live && objectable(state) && !objected.contains(purpose.key),
+                    objected.contains(purpose.key),
                     records.stream()
                             .sorted(Comparator.comparing((ConsentRecord r) -> r.effectiveAt)
                                     .thenComparing(r -> r.recordedAt)
@@ -126,6 +136,8 @@ public class OwnConsents {
                         noticeOf(s, history.getOrDefault(s.purpose, List.of())),
                         consents(s),
                         false,
+                        false,
+                        objected.contains(s.purpose),
                         List.of())));
         return rows;
     }
@@ -164,6 +176,40 @@ public class OwnConsents {
                 GIVEN_BY,
                 null));
         return Given.GIVEN;
+    }
+
+    /** What objecting from the page did. */
+    public enum Objected {
+        OBJECTED,
+        /** Not in the catalogue: nothing recorded. */
+        UNKNOWN_PURPOSE,
+        /** Not processed on legitimate interests or a public task for the person, or no live person: nothing recorded. */
+        REFUSED
+    }
+
+    /**
+     * Art. 21(1): the person objects to a purpose processed on legitimate interests or a public task, from their page.
+     * Applied at once (the decision says OBJECTED, as for an objection from the DSR orchestrator): processing stops
+     * unless the controller shows compelling grounds, and lifting it is the DPO's (consent.objection-changed).
+     */
+    @Transactional
+    public Objected object(UUID personId, String purposeKey) {
+        if (purposes.find(purposeKey).isEmpty()) {
+            return Objected.UNKNOWN_PURPOSE;
+        }
+        if (!subjects.isLivePerson(personId)
+                || !objectable(ledger.currentState(personId, purposeKey).orElse(null))) {
+            return Objected.REFUSED;
+        }
+        subjects.objection(new ObjectionChanged(
+                personId, ObjectionChanged.Scope.PURPOSES.name(), List.of(purposeKey), true, clock.instant(), null));
+        return Objected.OBJECTED;
+    }
+
+    /** Art. 21(1) reaches processing on legitimate interests or a public task (6(1)(f) and (e)). */
+    private static boolean objectable(ConsentState state) {
+        return state != null
+                && (state.legalBasis == LegalBasis.LEGITIMATE_INTERESTS || state.legalBasis == LegalBasis.PUBLIC_TASK);
     }
 
     private static boolean givable(Purpose purpose) {

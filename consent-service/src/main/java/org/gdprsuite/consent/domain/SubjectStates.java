@@ -109,6 +109,15 @@ public class SubjectStates {
                 .isEmpty();
     }
 
+    /** The purposes the person objected to by name (Art. 21(1)) and still objects to. */
+    @SuppressWarnings("unchecked")
+    public Set<String> objectedPurposes(UUID personId) {
+        return new HashSet<>(
+                em.createNativeQuery("SELECT purpose_key FROM subject_purpose WHERE person_id = ?1 AND objected")
+                        .setParameter(1, personId)
+                        .getResultList());
+    }
+
     /** Restriction of processing (Art. 18) set or lifted by contact-service. */
     @Transactional
     public void restricted(UUID personId, boolean restricted) {

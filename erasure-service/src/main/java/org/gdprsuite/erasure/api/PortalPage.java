@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.gdprsuite.erasure.domain.RequestType;
+import org.gdprsuite.erasure.export.ExportBundles;
 import org.gdprsuite.erasure.export.Exports;
 import org.gdprsuite.erasure.export.Reports;
 import org.gdprsuite.erasure.intake.AddressVerification;
@@ -193,7 +194,7 @@ public class PortalPage {
                     .build();
         }
         return Response.ok(bundle, MediaType.APPLICATION_JSON)
-                .header("Content-Disposition", "attachment; filename=\"my-data.json\"")
+                .header("Content-Disposition", ExportBundles.ATTACHMENT)
                 .build();
     }
 

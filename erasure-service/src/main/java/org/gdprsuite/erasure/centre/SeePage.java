@@ -2,6 +2,7 @@ package org.gdprsuite.erasure.centre;
 
 import java.util.List;
 
+import org.gdprsuite.erasure.export.ExportBundles;
 import org.gdprsuite.erasure.export.Reports;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -31,7 +32,7 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.TEXT_HTML)
 public class SeePage {
 
-    static final String JSON_FILE = "/my-data.json";
+    static final String JSON_FILE = "/" + ExportBundles.FILE_NAME;
 
     @Inject
     CentrePage centre;
@@ -43,6 +44,9 @@ public class SeePage {
     CentreAsks asks;
 
     @Inject
+    CentreSee centreSee;
+
+    @Inject
     Reports reports;
 
     @Context
@@ -52,7 +56,7 @@ public class SeePage {
     static class Templates {
         static native TemplateInstance data(CentreTexts t, String csrf, CentreAsks.Held held);
 
-        static native TemplateInstance see(CentreTexts t, String csrf, CentreAsks.Seeing seeing);
+        static native TemplateInstance see(CentreTexts t, String csrf, CentreSee.Seeing seeing);
     }
 
     @GET
@@ -68,8 +72,8 @@ public class SeePage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response see(@CookieParam(CentrePage.COOKIE) String cookie, @FormParam("csrf") String csrf) {
         return centre.guarded(cookie, csrf, session -> {
-            if (asks.selfService(session)) {
-                asks.see(session);
+            if (centreSee.selfService(session)) {
+                centreSee.see(session);
             }
             return Response.status(Response.Status.SEE_OTHER)
                     .header(HttpHeaders.LOCATION, CentrePage.PATH + "/data")
@@ -86,9 +90,9 @@ public class SeePage {
     @Produces(MediaType.APPLICATION_JSON)
     public Response json(@CookieParam(CentrePage.COOKIE) String cookie) {
         return signIn.session(cookie)
-                .flatMap(asks::bundleOf)
+                .flatMap(centreSee::bundleOf)
                 .map(bundle -> Response.ok(bundle, MediaType.APPLICATION_JSON)
-                        .header("Content-Disposition", "attachment; filename=\"my-data.json\"")
+                        .header("Content-Disposition", ExportBundles.ATTACHMENT)
                         .header(HttpHeaders.CACHE_CONTROL, "no-store")
                         .build())
                 .orElseGet(() -> Response.status(Response.Status.SEE_OTHER)
@@ -97,13 +101,13 @@ public class SeePage {
     }
 
     private Response data(CentreStore.Session session) {
-        if (!asks.selfService(session)) {
+        if (!centreSee.selfService(session)) {
             return personal(Templates.data(
                     centre.texts(),
                     session.csrfToken(),
                     asks.held(session.email()).orElse(null)));
         }
-        CentreAsks.Seeing seeing = asks.seeing(session);
+        CentreSee.Seeing seeing = centreSee.seeing(session);
         return personal(
                 seeing.ready()
                         ? reports.page(

@@ -20,6 +20,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class ExportBundles {
 
+    /** The name a bundle is saved under, wherever it is downloaded (the portal's link, the centre's See). */
+    public static final String FILE_NAME = "my-data.json";
+
+    /** The {@code Content-Disposition} of a bundle's download: saved as {@link #FILE_NAME}. */
+    public static final String ATTACHMENT = "attachment; filename=\"" + FILE_NAME + "\"";
+
     private ExportBundles() {}
 
     public static ObjectNode render(Request request, List<Slice> slices, Instant generatedAt) {
