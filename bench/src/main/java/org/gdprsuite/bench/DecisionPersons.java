@@ -32,21 +32,10 @@ final class DecisionPersons {
                 UUID[] fresh = IntStream.range(0, missing)
                         .mapToObj(i -> UUID.randomUUID())
                         .toArray(UUID[]::new);
-                Db.announceToConsentService(fresh);
                 int events = missing * IngestionBench.PURPOSES.size();
                 Bench.say("decision persons: " + persons.size() + " found, " + events + " consent events for " + missing
                         + " more (not measured)");
-                IngestionBench.publish(
-                        Topics.CONSENT_INBOUND,
-                        "decision-" + runId,
-                        fresh,
-                        Instant.now().minus(Duration.ofDays(400)),
-                        events);
-                try (PreparedStatement s =
-                        consent.prepareStatement("SELECT count(*) FROM consent_state WHERE person_id = ANY(?)")) {
-                    s.setArray(1, consent.createArrayOf("uuid", fresh));
-                    SoakChecks.waitFor(() -> count(s), n -> n >= IngestionBench.unique(events));
-                }
+                consent(consent, fresh, events, "decision-" + runId);
                 persons.addAll(List.of(fresh));
                 // The consent.events these cause keep contact- and subscription-service busy for a while.
                 Bench.say("decision persons ready, machine quiet after " + Settle.await(Bench.SETTLE_MAX));
@@ -54,6 +43,21 @@ final class DecisionPersons {
             return persons.toArray(UUID[]::new);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Announces {@code persons} to consent-service and records {@code events} consents for them through
+     * {@code consent.inbound} (a purpose after the other, each person in turn), waiting until they are in.
+     */
+    static void consent(Connection consent, UUID[] persons, int events, String source) throws SQLException {
+        Db.announceToConsentService(persons);
+        IngestionBench.publish(
+                Topics.CONSENT_INBOUND, source, persons, Instant.now().minus(Duration.ofDays(400)), events);
+        try (PreparedStatement s =
+                consent.prepareStatement("SELECT count(*) FROM consent_state WHERE person_id = ANY(?)")) {
+            s.setArray(1, consent.createArrayOf("uuid", persons));
+            SoakChecks.waitFor(() -> count(s), n -> n >= IngestionBench.unique(events));
         }
     }
 

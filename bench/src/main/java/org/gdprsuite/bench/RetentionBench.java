@@ -41,10 +41,17 @@ final class RetentionBench {
     void run(Report report, String runId) {
         String marker = "retention-" + runId;
         try (Connection contact = Db.connect("contact");
+                Connection consent = Db.connect("consent");
                 Connection erasure = Db.connect("erasure")) {
             // Created long ago with no activity since; loaded with JDBC (100,000 POSTs would take minutes).
             // Only persons older than the policy's 600 months match, so no one else's data is swept.
-            loadPersons(contact, marker);
+            UUID[] ids = loadPersons(contact, marker);
+            // Each with a consent, so that consent-service and the read models of subscription- and contact-service
+            // hold something of every person to erase (not measured).
+            Bench.say(
+                    "retention: " + Report.number(persons) + " persons loaded, a consent each through consent.inbound");
+            DecisionPersons.consent(consent, ids, persons, marker);
+            Bench.say("retention: consents in, machine quiet after " + Settle.await(Bench.SETTLE_MAX));
             double baselineMs = sqlFloor(contact, marker);
             String token = Tokens.of(DemoUser.DPO);
             JsonNode policy = http.post(
@@ -108,14 +115,16 @@ final class RetentionBench {
         }
     }
 
-    private void loadPersons(Connection contact, String marker) throws SQLException {
+    private UUID[] loadPersons(Connection contact, String marker) throws SQLException {
+        UUID[] ids = new UUID[persons];
         contact.setAutoCommit(false);
         try (PreparedStatement insert = contact.prepareStatement("""
                 INSERT INTO person (id, first_name, last_name, email, created_at, source, category)
                 VALUES (?, 'Bench', ?, ?, ?, ?, 'PROSPECT')""")) {
             Timestamp longAgo = Timestamp.from(Instant.parse("1970-01-01T00:00:00Z"));
             for (int i = 0; i < persons; i++) {
-                insert.setObject(1, UUID.randomUUID());
+                ids[i] = UUID.randomUUID();
+                insert.setObject(1, ids[i]);
                 insert.setString(2, "Person" + i);
                 insert.setString(3, "p" + i + "@" + marker + ".bench.invalid");
                 insert.setTimestamp(4, longAgo);
@@ -129,6 +138,7 @@ final class RetentionBench {
         }
         contact.commit();
         contact.setAutoCommit(true);
+        return ids;
     }
 
     /**
