@@ -50,7 +50,11 @@ final class CorePinning implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
-            p.waitFor(); // a process that ended meanwhile is no longer the suite's: nothing to pin
+            // A process that ended meanwhile is no longer the suite's: nothing to pin. One still running that was not
+            // pinned would make the scaling test measure more cores than it says.
+            if (p.waitFor() != 0 && ProcessHandle.of(pid).isPresent()) {
+                throw new IllegalStateException("taskset could not pin process " + pid + " to cores " + cpus);
+            }
         } catch (IOException e) {
             throw new IllegalStateException("taskset (util-linux) is needed for --cores", e);
         } catch (InterruptedException e) {
