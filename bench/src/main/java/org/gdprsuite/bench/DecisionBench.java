@@ -22,7 +22,6 @@ import org.gdprsuite.testsupport.Tokens;
  */
 final class DecisionBench {
 
-    static final String PURPOSE = "bench-newsletter";
     /** The closest to a no-op the gateway proxies: consent-service's constant list of legal bases. */
     static final String NOOP = "/api/consents/legal-bases";
 

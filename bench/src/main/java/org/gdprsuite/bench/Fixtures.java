@@ -1,6 +1,5 @@
 package org.gdprsuite.bench;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -36,21 +35,6 @@ final class Fixtures {
                         label + "-" + UUID.randomUUID() + "@bench.invalid"),
                 201);
         return UUID.fromString(created.get("id").asText());
-    }
-
-    /**
-     * A person who granted {@code purpose}: the one the decision load asks about. Announced to consent-service
-     * directly (it refuses consents for persons no service announced); the announcement is not what is measured.
-     */
-    static UUID consentedPerson(Http http, String token, String purpose) {
-        UUID person = UUID.randomUUID();
-        Db.announceToConsentService(new UUID[] {person});
-        http.post(
-                "/api/consents/persons/" + person + "/purposes/" + purpose,
-                token,
-                new Consent("CONSENT", "GRANTED", "WEB_FORM", Instant.now().toString()),
-                201);
-        return person;
     }
 
     /** A consent as staff record it through consent-service's API. */
