@@ -66,7 +66,7 @@ class WithdrawalPageBrowserTest {
         assertTrue(browser.findElement(By.id("consent-wdb-news")).getText().contains("Purpose wdb-news"));
         assertTrue(browser.findElement(By.id("consent-wdb-events")).getText().contains("Purpose wdb-events"));
 
-        browser.findElement(By.id("withdraw-wdb-news")).click();
+        HeadlessChromium.submit(browser, By.id("withdraw-wdb-news"));
 
         assertTrue(
                 browser.findElement(By.id("withdrawn")).getText().contains("Purpose wdb-news"),
@@ -104,8 +104,9 @@ class WithdrawalPageBrowserTest {
         grant(person, "wdb-fixed", "CONSENT");
 
         browser.get(page + "?token=" + links.sign(Withdrawals.LINK_SCOPE, person.toString(), Duration.ofDays(90)));
-        browser.findElement(By.id("withdraw-wdb-letter")).click();
-        browser.findElement(By.id("withdraw-wdb-fixed")).click();
+        HeadlessChromium.submit(browser, By.id("withdraw-wdb-letter"));
+        HeadlessChromium.submit(browser, By.id("withdraw-wdb-fixed"));
+        assertTrue(browser.findElement(By.id("withdrawn")).getText().contains("Purpose wdb-fixed"));
         ConsentLedgerTest.decision(person, "wdb-letter").then().body("status", equalTo("WITHDRAWN"));
 
         // Withdrawn, both stay on the page with their history; only the self-service one can be given again.
@@ -116,7 +117,7 @@ class WithdrawalPageBrowserTest {
                 browser.findElements(By.cssSelector("#history-wdb-fixed tbody tr"))
                         .size());
         assertTrue(browser.findElement(By.id("notice-current")).getText().contains(notice));
-        browser.findElement(By.id("give-wdb-letter")).click();
+        HeadlessChromium.submit(browser, By.id("give-wdb-letter"));
 
         assertTrue(
                 browser.findElement(By.id("given")).getText().contains("Purpose wdb-letter"), browser.getPageSource());

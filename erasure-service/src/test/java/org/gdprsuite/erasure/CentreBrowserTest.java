@@ -239,7 +239,8 @@ class CentreBrowserTest {
         // The last name waits for staff review; once approved it too goes to contact-service.
         option("LAST_NAME").click();
         browser.findElement(By.id("value")).sendKeys("Musterfrau");
-        browser.findElement(By.id("correct")).click();
+        // The city's row is on the page already: wait for the page the form leads to before looking for the row.
+        HeadlessChromium.submit(browser, By.id("correct"));
         WebElement name = browser.findElement(By.cssSelector("#requests tr[data-type='RECTIFICATION']"));
         assertEquals("VERIFIED", name.getAttribute("data-status"));
         assertEquals(

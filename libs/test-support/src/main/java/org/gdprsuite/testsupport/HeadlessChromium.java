@@ -6,7 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.awaitility.Awaitility;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -64,6 +68,25 @@ public final class HeadlessChromium {
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
         return browser;
+    }
+
+    /**
+     * Clicks {@code button}, which submits a form, and waits (at most 30 s) until the page it leads to has replaced
+     * this one: an element on both pages, looked for too early, would be the old page's and go stale under the test.
+     */
+    public static void submit(WebDriver browser, By button) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(button).click();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> isGone(page));
+    }
+
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        }
     }
 
     private static Path profile() {
