@@ -15,6 +15,7 @@ public class ExpirySweep {
 
     @Scheduled(
             every = "${gdpr.consent.expiry-check-every}",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void run() {

@@ -105,6 +105,7 @@ public class InformationMails {
     /** Sends the mails whose delay is over, a batch at a time; those of persons erased meanwhile are dropped. */
     @Scheduled(
             every = "${gdpr.consent.information-mail.check-every}",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional

@@ -54,6 +54,7 @@ public class PurposeRetention {
     /** When the DPO switched enforcement on: the due bases end on a schedule, a batch at a time. */
     @Scheduled(
             every = "${gdpr.consent.retention.check-every}",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {

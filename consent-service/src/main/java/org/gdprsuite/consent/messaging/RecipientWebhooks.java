@@ -60,6 +60,7 @@ public class RecipientWebhooks {
 
     @Scheduled(
             every = "${gdpr.consent.recipients.dispatch-every}",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void dispatch() {

@@ -44,6 +44,7 @@ public class UnclaimedConsents {
 
     @Scheduled(
             every = "${gdpr.consent.unknown-person-check-every}",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         while (deadLetterOverdue() == BATCH) {

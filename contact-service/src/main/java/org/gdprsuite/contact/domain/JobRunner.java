@@ -64,6 +64,7 @@ public class JobRunner {
 
     @Scheduled(
             every = "${gdpr.contact.jobs-check-every}",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void run() {

@@ -163,6 +163,7 @@ public class Retention {
 
     @Scheduled(
             every = "${gdpr.contact.retention-sweep-every}",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledSweeps() {

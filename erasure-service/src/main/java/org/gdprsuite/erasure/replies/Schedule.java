@@ -61,6 +61,7 @@ public class Schedule {
 
     @Scheduled(
             every = "${gdpr.erasure.retry-check-every}",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void run() {

@@ -25,7 +25,11 @@ public class TemporaryPasswordSweep {
     @Inject
     Clock clock;
 
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "1h",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         if (config.staff().clientSecret().isEmpty()) {
             return;

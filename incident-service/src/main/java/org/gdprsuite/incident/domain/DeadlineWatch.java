@@ -51,6 +51,7 @@ public class DeadlineWatch {
 
     @Scheduled(
             every = "${gdpr.incident.deadline-check-every}",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void check() {

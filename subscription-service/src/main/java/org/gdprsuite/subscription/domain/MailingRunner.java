@@ -76,6 +76,7 @@ public class MailingRunner {
 
     @Scheduled(
             every = "${gdpr.subscription.mailing.check-every}",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void run() {

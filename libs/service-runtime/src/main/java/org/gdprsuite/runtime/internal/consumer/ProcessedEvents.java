@@ -62,7 +62,7 @@ public class ProcessedEvents {
         return toApply;
     }
 
-    @Scheduled(every = "1h", delayed = "5m")
+    @Scheduled(every = "1h", skipExecutionIf = Scheduled.ApplicationNotRunning.class, delayed = "5m")
     void prune() {
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection connection = dataSource.getConnection();
