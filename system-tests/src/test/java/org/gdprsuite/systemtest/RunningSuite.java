@@ -95,6 +95,9 @@ final class RunningSuite {
             // The prod profile has no secret of its own: the stack's passwords (./suite's roles), the run's keys.
             config.put("quarkus.datasource.password", service.getValue());
             config.put("quarkus.datasource.keys.password", "gdpr_keys");
+            // The tests' key store, as their databases: keys wrapped under the tests' master key in the dev stack's
+            // store (service-wide subjects such as consent-service/identity-index among them) broke its services.
+            config.put("gdpr.keys.db.name", "gdpr_keys_test");
             config.put("gdpr.contact.pseudonym-key", pseudonymKey);
             // The gateway's staff-user management: the demo realm's client gateway-staff.
             config.put("gdpr.gateway.staff.client-secret", "gateway-staff-secret");

@@ -61,6 +61,7 @@ class SecretsTest {
         config.put("quarkus.datasource.password", "incident");
         // It reaches the key store (it opens the sealed addresses of DSR commands).
         config.put("quarkus.datasource.keys.password", "gdpr_keys");
+        config.put("gdpr.keys.db.name", "gdpr_keys_test");
         if (signingKey != null) {
             config.put(KEY, signingKey);
         }
