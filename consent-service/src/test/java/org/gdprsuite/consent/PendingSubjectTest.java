@@ -160,6 +160,32 @@ class PendingSubjectTest {
     }
 
     @Test
+    void erasuresByAddressArrivingTogetherEraseEveryPendingSubject() {
+        purpose("pending-together", true, null, null);
+        List<String> emails = List.of(unique("erin.together"), unique("finn.together"));
+        for (String email : emails) {
+            postInbound(consentByEmail(UUID.randomUUID(), email, "pending-together", now()))
+                    .then()
+                    .statusCode(201);
+        }
+
+        List<DsrReply> replies = dsr.handleErasures(emails.stream()
+                .map(email -> new DsrCommandHandler.Received(
+                        UUID.randomUUID().toString(),
+                        new DsrCommand(UUID.randomUUID(), new SubjectIds(List.of(), List.of(email)), List.of())))
+                .toList());
+
+        assertEquals(
+                List.of(DsrReply.Outcome.DONE, DsrReply.Outcome.DONE),
+                replies.stream().map(DsrReply::outcome).toList());
+        for (String email : emails) {
+            JsonPath after = byEmail(email, "pending-together");
+            assertEquals(false, after.getBoolean("allowed"), email);
+            assertEquals(List.of("UNKNOWN_SUBJECT"), after.getList("reasons"), "no index finds the address any more");
+        }
+    }
+
+    @Test
     void badSubjectsAreRefusedAndNothingIsStored() {
         purpose("pending-bad", true, null, null);
         UUID known = knownPerson(prefix);

@@ -107,10 +107,14 @@ public class ConsentParticipant implements DsrParticipant {
         return SliceResult.done();
     }
 
-    /** A retention batch in one go: one erasure for all its persons (one unknown to the ledger has nothing to erase). */
+    /**
+     * Many subjects in one go (a retention batch, or requests approved together): one erasure for all their persons
+     * and pending subjects (one unknown to the ledger has nothing to erase).
+     */
     @Override
     public List<SliceResult> eraseAll(List<SubjectIds> subjects) {
-        return DsrParticipant.erasePersonsTogether(subjects, maintenance::erase);
+        maintenance.erase(subjects.stream().flatMap(s -> subjects(s).stream()).toList());
+        return subjects.stream().map(s -> SliceResult.done()).toList();
     }
 
     /**

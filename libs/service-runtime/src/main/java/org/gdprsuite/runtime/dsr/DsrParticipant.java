@@ -15,9 +15,10 @@ import org.gdprsuite.events.dsr.SubjectIds;
 /**
  * A service's part in data-subject requests. A service that holds personal data implements this
  * (one CDI bean) and the library does the rest: it consumes {@code dsr.commands}, calls these methods
- * once per command inside a transaction ({@link #eraseAll} for a batch command), replies on {@code dsr.replies} through the outbox and announces
- * the participant at start-up. Implementations work on their own slice only and must be idempotent in
- * effect (erasing an already erased subject is done, not an error).
+ * once per command inside a transaction ({@link #eraseAll} for a batch command, or for erasures arriving
+ * together), replies on {@code dsr.replies} through the outbox and announces the participant at start-up.
+ * Implementations work on their own slice only and must be idempotent in effect (erasing an already erased
+ * subject is done, not an error).
  */
 public interface DsrParticipant {
 
@@ -36,9 +37,10 @@ public interface DsrParticipant {
     SliceResult erase(SubjectIds subject);
 
     /**
-     * Erases the slices of many subjects at once (a retention sweep's batch), in one transaction: one result per
-     * subject, in the order given, each as {@link #erase} would answer it. Override it with set-based work when
-     * the slice is large; the default erases the subjects one after the other.
+     * Erases the slices of many subjects at once (a retention sweep's batch, or erasure requests whose commands
+     * arrived together), in one transaction: one result per subject, in the order given, each as {@link #erase}
+     * would answer it, the subjects' emails included. Override it with set-based work when the slice is large; the
+     * default erases the subjects one after the other.
      */
     default List<SliceResult> eraseAll(List<SubjectIds> subjects) {
         return subjects.stream().map(this::erase).toList();

@@ -24,6 +24,7 @@ import org.gdprsuite.runtime.crypto.RequestFields;
 import org.gdprsuite.runtime.crypto.RequestSeal;
 import org.gdprsuite.runtime.crypto.SubjectKeys;
 import org.gdprsuite.runtime.crypto.TamperedException;
+import org.gdprsuite.runtime.internal.dsr.DsrCommandHandler;
 import org.gdprsuite.runtime.toy.ToyStore;
 import org.gdprsuite.testsupport.KafkaProbe;
 import org.gdprsuite.testsupport.SuiteStack;
@@ -52,6 +53,9 @@ class DsrParticipationTest {
 
     @Inject
     ToyStore store;
+
+    @Inject
+    DsrCommandHandler handler;
 
     @Inject
     RequestFields fields;
@@ -207,6 +211,56 @@ class DsrParticipationTest {
         assertEquals(Outcome.HELD, reply.outcome());
         assertTrue(reply.legalReason().startsWith("Art. 17(3)(b)"));
         assertEquals(List.of("legal hold"), store.notes(person), "nothing erased");
+    }
+
+    @Test
+    void erasuresArrivingTogetherAreErasedTogetherEachAnsweredOnItsOwnAndACopyOnce() {
+        UUID first = personWithNotes("likes golf");
+        UUID held = personWithNotes("legal hold");
+        UUID third = personWithNotes("two kids");
+        UUID before = personWithNotes("erased before");
+        DsrCommandHandler.Received answeredBefore = erasure(before);
+        DsrReply earlier = handler.handleErasures(List.of(answeredBefore)).get(0);
+        DsrCommandHandler.Received one = erasure(first);
+        List<DsrCommandHandler.Received> together = List.of(one, erasure(held), answeredBefore, one, erasure(third));
+
+        List<DsrReply> replies = handler.handleErasures(together);
+
+        assertEquals(
+                together.stream().map(c -> c.command().requestId()).toList(),
+                replies.stream().map(DsrReply::requestId).toList(),
+                "one reply per command received, copies included, in order");
+        assertEquals(
+                List.of(Outcome.DONE, Outcome.HELD, Outcome.DONE, Outcome.DONE, Outcome.DONE),
+                replies.stream().map(DsrReply::outcome).toList());
+        assertEquals(earlier, replies.get(2), "the command answered before gets its remembered reply");
+        assertEquals(replies.get(0), replies.get(3), "the copy gets the same reply");
+        assertEquals(
+                List.of(first + "," + held + "," + third),
+                store.effects("erase-all").stream()
+                        .filter(run -> run.contains(first.toString()))
+                        .toList(),
+                "the fresh subjects erased together, each once");
+        assertEquals(List.of(), store.notes(first));
+        assertEquals(List.of("legal hold"), store.notes(held), "the held slice is kept");
+        assertEquals(List.of(), store.notes(third));
+        assertEquals(
+                1,
+                store.effects("erase").stream().filter(first.toString()::equals).count(),
+                "one effect");
+        assertEquals(
+                1,
+                store.effects("erase").stream()
+                        .filter(before.toString()::equals)
+                        .count(),
+                "one effect");
+    }
+
+    private static DsrCommandHandler.Received erasure(UUID person) {
+        UUID requestId = UUID.randomUUID();
+        return new DsrCommandHandler.Received(
+                UUID.randomUUID().toString(),
+                new DsrCommand(requestId, new SubjectIds(List.of(person), List.of()), List.of(PARTICIPANT)));
     }
 
     @Test

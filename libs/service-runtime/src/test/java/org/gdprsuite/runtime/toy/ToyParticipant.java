@@ -1,7 +1,9 @@
 package org.gdprsuite.runtime.toy;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.gdprsuite.events.dsr.SubjectIds;
 import org.gdprsuite.runtime.dsr.DsrParticipant;
@@ -44,5 +46,17 @@ public class ToyParticipant implements DsrParticipant {
         }
         subject.emails().forEach(email -> store.effect("erase-email", email));
         return SliceResult.done();
+    }
+
+    /** Each subject as {@link #erase} would; the run is remembered with its persons, to show what went together. */
+    @Override
+    public List<SliceResult> eraseAll(List<SubjectIds> subjects) {
+        store.effect(
+                "erase-all",
+                subjects.stream()
+                        .flatMap(s -> s.personIds().stream())
+                        .map(UUID::toString)
+                        .collect(Collectors.joining(",")));
+        return subjects.stream().map(this::erase).toList();
     }
 }

@@ -1,18 +1,17 @@
 package org.gdprsuite.runtime.internal.dsr;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import javax.sql.DataSource;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.gdprsuite.events.CloudEvent;
 import org.gdprsuite.events.EventCodec;
 import org.gdprsuite.events.EventType;
@@ -38,6 +37,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -54,7 +55,8 @@ import jakarta.inject.Inject;
  * <p>A batch command (a retention sweep's chunk, {@link DsrBatchCommand}) is handled the same way for all its
  * subjects at once: one transaction, {@link DsrParticipant#eraseAll}, one reply with an outcome per request. If
  * the batch fails as a whole, its subjects are erased one by one, so one subject that fails does not hold back
- * the others.
+ * the others. Single erasure commands that arrive together (many requests approved at once) are erased together
+ * the same way, each still answered with a reply of its own.
  */
 @ApplicationScoped
 public class DsrCommandHandler {
@@ -71,7 +73,7 @@ public class DsrCommandHandler {
     SliceRun slices;
 
     @Inject
-    DataSource dataSource;
+    RememberedReplies remembered;
 
     @Inject
     MeterRegistry metrics;
@@ -98,44 +100,145 @@ public class DsrCommandHandler {
         }
     }
 
+    /**
+     * A poll's commands in order (the channel has {@code batch=true}). Erasures that follow one another are erased
+     * together ({@link #handleErasures}), each still answered on its own; every other command is handled alone. With
+     * many requests approved at once, a transaction and a lookup per command left the commands queueing.
+     */
     @Incoming("dsr-commands")
     @Blocking(ordered = true)
-    public CompletionStage<Void> onCommand(Message<String> message) {
-        CloudEvent event;
-        try {
-            event = EventCodec.parse(message.getPayload());
-        } catch (RuntimeException e) {
-            LOG.warnf("DSR command dead-lettered: %s", e.getMessage());
-            return message.nack(e);
+    public CompletionStage<Void> onCommands(KafkaRecordBatch<String, String> batch) {
+        List<Received> erasures = new ArrayList<>();
+        Map<KafkaRecord<String, String>, RuntimeException> dead = new LinkedHashMap<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            CloudEvent event;
+            Object command;
+            try {
+                event = EventCodec.parse(record.getPayload());
+                command = forThisParticipant(event);
+            } catch (RuntimeException e) {
+                dead.put(record, e);
+                continue;
+            }
+            if (command instanceof DsrCommand single
+                    && EventType.DSR_ERASURE_REQUESTED.type().equals(event.type())
+                    && participants.get().actions().contains(DsrAction.ERASE)) {
+                erasures.add(new Received(event.id(), single));
+                continue;
+            }
+            eraseTogether(erasures);
+            // Not even a failed reply can be written while the database is away: the command waits for it.
+            if (command instanceof DsrBatchCommand many) {
+                DatabaseOutage.retryWhileAway("dsr-commands", () -> handleBatch(event.id(), many));
+            } else if (command instanceof DsrCommand single) {
+                DsrAction action = DsrAction.of(EventType.byType(event.type()).orElseThrow());
+                DatabaseOutage.retryWhileAway("dsr-commands", () -> handle(event.id(), action, single));
+            }
         }
+        eraseTogether(erasures);
+        // Dead-lettering acknowledges a record (and may commit its offset): only once the others are answered.
+        CompletionStage<Void> done = CompletableFuture.completedFuture(null);
+        for (Map.Entry<KafkaRecord<String, String>, RuntimeException> failed : dead.entrySet()) {
+            LOG.warnf("DSR command dead-lettered: %s", failed.getValue().getMessage());
+            done = done.thenCompose(ignored -> failed.getKey().nack(failed.getValue()));
+        }
+        return done.thenCompose(ignored -> batch.ack());
+    }
+
+    /** The command if this participant is to carry it out, else null; throws if it does not read. */
+    private Object forThisParticipant(CloudEvent event) {
         if (!participants.isResolvable() || !event.type().startsWith("dsr.") || !isCommand(event)) {
-            return message.ack();
+            return null;
         }
         if (EventType.DSR_ERASURE_BATCH_REQUESTED.type().equals(event.type())) {
-            DsrBatchCommand batch;
-            try {
-                batch = event.dataAs(DsrBatchCommand.class);
-            } catch (RuntimeException e) {
-                return message.nack(e);
-            }
-            if (batch.participants().isEmpty() || batch.participants().contains(name)) {
-                // Not even a failed reply can be written while the database is away: the command waits for it.
-                DatabaseOutage.retryWhileAway("dsr-commands", () -> handleBatch(event.id(), batch));
-            }
-            return message.ack();
+            DsrBatchCommand batch = event.dataAs(DsrBatchCommand.class);
+            return batch.participants().isEmpty() || batch.participants().contains(name) ? batch : null;
         }
-        DsrCommand command;
+        DsrCommand command = event.dataAs(DsrCommand.class);
+        return command.participants().isEmpty() || command.participants().contains(name) ? command : null;
+    }
+
+    private void eraseTogether(List<Received> erasures) {
+        if (erasures.size() == 1) {
+            Received one = erasures.get(0);
+            DatabaseOutage.retryWhileAway("dsr-commands", () -> handle(one.id(), DsrAction.ERASE, one.command()));
+        } else if (!erasures.isEmpty()) {
+            List<Received> together = List.copyOf(erasures);
+            DatabaseOutage.retryWhileAway("dsr-commands", () -> handleErasures(together));
+        }
+        erasures.clear();
+    }
+
+    /** A single command as received: its event id and what it asks. */
+    public record Received(String id, DsrCommand command) {}
+
+    /**
+     * Erases the subjects of several erasure commands in one transaction ({@link DsrParticipant#eraseAll}), each
+     * answered as {@link #handle} would answer it: a redelivered command (or a copy in the same run) with the same
+     * reply and no second effect, a closed request's failed without effect. If they fail together, each is handled
+     * alone. Public for the tests of participants.
+     */
+    public List<DsrReply> handleErasures(List<Received> commands) {
         try {
-            command = event.dataAs(DsrCommand.class);
+            return QuarkusTransaction.requiringNew().call(() -> eraseAll(commands));
         } catch (RuntimeException e) {
-            return message.nack(e);
+            LOG.warnf(
+                    "%d DSR erasures failed together (%s); handling them one by one",
+                    commands.size(), e.getClass().getName());
+            return commands.stream()
+                    .map(c -> handle(c.id(), DsrAction.ERASE, c.command()))
+                    .toList();
         }
-        DsrAction action = DsrAction.of(EventType.byType(event.type()).orElseThrow());
-        if (!command.participants().isEmpty() && !command.participants().contains(name)) {
-            return message.ack();
+    }
+
+    private List<DsrReply> eraseAll(List<Received> commands) throws Exception {
+        DsrParticipant participant = participants.get();
+        Map<String, DsrReply> replyTo = new HashMap<>();
+        remembered
+                .find(commands.stream().map(Received::id).toList())
+                .forEach((id, stored) -> replyTo.put(id, remembered.read(stored, DsrReply.class)));
+        Map<String, Received> fresh = new LinkedHashMap<>();
+        commands.stream().filter(c -> !replyTo.containsKey(c.id())).forEach(c -> fresh.putIfAbsent(c.id(), c));
+        Map<String, SubjectIds> opened = new LinkedHashMap<>();
+        for (Received c : fresh.values()) {
+            slices.subject(c.command())
+                    .ifPresentOrElse(
+                            subject -> opened.put(c.id(), subject),
+                            () -> replyTo.put(c.id(), toReply(c, SliceRun.closed())));
         }
-        DatabaseOutage.retryWhileAway("dsr-commands", () -> handle(event.id(), action, command));
-        return message.ack();
+        List<SliceResult> results = opened.isEmpty() ? List.of() : participant.eraseAll(List.copyOf(opened.values()));
+        if (results.size() != opened.size()) {
+            throw new IllegalStateException("eraseAll answered " + results.size() + " of " + opened.size());
+        }
+        Iterator<SliceResult> result = results.iterator();
+        for (String id : opened.keySet()) {
+            Received c = fresh.get(id);
+            SliceResult outcome = result.next();
+            DsrReply reply = toReply(c, outcome);
+            if (outcome.outcome() != Outcome.FAILED) {
+                remembered.remember(id, c.command().requestId(), reply);
+            }
+            if (outcome.outcome() == Outcome.DONE) {
+                participant.carriedOut(
+                        c.command().requestId(), DsrAction.ERASE, c.command().subject());
+            }
+            replyTo.put(id, reply);
+        }
+        // Every copy is answered, as one at a time would have been; the first of a fresh command counts its outcome.
+        List<DsrReply> answered = new ArrayList<>();
+        for (Received c : commands) {
+            DsrReply reply = replyTo.get(c.id());
+            reply(reply);
+            count(
+                    DsrAction.ERASE,
+                    fresh.remove(c.id()) != null ? reply.outcome().name().toLowerCase() : "replayed");
+            answered.add(reply);
+        }
+        return answered;
+    }
+
+    private DsrReply toReply(Received command, SliceResult result) {
+        return toReply(command.id(), DsrAction.ERASE, command.command().requestId(), result);
     }
 
     /** Runs one command, or replays its remembered reply. Public for the tests of participants (slice in clear). */
@@ -143,17 +246,17 @@ public class DsrCommandHandler {
         DsrParticipant participant = participants.get();
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                String stored = rememberedReply(commandId);
-                DsrReply remembered = stored == null ? null : read(stored, DsrReply.class);
-                if (remembered != null) {
+                String stored = remembered.find(List.of(commandId)).get(commandId);
+                if (stored != null) {
+                    DsrReply replay = remembered.read(stored, DsrReply.class);
                     count(action, "replayed");
-                    reply(remembered);
-                    return remembered;
+                    reply(replay);
+                    return replay;
                 }
                 SliceResult result = slices.perform(participant, action, command);
                 DsrReply reply = toReply(commandId, action, command.requestId(), result);
                 if (action != DsrAction.EXPORT && result.outcome() != Outcome.FAILED) {
-                    remember(commandId, command.requestId(), reply);
+                    remembered.remember(commandId, command.requestId(), reply);
                 }
                 if (action != DsrAction.EXPORT && result.outcome() == Outcome.DONE) {
                     participant.carriedOut(command.requestId(), action, command.subject());
@@ -187,9 +290,9 @@ public class DsrCommandHandler {
                 .toList();
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                String remembered = rememberedReply(commandId);
-                if (remembered != null) {
-                    DsrBatchReply reply = read(remembered, DsrBatchReply.class);
+                String stored = remembered.find(List.of(commandId)).get(commandId);
+                if (stored != null) {
+                    DsrBatchReply reply = remembered.read(stored, DsrBatchReply.class);
                     count(DsrAction.ERASE, "replayed");
                     outbox.publish(EventType.DSR_BATCH_REPLY, reply.batchId().toString(), reply);
                     return reply;
@@ -235,7 +338,7 @@ public class DsrCommandHandler {
         }
         DsrBatchReply reply = new DsrBatchReply(command.batchId(), commandId, DsrAction.ERASE, name, outcomes);
         // Failed subjects are asked again by the orchestrator with a new command; this one is answered for good.
-        remember(commandId, command.batchId(), reply);
+        remembered.remember(commandId, command.batchId(), reply);
         outbox.publish(EventType.DSR_BATCH_REPLY, command.batchId().toString(), reply);
         return reply;
     }
@@ -254,36 +357,6 @@ public class DsrCommandHandler {
 
     private void reply(DsrReply reply) {
         outbox.publish(EventType.DSR_REPLY, reply.requestId().toString(), reply);
-    }
-
-    private String rememberedReply(String commandId) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT reply FROM dsr_command_reply WHERE command_id = ? FOR UPDATE")) {
-            select.setString(1, commandId);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
-    }
-
-    private void remember(String commandId, UUID requestId, Object reply) throws Exception {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO dsr_command_reply (command_id, request_id, reply) VALUES (?, ?, ?)")) {
-            insert.setString(1, commandId);
-            insert.setObject(2, requestId);
-            insert.setString(3, json.writeValueAsString(reply));
-            insert.executeUpdate();
-        }
-    }
-
-    private <T> T read(String stored, Class<T> type) {
-        try {
-            return json.readValue(stored, type);
-        } catch (Exception e) {
-            throw new IllegalStateException("Unreadable remembered DSR reply", e);
-        }
     }
 
     private void count(DsrAction action, String outcome) {

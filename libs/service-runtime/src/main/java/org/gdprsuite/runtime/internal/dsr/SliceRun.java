@@ -34,11 +34,9 @@ class SliceRun {
         if (!participant.actions().contains(action)) {
             return SliceResult.failed(action + " is not supported by this participant");
         }
-        Optional<SubjectIds> opened = crypto.enabled()
-                ? fields.open(command.sealedFor(), command.subject())
-                : Optional.of(withoutSealedEmails(command));
+        Optional<SubjectIds> opened = subject(command);
         if (opened.isEmpty()) {
-            return SliceResult.failed("the request is closed: its subject's addresses no longer open");
+            return closed();
         }
         SubjectIds subject = opened.get();
         return switch (action) {
@@ -48,6 +46,17 @@ class SliceRun {
             case LIFT_RESTRICTION -> participant.liftRestriction(subject);
             case RECTIFY -> rectify(participant, subject, command);
         };
+    }
+
+    /** The command's subject in clear; empty once its request is closed. */
+    Optional<SubjectIds> subject(DsrCommand command) {
+        return crypto.enabled()
+                ? fields.open(command.sealedFor(), command.subject())
+                : Optional.of(withoutSealedEmails(command));
+    }
+
+    static SliceResult closed() {
+        return SliceResult.failed("the request is closed: its subject's addresses no longer open");
     }
 
     /** The corrections open as the emails do; a closed request's no longer do, and nothing is changed. */
