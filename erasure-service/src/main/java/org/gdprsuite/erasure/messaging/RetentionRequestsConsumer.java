@@ -1,11 +1,12 @@
 package org.gdprsuite.erasure.messaging;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.gdprsuite.erasure.domain.RetentionApprovals;
 import org.gdprsuite.erasure.intake.Intake;
+import org.gdprsuite.events.CloudEvent;
 import org.gdprsuite.events.EventCodec;
 import org.gdprsuite.events.EventType;
 import org.gdprsuite.events.InvalidEventException;
@@ -13,6 +14,8 @@ import org.gdprsuite.events.payload.RetentionErasureRequested;
 import org.gdprsuite.runtime.consumer.IdempotentConsumer;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -35,21 +38,31 @@ public class RetentionRequestsConsumer {
     @Inject
     RetentionApprovals approvals;
 
+    /**
+     * A poll's events (the channel has {@code batch=true}): a retention sweep writes one event per erased person
+     * besides its own, so a poll at a time, not a hand-off per event, skips them.
+     */
     @Incoming("contact-events")
     @Blocking(ordered = true)
-    public CompletionStage<Void> onEvent(Message<String> message) {
-        if (!isRetention(message.getPayload())) {
+    public CompletionStage<Void> onEvents(KafkaRecordBatch<String, String> batch) {
+        CompletionStage<Void> done = CompletableFuture.completedFuture(null);
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
             // Every other change to persons (an erasure writes one per person) is none of this service's business:
             // skipped without a transaction. An event that does not parse goes on to be dead-lettered.
-            return message.ack();
-        }
-        return consumer.consume(message, "contact-events", event -> {
-            RetentionErasureRequested matched = event.dataAs(RetentionErasureRequested.class);
-            requireApproved(matched);
-            if (!matched.personIds().isEmpty()) {
-                intake.fromRetention(matched.personIds(), matched.policy());
+            if (isRetention(record.getPayload())) {
+                CompletionStage<Void> handled = consumer.consume(record, "contact-events", this::apply);
+                done = done.thenCompose(ignored -> handled);
             }
-        });
+        }
+        return done.thenCompose(ignored -> batch.ack());
+    }
+
+    private void apply(CloudEvent event) {
+        RetentionErasureRequested matched = event.dataAs(RetentionErasureRequested.class);
+        requireApproved(matched);
+        if (!matched.personIds().isEmpty()) {
+            intake.fromRetention(matched.personIds(), matched.policy());
+        }
     }
 
     /** Checked in the transaction that inserts the requests: a revocation committed before is seen. */
