@@ -7,15 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.gdprsuite.events.CloudEvent;
-import org.gdprsuite.events.EventCodec;
 import org.gdprsuite.events.EventType;
-import org.gdprsuite.events.Topics;
 import org.gdprsuite.events.dsr.DsrAction;
 import org.gdprsuite.events.dsr.DsrBatchCommand;
 import org.gdprsuite.events.dsr.DsrBatchReply;
@@ -26,7 +20,6 @@ import org.gdprsuite.events.dsr.ParticipantAnnounced;
 import org.gdprsuite.events.dsr.SubjectIds;
 import org.gdprsuite.runtime.dsr.DsrParticipant;
 import org.gdprsuite.runtime.dsr.SliceResult;
-import org.gdprsuite.runtime.internal.db.DatabaseOutage;
 import org.gdprsuite.runtime.outbox.Outbox;
 import org.jboss.logging.Logger;
 
@@ -36,17 +29,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 /**
- * The Kafka side of DSR participation, shared by every service: consumes {@code dsr.commands}, runs the
- * service's {@link DsrParticipant} once per command, and answers on {@code dsr.replies}. The effect, the
+ * DSR participation, shared by every service: runs the service's {@link DsrParticipant} once per command
+ * ({@link DsrCommandsConsumer} reads them from {@code dsr.commands}), and answers on {@code dsr.replies}. The effect, the
  * reply (through the outbox) and the remembered reply commit in one transaction; a redelivered command
  * is answered again with the remembered reply and changes nothing. Exports have no effect and are not
  * remembered (that would keep a copy of the subject's data): a redelivered export is simply answered anew.
@@ -98,75 +88,6 @@ public class DsrCommandHandler {
                             new ParticipantAnnounced(
                                     name, version, participant.slice(), List.copyOf(participant.actions()))));
         }
-    }
-
-    /**
-     * A poll's commands in order (the channel has {@code batch=true}). Erasures that follow one another are erased
-     * together ({@link #handleErasures}), each still answered on its own; every other command is handled alone. With
-     * many requests approved at once, a transaction and a lookup per command left the commands queueing.
-     */
-    @Incoming("dsr-commands")
-    @Blocking(ordered = true)
-    public CompletionStage<Void> onCommands(KafkaRecordBatch<String, String> batch) {
-        List<Received> erasures = new ArrayList<>();
-        Map<KafkaRecord<String, String>, RuntimeException> dead = new LinkedHashMap<>();
-        for (KafkaRecord<String, String> record : batch.getRecords()) {
-            CloudEvent event;
-            Object command;
-            try {
-                event = EventCodec.parse(record.getPayload());
-                command = forThisParticipant(event);
-            } catch (RuntimeException e) {
-                dead.put(record, e);
-                continue;
-            }
-            if (command instanceof DsrCommand single
-                    && EventType.DSR_ERASURE_REQUESTED.type().equals(event.type())
-                    && participants.get().actions().contains(DsrAction.ERASE)) {
-                erasures.add(new Received(event.id(), single));
-                continue;
-            }
-            eraseTogether(erasures);
-            // Not even a failed reply can be written while the database is away: the command waits for it.
-            if (command instanceof DsrBatchCommand many) {
-                DatabaseOutage.retryWhileAway("dsr-commands", () -> handleBatch(event.id(), many));
-            } else if (command instanceof DsrCommand single) {
-                DsrAction action = DsrAction.of(EventType.byType(event.type()).orElseThrow());
-                DatabaseOutage.retryWhileAway("dsr-commands", () -> handle(event.id(), action, single));
-            }
-        }
-        eraseTogether(erasures);
-        // Dead-lettering acknowledges a record (and may commit its offset): only once the others are answered.
-        CompletionStage<Void> done = CompletableFuture.completedFuture(null);
-        for (Map.Entry<KafkaRecord<String, String>, RuntimeException> failed : dead.entrySet()) {
-            LOG.warnf("DSR command dead-lettered: %s", failed.getValue().getMessage());
-            done = done.thenCompose(ignored -> failed.getKey().nack(failed.getValue()));
-        }
-        return done.thenCompose(ignored -> batch.ack());
-    }
-
-    /** The command if this participant is to carry it out, else null; throws if it does not read. */
-    private Object forThisParticipant(CloudEvent event) {
-        if (!participants.isResolvable() || !event.type().startsWith("dsr.") || !isCommand(event)) {
-            return null;
-        }
-        if (EventType.DSR_ERASURE_BATCH_REQUESTED.type().equals(event.type())) {
-            DsrBatchCommand batch = event.dataAs(DsrBatchCommand.class);
-            return batch.participants().isEmpty() || batch.participants().contains(name) ? batch : null;
-        }
-        DsrCommand command = event.dataAs(DsrCommand.class);
-        return command.participants().isEmpty() || command.participants().contains(name) ? command : null;
-    }
-
-    private void eraseTogether(List<Received> erasures) {
-        if (erasures.size() == 1) {
-            Received one = erasures.get(0);
-            DatabaseOutage.retryWhileAway("dsr-commands", () -> handle(one.id(), DsrAction.ERASE, one.command()));
-        } else if (!erasures.isEmpty()) {
-            List<Received> together = List.copyOf(erasures);
-            DatabaseOutage.retryWhileAway("dsr-commands", () -> handleErasures(together));
-        }
-        erasures.clear();
     }
 
     /** A single command as received: its event id and what it asks. */
@@ -341,12 +262,6 @@ public class DsrCommandHandler {
         remembered.remember(commandId, command.batchId(), reply);
         outbox.publish(EventType.DSR_BATCH_REPLY, command.batchId().toString(), reply);
         return reply;
-    }
-
-    private static boolean isCommand(CloudEvent event) {
-        return EventType.byType(event.type())
-                .map(t -> Topics.DSR_COMMANDS.equals(t.topic()))
-                .orElse(false);
     }
 
     private DsrReply toReply(String commandId, DsrAction action, UUID requestId, SliceResult result) {
