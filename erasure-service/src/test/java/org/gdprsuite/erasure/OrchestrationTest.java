@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gdprsuite.erasure.export.Exports;
+import org.gdprsuite.erasure.replies.Replies;
 import org.gdprsuite.erasure.replies.Retries;
 import org.gdprsuite.events.CloudEvent;
 import org.gdprsuite.events.EventCodec;
@@ -18,6 +19,7 @@ import org.gdprsuite.events.Topics;
 import org.gdprsuite.events.dsr.DsrAction;
 import org.gdprsuite.events.dsr.DsrBatchCommand;
 import org.gdprsuite.events.dsr.DsrCommand;
+import org.gdprsuite.events.dsr.DsrReply;
 import org.gdprsuite.events.dsr.DsrReply.Outcome;
 import org.gdprsuite.events.payload.NotificationRequested;
 import org.gdprsuite.testsupport.DemoUser;
@@ -67,6 +69,9 @@ class OrchestrationTest {
 
     @Inject
     Exports exports;
+
+    @Inject
+    Replies replies;
 
     private Participants participants;
 
@@ -251,6 +256,51 @@ class OrchestrationTest {
         assertEquals(List.of("alpha-service"), second.dataAs(DsrCommand.class).participants());
         participants.reply(second, "alpha-service", Outcome.DONE, null, null);
         awaitStatus(id, "COMPLETED");
+    }
+
+    @Test
+    void repliesArrivingTogetherAreAnsweredAsIfOneByOne() {
+        UUID a = create(DemoUser.DPO, Map.of("type", "ERASURE", "personIds", List.of(UUID.randomUUID())));
+        UUID b = create(DemoUser.DPO, Map.of("type", "ERASURE", "personIds", List.of(UUID.randomUUID())));
+        approve(a);
+        approve(b);
+        CloudEvent toA = participants.commands(a, 1).get(0);
+        CloudEvent toB = participants.commands(b, 1).get(0);
+
+        // One poll's replies: a failure answered later in the same poll, a held slice and a copy.
+        replies.replied(List.of(
+                reply(toA, "alpha-service", Outcome.FAILED, null),
+                reply(toB, "alpha-service", Outcome.DONE, null),
+                reply(toA, "alpha-service", Outcome.DONE, null),
+                reply(toA, "beta-service", Outcome.DONE, null),
+                reply(toB, "beta-service", Outcome.HELD, "Art. 17(3)(b): invoices kept 10 years"),
+                reply(toB, "alpha-service", Outcome.DONE, null)));
+
+        request(a).body("status", equalTo("COMPLETED"));
+        assertEquals(
+                List.of("participant failed", "participant done", "participant done", "completed"),
+                audit(a).stream()
+                        .filter(action -> action.startsWith("participant") || action.equals("completed"))
+                        .toList());
+        request(b)
+                .body("status", equalTo("PARTIALLY_COMPLETED"))
+                .body(
+                        "participants.find { it.participant == 'beta-service' }.legalReason",
+                        equalTo("Art. 17(3)(b): invoices kept 10 years"));
+        assertEquals(1, audit(b).stream().filter("participant done"::equals).count(), "a copy changes nothing");
+    }
+
+    private static DsrReply reply(CloudEvent command, String participant, Outcome outcome, String legalReason) {
+        return new DsrReply(
+                UUID.fromString(command.subject()),
+                command.id(),
+                DsrAction.ERASE,
+                participant,
+                outcome,
+                legalReason,
+                outcome == Outcome.FAILED ? "boom" : null,
+                null,
+                null);
     }
 
     @Test

@@ -2,10 +2,13 @@ package org.gdprsuite.erasure.replies;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -68,16 +71,38 @@ public class Replies {
     @Inject
     Clock clock;
 
-    /** A slice not sealed to its request's open key is refused: the answer counts as failed and is asked again. */
+    /**
+     * Single replies that came together (a poll's), with the effect of answering them one by one, in order: a
+     * statement per table for a run of them. A slice not sealed to its request's open key is refused: the answer
+     * counts as failed and is asked again.
+     */
     @Transactional
-    public void replied(DsrReply reply) {
+    public void replied(List<DsrReply> replies) {
+        List<Answer> run = new ArrayList<>();
+        Set<TaskKey> inRun = new HashSet<>();
+        for (DsrReply reply : replies) {
+            // The same task twice (a copy, or failed and answered after): the second in a run of its own, after.
+            if (!inRun.add(new TaskKey(reply.requestId(), reply.participant()))) {
+                apply(run);
+                run = new ArrayList<>();
+                inRun.clear();
+                inRun.add(new TaskKey(reply.requestId(), reply.participant()));
+            }
+            run.add(answer(reply));
+        }
+        if (!run.isEmpty()) {
+            apply(run);
+        }
+    }
+
+    private Answer answer(DsrReply reply) {
         Optional<String> refused = slices.refusal(reply);
         Outcome outcome = refused.isPresent() ? Outcome.FAILED : reply.outcome();
         String text = refused.orElse(
                 outcome == Outcome.HELD ? reply.legalReason() : outcome == Outcome.FAILED ? reply.error() : null);
         TextNode sealed =
                 refused.isPresent() || reply.sealedSlice() == null ? null : TextNode.valueOf(reply.sealedSlice());
-        apply(List.of(new Answer(reply.requestId(), reply.participant(), outcome, text, sealed)));
+        return new Answer(reply.requestId(), reply.participant(), outcome, text, sealed);
     }
 
     /** One participant's answer for a batch; a batch nobody owes an answer any more frees its slot. */
