@@ -18,11 +18,14 @@ import java.util.stream.Collectors;
  * ended ({@code cutime + cstime}: a PostgreSQL backend that closed moved its time to the postmaster), so the
  * sum over a component is what it spent, whichever of its processes spent it. The figure that survives a
  * noisy machine: CPU per unit of work does not change with how busy the host is.
+ *
+ * <p>Part of it is the JVMs compiling code (the JIT's compiler threads, from {@code /proc/<pid>/task}): a cost of
+ * code's first uses after a start, not of the work itself, so it is shown apart.
  */
 final class SuiteCpu {
 
-    /** CPU milliseconds per component at one moment. */
-    record Sample(Map<String, Double> millis) {
+    /** CPU milliseconds per component at one moment, and of all the JVMs' compiler threads. */
+    record Sample(Map<String, Double> millis, double compilingMillis) {
 
         /** What each component spent from {@code before} to this sample (components present in both). */
         Usage since(Sample before) {
@@ -33,12 +36,12 @@ final class SuiteCpu {
                     used.put(component, Math.max(0, ms - was));
                 }
             });
-            return new Usage(used);
+            return new Usage(used, Math.max(0, compilingMillis - before.compilingMillis));
         }
     }
 
-    /** CPU milliseconds spent per component over a step. */
-    record Usage(Map<String, Double> millis) {
+    /** CPU milliseconds spent per component over a step; {@code compiling} of it by the JVMs' JIT. */
+    record Usage(Map<String, Double> millis, double compiling) {
 
         double total() {
             return millis.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -66,7 +69,8 @@ final class SuiteCpu {
                     per(units),
                     "ms",
                     "whole suite, " + Report.number(total() / 1000) + " s over " + Report.number(units) + " " + unit
-                            + "s: " + breakdown(units));
+                            + "s, " + Report.number(compiling / units) + " ms of them the JVMs compiling code (JIT): "
+                            + breakdown(units));
         }
     }
 
@@ -84,9 +88,38 @@ final class SuiteCpu {
         Map<Long, ProcStat> table = processes();
         Map<Long, String> roots = roots();
         Map<String, Double> millis = new LinkedHashMap<>();
-        table.forEach((pid, stat) -> component(pid, table, roots)
-                .ifPresent(c -> millis.merge(c, stat.ticks() * millisPerTick, Double::sum)));
-        return new Sample(millis);
+        double compiling = 0;
+        for (Map.Entry<Long, ProcStat> process : table.entrySet()) {
+            Optional<String> component = component(process.getKey(), table, roots);
+            if (component.isPresent()) {
+                millis.merge(component.get(), process.getValue().ticks() * millisPerTick, Double::sum);
+                compiling += compilingTicks(process.getKey()) * millisPerTick;
+            }
+        }
+        return new Sample(millis, compiling);
+    }
+
+    /** A HotSpot JIT compiler thread ("C2 CompilerThread0", a thread name cut to 15 characters). */
+    static boolean compiles(String threadName) {
+        return threadName.startsWith("C1 CompilerThre") || threadName.startsWith("C2 CompilerThre");
+    }
+
+    /** CPU ticks of a process's compiler threads (none but in a JVM). */
+    private static long compilingTicks(long pid) {
+        long ticks = 0;
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path thread : threads) {
+                try {
+                    ProcStat stat = ProcStat.parse(Files.readString(thread.resolve("stat")));
+                    ticks += compiles(stat.comm()) ? stat.own() : 0;
+                } catch (IOException | RuntimeException gone) {
+                    // ended between the listing and the read
+                }
+            }
+        } catch (IOException gone) {
+            // the process ended
+        }
+        return ticks;
     }
 
     /** Every process of the suite now (what {@link #sample} counts). */
@@ -124,8 +157,15 @@ final class SuiteCpu {
         return self != null && self.comm().equals(POSTGRES) ? Optional.of(POSTGRES) : Optional.empty();
     }
 
-    /** One line of {@code /proc/<pid>/stat}: name, parent and CPU ticks (own and of ended children). */
-    record ProcStat(String comm, long ppid, long ticks) {
+    /**
+     * One line of {@code /proc/<pid>/stat} (or of a thread's, {@code /proc/<pid>/task/<tid>/stat}): name, parent and
+     * CPU ticks, its own and those of its ended children.
+     */
+    record ProcStat(String comm, long ppid, long own, long ended) {
+
+        long ticks() {
+            return own + ended;
+        }
 
         static ProcStat parse(String line) {
             // The name is in parentheses and may itself hold spaces and parentheses: split after the last ')'.
@@ -133,8 +173,11 @@ final class SuiteCpu {
             int close = line.lastIndexOf(')');
             String[] f = line.substring(close + 2).trim().split("\\s+");
             // f[0] is field 3 (state): ppid is field 4, utime/stime/cutime/cstime fields 14-17.
-            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
-            return new ProcStat(line.substring(open + 1, close), Long.parseLong(f[1]), ticks);
+            return new ProcStat(
+                    line.substring(open + 1, close),
+                    Long.parseLong(f[1]),
+                    Long.parseLong(f[11]) + Long.parseLong(f[12]),
+                    Long.parseLong(f[13]) + Long.parseLong(f[14]));
         }
     }
 

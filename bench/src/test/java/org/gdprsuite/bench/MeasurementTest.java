@@ -140,17 +140,26 @@ class MeasurementTest {
         SuiteCpu.ProcStat stat = SuiteCpu.ProcStat.parse(line);
         assertEquals("java (x) y", stat.comm());
         assertEquals(17, stat.ppid());
+        assertEquals(1500, stat.own());
         assertEquals(1550, stat.ticks());
+    }
+
+    @Test
+    void theJitIsTheJvmsCompilerThreads() {
+        assertTrue(SuiteCpu.compiles("C2 CompilerThre"));
+        assertTrue(SuiteCpu.compiles("C1 CompilerThre"));
+        assertFalse(SuiteCpu.compiles("executor-thread"));
+        assertFalse(SuiteCpu.compiles("GC Thread#0"));
     }
 
     @Test
     void aProcessBelongsToItsNearestSuiteAncestorOrToPostgresByName() {
         Map<Long, SuiteCpu.ProcStat> table = Map.of(
-                100L, new SuiteCpu.ProcStat("bash", 1, 0),
-                101L, new SuiteCpu.ProcStat("java", 100, 500),
-                200L, new SuiteCpu.ProcStat("postgres", 1, 50),
-                201L, new SuiteCpu.ProcStat("postgres", 200, 70),
-                300L, new SuiteCpu.ProcStat("java", 1, 900));
+                100L, new SuiteCpu.ProcStat("bash", 1, 0, 0),
+                101L, new SuiteCpu.ProcStat("java", 100, 500, 0),
+                200L, new SuiteCpu.ProcStat("postgres", 1, 30, 20),
+                201L, new SuiteCpu.ProcStat("postgres", 200, 70, 0),
+                300L, new SuiteCpu.ProcStat("java", 1, 900, 0));
         Map<Long, String> roots = Map.of(100L, "kafka");
         assertEquals(Optional.of("kafka"), SuiteCpu.component(101, table, roots));
         assertEquals(Optional.of("kafka"), SuiteCpu.component(100, table, roots));
@@ -162,9 +171,10 @@ class MeasurementTest {
 
     @Test
     void cpuPerUnitIsTheSuitesSpendingOverTheStepDividedByTheWorkDone() {
-        SuiteCpu.Sample before = new SuiteCpu.Sample(Map.of("gateway", 1_000.0, "postgres", 500.0, "kafka", 10.0));
+        SuiteCpu.Sample before =
+                new SuiteCpu.Sample(Map.of("gateway", 1_000.0, "postgres", 500.0, "kafka", 10.0), 300.0);
         SuiteCpu.Sample after = new SuiteCpu.Sample(
-                Map.of("gateway", 4_000.0, "postgres", 2_500.0, "kafka", 10.0, "started-later", 99.0));
+                Map.of("gateway", 4_000.0, "postgres", 2_500.0, "kafka", 10.0, "started-later", 99.0), 1_300.0);
         SuiteCpu.Usage used = after.since(before);
         // Only components present at both samples; 3,000 + 2,000 ms over 10,000 decisions.
         assertEquals(5_000, used.total(), 1e-9);
@@ -174,6 +184,9 @@ class MeasurementTest {
         Figure row = used.figure("consent decision @ 1000/s", 10_000, "decision");
         assertEquals("CPU per decision: consent decision @ 1000/s", row.name());
         assertEquals(0.5, row.value(), 1e-9);
+        // 1,000 ms of the 5,000 were the JIT: 0.10 ms per decision, shown apart.
+        assertEquals(1_000, used.compiling(), 1e-9);
+        assertTrue(row.note().contains("0.10 ms of them the JVMs compiling code (JIT)"), row.note());
     }
 
     @Test
