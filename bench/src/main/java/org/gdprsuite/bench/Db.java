@@ -16,6 +16,8 @@ public final class Db {
 
     private static final String HOST = System.getenv().getOrDefault("GDPR_DB_HOST", "127.0.0.1");
     private static final String PORT = System.getenv().getOrDefault("GDPR_DB_PORT", "5432");
+    /** PostgreSQL's SQLSTATE of a deadlock's victim. */
+    private static final String DEADLOCK = "40P01";
 
     private Db() {}
 
@@ -51,14 +53,21 @@ public final class Db {
      * for persons no service announced, and announcing thousands through contact-service is not what is measured.
      */
     public static void announceToConsentService(UUID[] persons) {
-        try (Connection consent = connect("consent");
-                PreparedStatement s =
-                        consent.prepareStatement("INSERT INTO subject_state (person_id, known) SELECT unnest(?), true"
-                                + " ON CONFLICT (person_id) DO UPDATE SET known = true")) {
-            s.setArray(1, consent.createArrayOf("uuid", persons));
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+        for (int attempt = 1; ; attempt++) {
+            try (Connection consent = connect("consent");
+                    PreparedStatement s = consent.prepareStatement(
+                            "INSERT INTO subject_state (person_id, known) SELECT unnest(?), true"
+                                    + " ON CONFLICT (person_id) DO UPDATE SET known = true")) {
+                s.setArray(1, consent.createArrayOf("uuid", persons));
+                s.executeUpdate();
+                return;
+            } catch (SQLException e) {
+                // Persons created through the gateway are being announced by contact.events at the same moment:
+                // PostgreSQL may roll this insert back as a deadlock's victim. Done again, it changes nothing twice.
+                if (!DEADLOCK.equals(e.getSQLState()) || attempt == 3) {
+                    throw new IllegalStateException(e);
+                }
+            }
         }
     }
 
