@@ -1,5 +1,6 @@
 package org.gdprsuite.bench;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -131,7 +132,9 @@ final class IngestionBench {
             Bench.step(
                     report, "ingestion baseline: bare consumer → JDBC batches, " + Report.number(events) + " events");
             AtomicLong consumed = new AtomicLong();
-            Thread baseline = new Thread(() -> bareConsumer(privateTopic, events, consumed));
+            AtomicLong consumerCpuNanos = new AtomicLong();
+            Thread baseline = new Thread(() -> bareConsumer(privateTopic, events, consumed, consumerCpuNanos));
+            SuiteCpu.Sample beforeBaseline = cpu.sample();
             long t0 = System.nanoTime();
             baseline.start();
             produce(privateTopic, runId, people, base);
@@ -139,6 +142,11 @@ final class IngestionBench {
             baseline.interrupt();
             baseline.join();
             double baselineSeconds = Duration.ofNanos(System.nanoTime() - t0).toNanos() / 1e9;
+            // The baseline's CPU is its consumer thread's, PostgreSQL's and Kafka's (which also takes the events).
+            SuiteCpu.Usage baselineUsed = cpu.sample()
+                    .since(beforeBaseline)
+                    .of(List.of("postgres", "kafka"))
+                    .with("bare consumer", consumerCpuNanos.get() / 1e6);
             Db.execute(consent, "DROP TABLE " + BASELINE_TABLE);
             admin.deleteTopics(List.of(privateTopic)).all().get();
 
@@ -185,6 +193,8 @@ final class IngestionBench {
                     "consent ingestion, share of baseline", 100 * rate / baselineRate, "%", 50.0, null, null, null);
             report.add(share);
             report.add(used.figure("consent ingestion", applied, "ingested event"));
+            report.add(baselineUsed.figure(
+                    "ingestion baseline", consumed.get(), "ingested event", "bare consumer, PostgreSQL and Kafka"));
         } catch (Exception e) {
             throw new IllegalStateException("Ingestion benchmark failed", e);
         }
@@ -213,7 +223,7 @@ final class IngestionBench {
     }
 
     /** The baseline: poll, parse, insert the rows of a poll in one JDBC batch, commit, commit the offsets. */
-    private static void bareConsumer(String topic, int expectedRecords, AtomicLong consumed) {
+    private static void bareConsumer(String topic, int expectedRecords, AtomicLong consumed, AtomicLong cpuNanos) {
         Properties props = kafka();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-baseline-" + topic);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -257,6 +267,8 @@ final class IngestionBench {
             // the cap
         } catch (Exception e) {
             throw new IllegalStateException("Baseline consumer failed", e);
+        } finally {
+            cpuNanos.set(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,27 +25,56 @@ import java.util.stream.Collectors;
  */
 final class SuiteCpu {
 
-    /** CPU milliseconds per component at one moment, and of all the JVMs' compiler threads. */
-    record Sample(Map<String, Double> millis, double compilingMillis) {
+    /** CPU milliseconds per component at one moment, and of each one's JIT compiler threads. */
+    record Sample(Map<String, Double> millis, Map<String, Double> compiling) {
 
         /** What each component spent from {@code before} to this sample (components present in both). */
         Usage since(Sample before) {
+            return new Usage(spent(millis, before.millis), spent(compiling, before.compiling));
+        }
+
+        private static Map<String, Double> spent(Map<String, Double> now, Map<String, Double> before) {
             Map<String, Double> used = new LinkedHashMap<>();
-            millis.forEach((component, ms) -> {
-                Double was = before.millis.get(component);
+            now.forEach((component, ms) -> {
+                Double was = before.get(component);
                 if (was != null) {
                     used.put(component, Math.max(0, ms - was));
                 }
             });
-            return new Usage(used, Math.max(0, compilingMillis - before.compilingMillis));
+            return used;
         }
     }
 
-    /** CPU milliseconds spent per component over a step; {@code compiling} of it by the JVMs' JIT. */
-    record Usage(Map<String, Double> millis, double compiling) {
+    /** CPU milliseconds spent per component over a step, and by each one's JIT compiler threads. */
+    record Usage(Map<String, Double> millis, Map<String, Double> compilingMillis) {
 
         double total() {
             return millis.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+
+        /** Of {@link #total}, the JVMs compiling code. */
+        double compiling() {
+            return compilingMillis.values().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .sum();
+        }
+
+        /** These components' part alone. */
+        Usage of(Collection<String> components) {
+            return new Usage(only(millis, components), only(compilingMillis, components));
+        }
+
+        /** With what a process outside the suite spent (a baseline's own client). */
+        Usage with(String component, double spentMillis) {
+            Map<String, Double> more = new LinkedHashMap<>(millis);
+            more.put(component, spentMillis);
+            return new Usage(more, compilingMillis);
+        }
+
+        private static Map<String, Double> only(Map<String, Double> millis, Collection<String> components) {
+            Map<String, Double> some = new LinkedHashMap<>(millis);
+            some.keySet().retainAll(components);
+            return some;
         }
 
         /** CPU milliseconds per unit of work, e.g. per decision. */
@@ -62,14 +92,19 @@ final class SuiteCpu {
                     + " ms";
         }
 
-        /** A row of the table: CPU per unit beside the step. */
+        /** A row of the table: the whole suite's CPU per unit beside the step. */
         Figure figure(String name, double units, String unit) {
+            return figure(name, units, unit, "whole suite");
+        }
+
+        /** A row of the table: CPU per unit of {@code whose} (what the usage counts) beside the step. */
+        Figure figure(String name, double units, String unit, String whose) {
             return Figure.info(
                     "CPU per " + unit + ": " + name,
                     per(units),
                     "ms",
-                    "whole suite, " + Report.number(total() / 1000) + " s over " + Report.number(units) + " " + unit
-                            + "s, " + Report.number(compiling / units) + " ms of them the JVMs compiling code (JIT): "
+                    whose + ", " + Report.number(total() / 1000) + " s over " + Report.number(units) + " " + unit
+                            + "s, " + Report.number(compiling() / units) + " ms of them the JVMs compiling code (JIT): "
                             + breakdown(units));
         }
     }
@@ -88,12 +123,12 @@ final class SuiteCpu {
         Map<Long, ProcStat> table = processes();
         Map<Long, String> roots = roots();
         Map<String, Double> millis = new LinkedHashMap<>();
-        double compiling = 0;
+        Map<String, Double> compiling = new LinkedHashMap<>();
         for (Map.Entry<Long, ProcStat> process : table.entrySet()) {
             Optional<String> component = component(process.getKey(), table, roots);
             if (component.isPresent()) {
                 millis.merge(component.get(), process.getValue().ticks() * millisPerTick, Double::sum);
-                compiling += compilingTicks(process.getKey()) * millisPerTick;
+                compiling.merge(component.get(), compilingTicks(process.getKey()) * millisPerTick, Double::sum);
             }
         }
         return new Sample(millis, compiling);

@@ -171,10 +171,12 @@ class MeasurementTest {
 
     @Test
     void cpuPerUnitIsTheSuitesSpendingOverTheStepDividedByTheWorkDone() {
-        SuiteCpu.Sample before =
-                new SuiteCpu.Sample(Map.of("gateway", 1_000.0, "postgres", 500.0, "kafka", 10.0), 300.0);
+        SuiteCpu.Sample before = new SuiteCpu.Sample(
+                Map.of("gateway", 1_000.0, "postgres", 500.0, "kafka", 10.0),
+                Map.of("gateway", 300.0, "postgres", 0.0, "kafka", 5.0));
         SuiteCpu.Sample after = new SuiteCpu.Sample(
-                Map.of("gateway", 4_000.0, "postgres", 2_500.0, "kafka", 10.0, "started-later", 99.0), 1_300.0);
+                Map.of("gateway", 4_000.0, "postgres", 2_500.0, "kafka", 10.0, "started-later", 99.0),
+                Map.of("gateway", 1_300.0, "postgres", 0.0, "kafka", 5.0, "started-later", 50.0));
         SuiteCpu.Usage used = after.since(before);
         // Only components present at both samples; 3,000 + 2,000 ms over 10,000 decisions.
         assertEquals(5_000, used.total(), 1e-9);
@@ -186,7 +188,16 @@ class MeasurementTest {
         assertEquals(0.5, row.value(), 1e-9);
         // 1,000 ms of the 5,000 were the JIT: 0.10 ms per decision, shown apart.
         assertEquals(1_000, used.compiling(), 1e-9);
-        assertTrue(row.note().contains("0.10 ms of them the JVMs compiling code (JIT)"), row.note());
+        assertTrue(
+                row.note().startsWith("whole suite, 5 s over 10,000 decisions, 0.10 ms of them the JVMs compiling"),
+                row.note());
+
+        // A baseline: PostgreSQL's part and its own client's 1,000 ms.
+        SuiteCpu.Usage baseline = used.of(List.of("postgres")).with("bare client", 1_000);
+        assertEquals(3_000, baseline.total(), 1e-9);
+        assertEquals(0, baseline.compiling(), 1e-9);
+        assertEquals("postgres 0.20, bare client 0.10 ms", baseline.breakdown(10_000));
+        assertTrue(baseline.figure("b", 10_000, "decision", "baseline").note().startsWith("baseline, 3 s over"));
     }
 
     @Test
