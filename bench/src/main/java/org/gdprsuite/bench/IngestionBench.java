@@ -1,24 +1,18 @@
 package org.gdprsuite.bench;
 
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.RecordsToDelete;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -33,8 +27,6 @@ import org.gdprsuite.events.EventType;
 import org.gdprsuite.events.Topics;
 import org.gdprsuite.events.payload.ConsentRecorded;
 import org.gdprsuite.testsupport.SuiteKafka;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Consent-event ingestion: the same generated events go first to a private topic read by a bare
@@ -56,7 +48,6 @@ final class IngestionBench {
         return props;
     }
 
-    private static final String BASELINE_TABLE = "bench.consent_baseline";
     /** consent-service's consumer group on consent.inbound. */
     private static final String CONSUMER_GROUP = "consent-service";
 
@@ -121,19 +112,12 @@ final class IngestionBench {
             admin.createTopics(List.of(new NewTopic(privateTopic, 6, (short) 1)))
                     .all()
                     .get();
-            Db.execute(consent, "CREATE SCHEMA IF NOT EXISTS bench");
-            Db.execute(consent, "DROP TABLE IF EXISTS " + BASELINE_TABLE);
-            Db.execute(
-                    consent,
-                    "CREATE TABLE " + BASELINE_TABLE + " (event_id varchar(200) PRIMARY KEY, person_id uuid,"
-                            + " purpose_key varchar(100), status varchar(40), legal_basis varchar(40), effective_at timestamptz,"
-                            + " source varchar(40), channel varchar(100), notice_version varchar(100), recorded_by varchar(200))");
+            BareConsumer.createTable(consent);
 
             Bench.step(
                     report, "ingestion baseline: bare consumer → JDBC batches, " + Report.number(events) + " events");
-            AtomicLong consumed = new AtomicLong();
-            AtomicLong consumerCpuNanos = new AtomicLong();
-            Thread baseline = new Thread(() -> bareConsumer(privateTopic, events, consumed, consumerCpuNanos));
+            BareConsumer bare = new BareConsumer(privateTopic, events);
+            Thread baseline = new Thread(bare);
             SuiteCpu.Sample beforeBaseline = cpu.sample();
             long t0 = System.nanoTime();
             baseline.start();
@@ -146,8 +130,8 @@ final class IngestionBench {
             SuiteCpu.Usage baselineUsed = cpu.sample()
                     .since(beforeBaseline)
                     .of(List.of("postgres", "kafka"))
-                    .with("bare consumer", consumerCpuNanos.get() / 1e6);
-            Db.execute(consent, "DROP TABLE " + BASELINE_TABLE);
+                    .with("bare consumer", bare.cpuMillis());
+            BareConsumer.dropTable(consent);
             admin.deleteTopics(List.of(privateTopic)).all().get();
 
             Bench.step(report, "ingestion by consent-service: " + Report.number(events) + " events on consent.inbound");
@@ -175,11 +159,11 @@ final class IngestionBench {
 
             // Events handled per second (duplicates included), as the baseline is counted.
             double rate = events * ((double) applied / unique(events)) / seconds;
-            double baselineRate = consumed.get() / baselineSeconds;
+            double baselineRate = bare.consumed() / baselineSeconds;
             String note = Report.number(applied) + " of " + Report.number(unique(events)) + " unique applied in "
                     + Report.number(seconds) + " s"
                     + (applied < unique(events) ? " (cap; the rest dropped from the topic)" : "")
-                    + ", " + deadLettered + " dead-lettered; baseline: " + Report.number(consumed.get()) + " in "
+                    + ", " + deadLettered + " dead-lettered; baseline: " + Report.number(bare.consumed()) + " in "
                     + Report.number(baselineSeconds) + " s";
             report.add(Figure.rate(
                     "consent ingestion, " + Report.number(events) + " events",
@@ -194,7 +178,7 @@ final class IngestionBench {
             report.add(share);
             report.add(used.figure("consent ingestion", applied, "ingested event"));
             report.add(baselineUsed.figure(
-                    "ingestion baseline", consumed.get(), "ingested event", "bare consumer, PostgreSQL and Kafka"));
+                    "ingestion baseline", bare.consumed(), "ingested event", "bare consumer, PostgreSQL and Kafka"));
         } catch (Exception e) {
             throw new IllegalStateException("Ingestion benchmark failed", e);
         }
@@ -219,56 +203,6 @@ final class IngestionBench {
                 producer.send(record);
             }
             producer.flush();
-        }
-    }
-
-    /** The baseline: poll, parse, insert the rows of a poll in one JDBC batch, commit, commit the offsets. */
-    private static void bareConsumer(String topic, int expectedRecords, AtomicLong consumed, AtomicLong cpuNanos) {
-        Properties props = kafka();
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-baseline-" + topic);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        try (KafkaConsumer<String, String> consumer =
-                        new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
-                Connection db = Db.connect("consent")) {
-            db.setAutoCommit(false);
-            consumer.subscribe(List.of(topic));
-            PreparedStatement insert = db.prepareStatement("INSERT INTO " + BASELINE_TABLE
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING");
-            while (consumed.get() < expectedRecords && !Thread.currentThread().isInterrupted()) {
-                var records = consumer.poll(Duration.ofMillis(200));
-                if (records.isEmpty()) {
-                    continue;
-                }
-                for (ConsumerRecord<String, String> record : records) {
-                    JsonNode event = Http.JSON.readTree(record.value());
-                    JsonNode data = event.get("data");
-                    insert.setString(1, event.get("id").asText());
-                    insert.setObject(2, UUID.fromString(data.get("personId").asText()));
-                    insert.setString(3, data.get("purpose").asText());
-                    insert.setString(4, data.get("status").asText());
-                    insert.setString(5, data.get("legalBasis").asText());
-                    insert.setTimestamp(
-                            6,
-                            Timestamp.from(Instant.parse(data.get("effectiveAt").asText())));
-                    insert.setString(7, data.get("source").asText());
-                    insert.setString(8, data.path("channel").asText(null));
-                    insert.setString(9, data.path("noticeVersion").asText(null));
-                    insert.setString(10, event.get("source").asText());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-                consumed.addAndGet(records.count());
-                db.commit();
-                consumer.commitSync();
-            }
-        } catch (org.apache.kafka.common.errors.InterruptException stopped) {
-            // the cap
-        } catch (Exception e) {
-            throw new IllegalStateException("Baseline consumer failed", e);
-        } finally {
-            cpuNanos.set(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
         }
     }
 

@@ -128,7 +128,9 @@ final class SuiteCpu {
             Optional<String> component = component(process.getKey(), table, roots);
             if (component.isPresent()) {
                 millis.merge(component.get(), process.getValue().ticks() * millisPerTick, Double::sum);
-                compiling.merge(component.get(), compilingTicks(process.getKey()) * millisPerTick, Double::sum);
+                // Only a JVM has compiler threads: PostgreSQL's backends are not listed thread by thread.
+                long jit = "java".equals(process.getValue().comm()) ? compilingTicks(process.getKey()) : 0;
+                compiling.merge(component.get(), jit * millisPerTick, Double::sum);
             }
         }
         return new Sample(millis, compiling);
@@ -139,7 +141,7 @@ final class SuiteCpu {
         return threadName.startsWith("C1 CompilerThre") || threadName.startsWith("C2 CompilerThre");
     }
 
-    /** CPU ticks of a process's compiler threads (none but in a JVM). */
+    /** CPU ticks of a JVM's compiler threads. */
     private static long compilingTicks(long pid) {
         long ticks = 0;
         try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
