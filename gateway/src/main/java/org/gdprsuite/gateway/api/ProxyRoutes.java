@@ -25,7 +25,6 @@ import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -55,16 +54,6 @@ import jakarta.inject.Inject;
 public class ProxyRoutes {
 
     public static final String REQUEST_ID = "X-Request-Id";
-    private static final String FORWARDED_FOR = "X-Forwarded-For";
-    /** Headers that name the client or the way in, as a caller may write them; the gateway speaks for itself. */
-    private static final List<String> CALLER_WRITTEN = List.of(
-            "Forwarded",
-            "X-Real-IP",
-            "X-Forwarded-Port",
-            "X-Forwarded-Prefix",
-            "X-Forwarded-Server",
-            "X-Forwarded-Ssl",
-            "X-Forwarded-Host");
     /** Before Quarkus's own body-size check (RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT, -2), which answers bare. */
     private static final int BODY_LIMIT_ORDER = -3;
 
@@ -179,7 +168,7 @@ public class ProxyRoutes {
                 : null;
         String address = clientAddress.resolve(
                 rc.request().remoteAddress().hostAddress(),
-                rc.request().headers().getAll(FORWARDED_FOR));
+                rc.request().headers().getAll(ForwardedHeaders.FORWARDED_FOR));
         OptionalLong retryAfter =
                 identity != null ? perClient.acquire(identity.getPrincipal().getName()) : perAddress.acquire(address);
         if (retryAfter.isPresent()) {
@@ -209,7 +198,7 @@ public class ProxyRoutes {
             saturated(rc, "The access log is behind; personal data is served again as soon as it catches up.");
             return;
         }
-        forwarded(rc, address);
+        ForwardedHeaders.set(rc.request(), address);
         if (logged) {
             String principal = identity.getPrincipal().getName();
             String client = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("azp") : null;
@@ -275,26 +264,6 @@ public class ProxyRoutes {
                             ? connect(client, upstream, order, attempt + 1, true, timeout)
                             : Future.failedFuture(failure);
                 });
-    }
-
-    /**
-     * The services see who really called (their evidence of consent, their rate limits): the one client
-     * address, replacing whatever the caller wrote; the services believe it from the gateway only.
-     */
-    private static void forwarded(RoutingContext rc, String client) {
-        MultiMap headers = rc.request().headers();
-        CALLER_WRITTEN.forEach(headers::remove);
-        headers.set(FORWARDED_FOR, client);
-        headers.set("X-Forwarded-Proto", rc.request().scheme());
-        if (rc.request().authority() != null) {
-            // The port too: the services build the links and Locations they answer from these headers.
-            int port = rc.request().authority().port();
-            headers.set("X-Forwarded-Host", rc.request().authority().host());
-            headers.set(
-                    "X-Forwarded-Port",
-                    Integer.toString(
-                            port > 0 ? port : "https".equals(rc.request().scheme()) ? 443 : 80));
-        }
     }
 
     /** Overloaded: refused at once, cheaply, and the caller is told when to come back. */
